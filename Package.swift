@@ -1,0 +1,61 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Duxue (督学): planning and checking the responsible-inspector rosters of a Chinese district.
+///
+/// Dependencies point inward: `DuxueDomain` imports none of ours; `DuxueMIP` is the solver-independent
+/// model; `DuxueGLPK` is the only target that imports the `CGLPK` C module; the `duxue` executable only
+/// parses arguments.
+let package = Package(
+    name: "Duxue",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "duxue", targets: ["duxue"]),
+        .executable(name: "duxue-synth", targets: ["duxue-synth"]),
+        .library(name: "DuxuePlanner", targets: ["DuxuePlanner"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // C boundary: GLPK plus the shim that turns GLPK's abort-on-misuse into error codes.
+        .target(
+            name: "CGLPK",
+            linkerSettings: [.linkedLibrary("glpk")]
+        ),
+        .target(name: "DuxueMIP"),
+        .target(name: "DuxueGLPK", dependencies: ["CGLPK", "DuxueMIP"]),
+        .target(name: "DuxueDomain"),
+        .target(
+            name: "DuxueInput",
+            dependencies: ["DuxueDomain", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
+        .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner"]),
+        .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
+        .executableTarget(
+            name: "duxue",
+            dependencies: [
+                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "duxue-synth",
+            dependencies: [
+                "DuxueSynth", "DuxueInput",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"]),
+        .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
+        .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DuxuePlannerTests",
+            dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
+        ),
+        .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain"]),
+        .testTarget(name: "DuxueCLITests", dependencies: ["duxue"], resources: [.copy("Cases")]),
+    ]
+)

@@ -1,0 +1,86 @@
+/// The C boundary between Duxue and GLPK.
+///
+/// GLPK calls abort() when it is misused unless its error hook longjmps out; Swift cannot setjmp,
+/// so every GLPK call that can fail goes through one of the dx_ functions below, each guarded here:
+/// a GLPK error becomes DX_FAULT, the message GLPK printed is kept for dx_last_error(), and the
+/// thread's GLPK environment (which GLPK declares unusable after an error) is freed.
+/// GLPK 5 keeps its environment per thread: create, solve and delete a problem on one thread.
+#ifndef DUXUE_GLPK_H
+#define DUXUE_GLPK_H
+
+#include <glpk.h>
+
+/// Result of a guarded call.
+typedef enum { DX_OK = 0, DX_FAULT = 1, DX_IO = 2 } dx_status;
+
+/// Progress of a branch-and-cut search, passed to the progress callback.
+typedef struct {
+    int has_incumbent;
+    double incumbent;
+    double bound;
+    double gap;
+    int nodes_active;
+    int nodes_total;
+} dx_progress;
+
+/// Called from GLPK's branch-and-cut callback; returns non-zero to stop the search.
+typedef int (*dx_progress_fn)(void *context, const dx_progress *progress);
+
+/// Options for dx_solve_mip.
+typedef struct {
+    int time_limit_ms;        ///< 0 = no limit
+    double mip_gap;           ///< relative gap at which to stop
+    int presolve;             ///< 1 = GLPK's MIP presolver
+    int cuts;                 ///< bit 0 GMI, bit 1 MIR, bit 2 cover, bit 3 clique
+    int branching;            ///< GLP_BR_*
+    int backtracking;         ///< GLP_BT_*
+    int feasibility_pump;     ///< 1 = on
+    int proximity_search;     ///< 1 = on
+    int verbose;              ///< 1 = GLPK's own output on stdout
+    int integer;              ///< 0 = solve only the LP relaxation
+    const double *incumbent;  ///< optional 1-based column values injected as first incumbent (may be NULL)
+    dx_progress_fn progress;  ///< optional
+    void *progress_context;
+} dx_options;
+
+/// Outcome of dx_solve_mip.
+typedef struct {
+    int glpk_return;   ///< return code of glp_intopt / glp_simplex
+    int status;        ///< glp_mip_status / glp_get_status
+    double objective;
+    double bound;      ///< best bound known (from the tree or the LP relaxation)
+    int nodes;
+    int injected;      ///< 1 if the incumbent was accepted by GLPK
+} dx_result;
+
+/// Creates a problem; the caller owns it and deletes it with dx_delete_prob.
+glp_prob *dx_create_prob(void);
+/// Deletes a problem created by dx_create_prob unless a fault freed the environment since.
+void dx_delete_prob(glp_prob *prob, unsigned long generation);
+/// Number of faults on this thread so far; a problem is valid while this is unchanged.
+unsigned long dx_generation(void);
+
+/// Loads a whole model. Columns and rows are 1-based in the arrays (index 0 unused).
+/// kinds: 0 continuous, 1 integer, 2 binary. Bound types use GLP_FR/LO/UP/DB/FX.
+dx_status dx_load(glp_prob *prob, int minimize, int nrows, int ncols,
+                  const char *const *row_names, const int *row_types, const double *row_lo, const double *row_up,
+                  const char *const *col_names, const int *col_kinds, const int *col_types,
+                  const double *col_lo, const double *col_up, const double *obj, double obj_constant,
+                  int nnz, const int *ia, const int *ja, const double *ar);
+
+/// Solves the loaded problem. col_values (1-based, ncols+1 long) receives the solution.
+dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result, double *col_values);
+
+/// Writes the problem as free MPS (format 0) or CPLEX LP (format 1).
+dx_status dx_write(glp_prob *prob, int format, const char *path);
+
+/// Sets a column bound with no validation in Swift: used by tests to prove that misuse is caught.
+dx_status dx_set_col_bounds(glp_prob *prob, int column, int type, double lo, double up);
+
+/// The last message GLPK printed before a fault (empty if none).
+const char *dx_last_error(void);
+
+/// GLPK's version string.
+const char *dx_version(void);
+
+#endif

@@ -1,0 +1,210 @@
+#include "duxue_glpk.h"
+#include <setjmp.h>
+#include <string.h>
+#include <stdio.h>
+
+static _Thread_local jmp_buf *dx_jump;
+static _Thread_local char dx_message[1024];
+static _Thread_local char dx_output[1024];
+static _Thread_local int dx_verbose;
+static _Thread_local unsigned long dx_faults;
+static _Thread_local int dx_live;
+
+/* Keeps the tail of GLPK's output so an error can be reported; prints it only when verbose. */
+static int dx_term_hook(void *info, const char *text) {
+    (void)info;
+    size_t used = strlen(dx_output), add = strlen(text);
+    if (used + add >= sizeof dx_output) { used = 0; dx_output[0] = 0; }
+    if (add >= sizeof dx_output) add = sizeof dx_output - 1;
+    memcpy(dx_output + used, text, add);
+    dx_output[used + add] = 0;
+    return dx_verbose ? 0 : 1;
+}
+
+static void dx_error_hook(void *info) {
+    (void)info;
+    strncpy(dx_message, dx_output, sizeof dx_message - 1);
+    dx_message[sizeof dx_message - 1] = 0;
+    if (dx_jump) longjmp(*dx_jump, 1);
+}
+
+static void dx_begin(void) {
+    dx_output[0] = 0;
+    glp_term_hook(dx_term_hook, NULL);
+}
+
+/* Runs after a longjmp out of GLPK: the environment is unusable and is freed with every problem in it. */
+static dx_status dx_fault(void) {
+    dx_jump = NULL;
+    glp_error_hook(NULL, NULL);
+    glp_free_env();
+    dx_faults++;
+    dx_live = 0;
+    return DX_FAULT;
+}
+
+#define DX_GUARDED(...)                                    \
+    do {                                                   \
+        jmp_buf buffer;                                    \
+        dx_begin();                                        \
+        dx_jump = &buffer;                                 \
+        if (setjmp(buffer)) return dx_fault();             \
+        glp_error_hook(dx_error_hook, NULL);               \
+        __VA_ARGS__;                                            \
+        glp_error_hook(NULL, NULL);                        \
+        dx_jump = NULL;                                    \
+        return DX_OK;                                      \
+    } while (0)
+
+unsigned long dx_generation(void) { return dx_faults; }
+
+glp_prob *dx_create_prob(void) {
+    dx_begin();
+    dx_live++;
+    return glp_create_prob();
+}
+
+void dx_delete_prob(glp_prob *prob, unsigned long generation) {
+    if (prob == NULL || generation != dx_faults) return;
+    glp_delete_prob(prob);
+    if (--dx_live <= 0) {
+        dx_live = 0;
+        glp_free_env();
+    }
+}
+
+const char *dx_last_error(void) { return dx_message; }
+
+const char *dx_version(void) { return glp_version(); }
+
+dx_status dx_load(glp_prob *prob, int minimize, int nrows, int ncols,
+                  const char *const *row_names, const int *row_types, const double *row_lo, const double *row_up,
+                  const char *const *col_names, const int *col_kinds, const int *col_types,
+                  const double *col_lo, const double *col_up, const double *obj, double obj_constant,
+                  int nnz, const int *ia, const int *ja, const double *ar) {
+    DX_GUARDED({
+        glp_set_obj_dir(prob, minimize ? GLP_MIN : GLP_MAX);
+        glp_set_obj_coef(prob, 0, obj_constant);
+        if (nrows > 0) glp_add_rows(prob, nrows);
+        if (ncols > 0) glp_add_cols(prob, ncols);
+        for (int i = 1; i <= nrows; i++) {
+            if (row_names && row_names[i]) glp_set_row_name(prob, i, row_names[i]);
+            glp_set_row_bnds(prob, i, row_types[i], row_lo[i], row_up[i]);
+        }
+        for (int j = 1; j <= ncols; j++) {
+            if (col_names && col_names[j]) glp_set_col_name(prob, j, col_names[j]);
+            glp_set_col_kind(prob, j, col_kinds[j] == 2 ? GLP_BV : col_kinds[j] == 1 ? GLP_IV : GLP_CV);
+            if (col_kinds[j] != 2) glp_set_col_bnds(prob, j, col_types[j], col_lo[j], col_up[j]);
+            glp_set_obj_coef(prob, j, obj[j]);
+        }
+        glp_load_matrix(prob, nnz, ia, ja, ar);
+    });
+}
+
+typedef struct {
+    const dx_options *options;
+    int injected;
+    int stopped;
+    int has_bound;
+    double bound;
+} dx_callback_state;
+
+static void dx_callback(glp_tree *tree, void *info) {
+    dx_callback_state *state = info;
+    const dx_options *options = state->options;
+    int best = glp_ios_best_node(tree);
+    if (best) {
+        state->has_bound = 1;
+        state->bound = glp_ios_node_bound(tree, best);
+    }
+    switch (glp_ios_reason(tree)) {
+    case GLP_IHEUR:
+        if (options->incumbent && !state->injected) {
+            state->injected = glp_ios_heur_sol(tree, options->incumbent) == 0 ? 1 : -1;
+        }
+        break;
+    case GLP_IBINGO:
+    case GLP_ISELECT:
+        if (options->progress) {
+            glp_prob *prob = glp_ios_get_prob(tree);
+            dx_progress progress;
+            progress.has_incumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT;
+            progress.incumbent = glp_mip_obj_val(prob);
+            progress.bound = best ? glp_ios_node_bound(tree, best) : progress.incumbent;
+            progress.gap = progress.has_incumbent ? glp_ios_mip_gap(tree) : 1e300;
+            int active = 0, current = 0, total = 0;
+            glp_ios_tree_size(tree, &active, &current, &total);
+            progress.nodes_active = active;
+            progress.nodes_total = total;
+            if (options->progress(options->progress_context, &progress)) {
+                state->stopped = 1;
+                glp_ios_terminate(tree);
+            }
+        }
+        break;
+    default:
+        break;
+    }
+}
+
+dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result, double *col_values) {
+    dx_verbose = options->verbose;
+    DX_GUARDED({
+        memset(result, 0, sizeof *result);
+        int ncols = glp_get_num_cols(prob);
+        if (!options->integer) {
+            glp_smcp smcp;
+            glp_init_smcp(&smcp);
+            smcp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+            smcp.presolve = options->presolve ? GLP_ON : GLP_OFF;
+            if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
+            result->glpk_return = glp_simplex(prob, &smcp);
+            result->status = glp_get_status(prob);
+            result->objective = glp_get_obj_val(prob);
+            result->bound = result->objective;
+            for (int j = 1; j <= ncols; j++) col_values[j] = glp_get_col_prim(prob, j);
+        } else {
+            dx_callback_state state = {options, 0, 0, 0, 0.0};
+            glp_iocp iocp;
+            glp_init_iocp(&iocp);
+            iocp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+            iocp.presolve = options->presolve ? GLP_ON : GLP_OFF;
+            iocp.mip_gap = options->mip_gap;
+            iocp.gmi_cuts = (options->cuts & 1) ? GLP_ON : GLP_OFF;
+            iocp.mir_cuts = (options->cuts & 2) ? GLP_ON : GLP_OFF;
+            iocp.cov_cuts = (options->cuts & 4) ? GLP_ON : GLP_OFF;
+            iocp.clq_cuts = (options->cuts & 8) ? GLP_ON : GLP_OFF;
+            if (options->branching) iocp.br_tech = options->branching;
+            if (options->backtracking) iocp.bt_tech = options->backtracking;
+            iocp.fp_heur = options->feasibility_pump ? GLP_ON : GLP_OFF;
+            iocp.ps_heur = options->proximity_search ? GLP_ON : GLP_OFF;
+            if (options->time_limit_ms > 0) iocp.tm_lim = options->time_limit_ms;
+            iocp.cb_func = dx_callback;
+            iocp.cb_info = &state;
+            result->glpk_return = glp_intopt(prob, &iocp);
+            result->status = glp_mip_status(prob);
+            result->objective = glp_mip_obj_val(prob);
+            result->injected = state.injected == 1;
+            /* The last bound the tree reported; an exhausted tree has proven the incumbent optimal. */
+            result->bound = state.has_bound ? state.bound : result->objective;
+            if (result->status == GLP_OPT) result->bound = result->objective;
+            for (int j = 1; j <= ncols; j++) col_values[j] = glp_mip_col_val(prob, j);
+        }
+    });
+}
+
+dx_status dx_write(glp_prob *prob, int format, const char *path) {
+    DX_GUARDED({
+        int rc = format == 0 ? glp_write_mps(prob, GLP_MPS_FILE, NULL, path) : glp_write_lp(prob, NULL, path);
+        if (rc != 0) {
+            snprintf(dx_message, sizeof dx_message, "cannot write %s", path);
+            glp_error_hook(NULL, NULL);
+            dx_jump = NULL;
+            return DX_IO;
+        }
+    });
+}
+
+dx_status dx_set_col_bounds(glp_prob *prob, int column, int type, double lo, double up) {
+    DX_GUARDED({ glp_set_col_bnds(prob, column, type, lo, up); });
+}

@@ -1,0 +1,193 @@
+import CGLPK
+import DuxueMIP
+import Foundation
+
+/// Solves ``Model``s with GLPK's simplex and branch-and-cut: the only code that imports the C module.
+public struct GLPKSolver: MIPSolver {
+    /// GLPK tuning; the defaults are the ones measured best on Duxue's models (see benchmarks/).
+    public struct Tuning: Sendable {
+        /// GLPK's MIP presolver.
+        public var presolve = true
+        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique.
+        public var cuts: Int32 = 0b0110
+        /// Branching rule (GLP_BR_*).
+        public var branching: Int32 = GLP_BR_PCH
+        /// Backtracking rule (GLP_BT_*).
+        public var backtracking: Int32 = GLP_BT_BLB
+        /// Feasibility pump heuristic.
+        public var feasibilityPump = false
+        /// Proximity search heuristic.
+        public var proximitySearch = false
+
+        /// The measured defaults.
+        public init() {}
+    }
+
+    /// Tuning used for every solve.
+    public var tuning: Tuning
+
+    /// A solver with the given tuning.
+    public init(tuning: Tuning = Tuning()) {
+        self.tuning = tuning
+    }
+
+    /// GLPK's version string, e.g. "5.0".
+    public static var version: String { String(cString: dx_version()) }
+
+    /// Solves the model on the calling thread.
+    public func solve(_ model: Model, options: SolveOptions) throws -> Solution {
+        let start = DispatchTime.now()
+        let problem = GLPKProblem()
+        try load(model, into: problem)
+        let integer = !options.relaxation && model.variables.contains { $0.kind != .continuous }
+        var values = [Double](repeating: 0, count: model.variables.count + 1)
+        var result = dx_result()
+        let incumbent: [Double]? = options.incumbent.map { [0] + $0 }
+        let box = ProgressBox(options.progress)
+        let status = withExtendedLifetime(box) { () -> dx_status in
+            let context = Unmanaged.passUnretained(box).toOpaque()
+            return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
+                var dxOptions = dx_options()
+                dxOptions.time_limit_ms = Int32(clamping: Int(((options.timeLimit ?? 0) * 1000).rounded(.up)))
+                dxOptions.mip_gap = options.relativeGap
+                dxOptions.presolve = tuning.presolve ? 1 : 0
+                dxOptions.cuts = tuning.cuts
+                dxOptions.branching = tuning.branching
+                dxOptions.backtracking = tuning.backtracking
+                dxOptions.feasibility_pump = tuning.feasibilityPump ? 1 : 0
+                dxOptions.proximity_search = tuning.proximitySearch ? 1 : 0
+                dxOptions.verbose = options.verbose ? 1 : 0
+                dxOptions.integer = integer ? 1 : 0
+                dxOptions.incumbent = incumbent == nil ? nil : incumbentBuffer.baseAddress
+                if options.progress != nil {
+                    dxOptions.progress = { context, progress in
+                        guard let context, let progress else { return 0 }
+                        let box = Unmanaged<ProgressBox>.fromOpaque(context).takeUnretainedValue()
+                        return box.report(progress.pointee) ? 0 : 1
+                    }
+                    dxOptions.progress_context = context
+                }
+                return dx_solve(problem.pointer, &dxOptions, &result, &values)
+            }
+        }
+        try GLPKProblem.check(status)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        switch GLPKCodes.status(
+            glpkReturn: result.glpk_return, status: result.status, integer: integer, interrupted: box.stopped)
+        {
+        case .fault(let message):
+            throw GLPKError.fault(message)
+        case .status(let solveStatus):
+            let columnValues = solveStatus.hasSolution ? Array(values.dropFirst()) : []
+            let objective = solveStatus.hasSolution ? result.objective : .nan
+            let bound = solveStatus == .optimal ? objective : result.bound
+            return Solution(
+                status: solveStatus, values: columnValues, objective: objective, bound: bound,
+                nodes: Int(result.nodes), seconds: seconds)
+        }
+    }
+
+    /// Writes the model as free MPS or CPLEX LP through GLPK's own writers.
+    public func export(_ model: Model, format: ModelFormat, to path: String) throws {
+        let problem = GLPKProblem()
+        try load(model, into: problem)
+        try GLPKProblem.check(dx_write(problem.pointer, format == .mps ? 0 : 1, path), path: path)
+    }
+
+    /// Loads a model into a GLPK problem, merging repeated terms and naming every row and column.
+    func load(_ model: Model, into problem: GLPKProblem) throws {
+        let rows = model.constraints.count
+        let columns = model.variables.count
+        var rowTypes = [Int32](repeating: 0, count: rows + 1)
+        var rowLower = [Double](repeating: 0, count: rows + 1)
+        var rowUpper = [Double](repeating: 0, count: rows + 1)
+        var ia: [Int32] = [0], ja: [Int32] = [0], ar: [Double] = [0]
+        ia.reserveCapacity(model.nonzeroCount + 1)
+        ja.reserveCapacity(model.nonzeroCount + 1)
+        ar.reserveCapacity(model.nonzeroCount + 1)
+        var merged: [Int: Double] = [:]
+        for (offset, constraint) in model.constraints.enumerated() {
+            let row = offset + 1
+            let shift = constraint.expression.constant
+            (rowTypes[row], rowLower[row], rowUpper[row]) = Self.boundType(
+                constraint.lower.map { $0 - shift }, constraint.upper.map { $0 - shift })
+            merged.removeAll(keepingCapacity: true)
+            for (variable, coefficient) in constraint.expression.terms {
+                guard variable.index >= 0, variable.index < columns else {
+                    throw GLPKError.invalidModel("row \(constraint.name) names column \(variable.index), which does not exist")
+                }
+                merged[variable.index, default: 0] += coefficient
+            }
+            for (column, coefficient) in merged.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
+                ia.append(Int32(row))
+                ja.append(Int32(column + 1))
+                ar.append(coefficient)
+            }
+        }
+        var kinds = [Int32](repeating: 0, count: columns + 1)
+        var columnTypes = [Int32](repeating: 0, count: columns + 1)
+        var columnLower = [Double](repeating: 0, count: columns + 1)
+        var columnUpper = [Double](repeating: 0, count: columns + 1)
+        var objective = [Double](repeating: 0, count: columns + 1)
+        for (offset, variable) in model.variables.enumerated() {
+            let column = offset + 1
+            kinds[column] = variable.kind == .binary ? 2 : variable.kind == .integer ? 1 : 0
+            (columnTypes[column], columnLower[column], columnUpper[column]) = Self.boundType(variable.lower, variable.upper)
+        }
+        for (variable, coefficient) in model.objective.terms { objective[variable.index + 1] += coefficient }
+        let status = withCStrings(model.constraints.map(\.name)) { rowNames in
+            withCStrings(model.variables.map(\.name)) { columnNames in
+                dx_load(
+                    problem.pointer, model.sense == .minimize ? 1 : 0, Int32(rows), Int32(columns),
+                    rowNames, rowTypes, rowLower, rowUpper, columnNames, kinds, columnTypes, columnLower, columnUpper,
+                    objective, model.objective.constant, Int32(ia.count - 1), ia, ja, ar)
+            }
+        }
+        try GLPKProblem.check(status)
+    }
+
+    /// GLPK's bound type for optional lower and upper bounds.
+    static func boundType(_ lower: Double?, _ upper: Double?) -> (Int32, Double, Double) {
+        switch (lower, upper) {
+        case (nil, nil): (GLP_FR, 0, 0)
+        case (let l?, nil): (GLP_LO, l, 0)
+        case (nil, let u?): (GLP_UP, 0, u)
+        case (let l?, let u?): l == u ? (GLP_FX, l, u) : (GLP_DB, l, u)
+        }
+    }
+}
+
+/// Calls `body` with a 1-based array of C strings (index 0 is NULL) that lives for the call.
+private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let pointers: [UnsafeMutablePointer<CChar>?] = [nil] + strings.map { strdup(GLPKNames.sanitized($0)) }
+    defer { pointers.forEach { free($0) } }
+    return pointers.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
+
+/// GLPK names: at most 255 characters, no spaces or control characters (MPS and LP need that).
+enum GLPKNames {
+    static func sanitized(_ name: String) -> String {
+        let cleaned = String(name.unicodeScalars.map { $0.value <= 32 || $0 == "\u{7F}" ? "_" : Character($0) })
+        var bytes = Array(cleaned.utf8.prefix(255))
+        while String(validating: bytes, as: UTF8.self) == nil { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// Carries the Swift progress closure through GLPK's C callback.
+private final class ProgressBox: @unchecked Sendable {
+    let callback: (@Sendable (SolveProgress) -> Bool)?
+    private(set) var stopped = false
+
+    init(_ callback: (@Sendable (SolveProgress) -> Bool)?) { self.callback = callback }
+
+    func report(_ progress: dx_progress) -> Bool {
+        guard let callback else { return true }
+        let snapshot = SolveProgress(
+            incumbent: progress.has_incumbent != 0 ? progress.incumbent : nil, bound: progress.bound,
+            gap: progress.has_incumbent != 0 ? progress.gap : nil, nodes: Int(progress.nodes_total))
+        let goOn = callback(snapshot)
+        if !goOn { stopped = true }
+        return goOn
+    }
+}
