@@ -1,0 +1,38 @@
+/// Why an inspector in the pool may not be appointed for the planned term.
+public enum Exclusion: Hashable, Sendable {
+    /// R5: retired longer than the policy allows before the term starts.
+    case retiredTooLong(retiredOn: Day, years: Double, limit: Int)
+    /// R6: part-time with as many consecutive terms as the limit allows.
+    case termLimit(terms: Int, limit: Int)
+    /// A personal cap of zero schools.
+    case noCapacity
+}
+
+/// Eligibility of pool members on a date (R5, R6).
+public enum Eligibility {
+    /// The reasons an inspector is excluded; empty when eligible.
+    public static func exclusions(of inspector: Inspector, under policy: Policy) -> [Exclusion] {
+        var reasons: [Exclusion] = []
+        if let retiredOn = inspector.status.retiredOn,
+            retiredOn.addingYears(policy.maxYearsRetired) < policy.termStart
+        {
+            reasons.append(.retiredTooLong(
+                retiredOn: retiredOn, years: retiredOn.years(until: policy.termStart), limit: policy.maxYearsRetired))
+        }
+        if inspector.employment == .partTime, inspector.consecutiveTerms >= policy.maxConsecutiveTerms {
+            reasons.append(.termLimit(terms: inspector.consecutiveTerms, limit: policy.maxConsecutiveTerms))
+        }
+        if inspector.capacity(under: policy) <= 0 { reasons.append(.noCapacity) }
+        return reasons
+    }
+
+    /// Whether the inspector may be appointed.
+    public static func isEligible(_ inspector: Inspector, under policy: Policy) -> Bool {
+        exclusions(of: inspector, under: policy).isEmpty
+    }
+
+    /// The last day the inspector stays eligible under R5, if retired.
+    public static func retirementWindowEnds(for inspector: Inspector, under policy: Policy) -> Day? {
+        inspector.status.retiredOn?.addingYears(policy.maxYearsRetired)
+    }
+}

@@ -1,0 +1,88 @@
+/// Full-time (专职) or part-time (兼职).
+public enum Employment: String, CaseIterable, Sendable, Codable {
+    /// 专职
+    case fullTime = "full_time"
+    /// 兼职
+    case partTime = "part_time"
+
+    /// The Chinese name used in files and reports.
+    public var chineseName: String { self == .fullTime ? "专职" : "兼职" }
+}
+
+/// In service (在职) or retired (退休) on a date.
+public enum ServiceStatus: Hashable, Sendable {
+    /// 在职
+    case inService
+    /// 退休, on the given date.
+    case retired(on: Day)
+
+    /// The date of retirement, if retired.
+    public var retiredOn: Day? {
+        if case .retired(let day) = self { return day }
+        return nil
+    }
+}
+
+/// A person in the district's pool who may be appointed responsible inspector.
+public struct Inspector: Identifiable, Sendable, Hashable {
+    /// An inspector's identifier (督学编号).
+    public struct ID: TypedID {
+        /// The code as written.
+        public let rawValue: String
+        /// Wraps a code without checking it.
+        public init(uncheckedRawValue: String) { rawValue = uncheckedRawValue }
+    }
+
+    /// Unique code.
+    public var id: ID
+    /// Name (姓名).
+    public var name: String
+    /// Full- or part-time.
+    public var employment: Employment
+    /// In service or retired.
+    public var status: ServiceStatus
+    /// Completed consecutive terms before the planned term.
+    public var consecutiveTerms: Int
+    /// Home responsibility zone.
+    public var zone: Zone
+    /// Schools on which the inspector must not serve (回避).
+    public var conflicts: Set<School.ID>
+    /// Personal cap on schools, if any.
+    public var maxSchools: Int?
+    /// Stages the inspector is qualified for; empty means all.
+    public var stages: Set<Stage>
+    /// Location, if given.
+    public var location: Coordinate?
+    /// Phone number shown on the placard.
+    public var phone: String?
+
+    /// An inspector record.
+    public init(
+        id: ID, name: String, employment: Employment, status: ServiceStatus = .inService,
+        consecutiveTerms: Int = 0, zone: Zone, conflicts: Set<School.ID> = [], maxSchools: Int? = nil,
+        stages: Set<Stage> = [], location: Coordinate? = nil, phone: String? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.employment = employment
+        self.status = status
+        self.consecutiveTerms = consecutiveTerms
+        self.zone = zone
+        self.conflicts = conflicts
+        self.maxSchools = maxSchools
+        self.stages = stages
+        self.location = location
+        self.phone = phone
+    }
+
+    /// The number of schools the inspector may hold: min(schools per inspector, personal cap).
+    public func capacity(under policy: Policy) -> Int {
+        min(policy.schoolsPerInspector, maxSchools ?? policy.schoolsPerInspector)
+    }
+
+    /// Whether the inspector is qualified for a school's stage (unknown stage: yes).
+    public func isQualified(for stage: Stage?) -> Bool {
+        guard let stage else { return true }
+        return stages.isEmpty || stages.contains(stage)
+    }
+}

@@ -1,0 +1,124 @@
+/// How responsibility zones constrain assignments.
+public enum ZoneMode: String, CaseIterable, Sendable, Codable {
+    /// An inspector serves only schools of their own zone (R8).
+    case require
+    /// Cross-zone assignments are allowed but minimised (priority P3).
+    case prefer
+    /// Zones are not considered.
+    case ignore
+}
+
+/// Whether to appoint as few inspectors as possible or spread schools over more of them (P4).
+public enum Staffing: String, CaseIterable, Sendable, Codable {
+    /// Fewest appointees.
+    case lean
+    /// Most appointees, fewer schools each.
+    case spread
+}
+
+/// A source document and clause that a rule or default comes from.
+public struct Citation: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The document, e.g. "琼办发〔2021〕13号".
+    public let document: String
+    /// The clause, e.g. "§16".
+    public let clause: String
+
+    /// A citation.
+    public init(_ document: String, _ clause: String) {
+        self.document = document
+        self.clause = clause
+    }
+
+    /// "document clause".
+    public var description: String { clause.isEmpty ? document : "\(document) \(clause)" }
+
+    /// 关于深化新时代教育督导体制机制改革的意见 (national, 2020).
+    public static let national = Citation("中办发〔2020〕《关于深化新时代教育督导体制机制改革的意见》", "")
+    /// 教育督导条例 art. 6 (terms of office).
+    public static let regulationArt6 = Citation("《教育督导条例》", "第六条")
+    /// Hainan 琼办发〔2021〕13号 §16 (full-time share ≥ 20%).
+    public static let hainan16 = Citation("琼办发〔2021〕13号", "§16")
+    /// Zaozhuang 室字〔2021〕33号 三(二) (retired at most three years).
+    public static let zaozhuang = Citation("枣庄 室字〔2021〕33号", "三(二)")
+    /// Wusheng 2021 §15 (three-year terms, at most three consecutive).
+    public static let wusheng15 = Citation("武胜县 2021", "§15")
+    /// 教督〔2012〕7号 (responsibility zones; 1:5; large schools 1:1).
+    public static let zones2012 = Citation("教督〔2012〕7号", "")
+    /// Tianjin's reform measures (1:5, large schools).
+    public static let tianjin = Citation("天津市 2021", "")
+    /// Chongqing's reform measures (1:5).
+    public static let chongqing = Citation("重庆市 2021", "")
+    /// The district's own choice, where no document fixes a value.
+    public static let districtChoice = Citation("本区县设定", "")
+}
+
+/// The staffing rules in force for a plan or a check.
+public struct Policy: Sendable, Hashable {
+    /// Name of the preset or file the policy came from.
+    public var name: String
+    /// Date the planned term takes effect.
+    public var termStart: Day
+    /// Schools per inspector (1:5).
+    public var schoolsPerInspector: Int
+    /// Enrollment at or above which a school is large and gets a dedicated inspector.
+    public var largeSchoolEnrollment: Int
+    /// Minimum share of full-time appointees, 0…1.
+    public var minFullTimeShare: Double
+    /// Years a retired inspector may still serve.
+    public var maxYearsRetired: Int
+    /// Length of a term in years.
+    public var termYears: Int
+    /// Consecutive part-time terms after which an inspector may not be appointed again.
+    public var maxConsecutiveTerms: Int
+    /// How zones constrain assignments.
+    public var zones: ZoneMode
+    /// Lean or spread staffing.
+    public var staffing: Staffing
+    /// Where each value comes from, by policy key.
+    public var sources: [String: Citation]
+
+    /// The combined policy (all rules together) with the given term start.
+    public init(termStart: Day) {
+        name = "combined"
+        self.termStart = termStart
+        schoolsPerInspector = 5
+        largeSchoolEnrollment = 2000
+        minFullTimeShare = 0.2
+        maxYearsRetired = 3
+        termYears = 3
+        maxConsecutiveTerms = 3
+        zones = .prefer
+        staffing = .lean
+        sources = Policy.defaultSources
+    }
+
+    /// Sources of the combined defaults.
+    public static let defaultSources: [String: Citation] = [
+        "schools_per_inspector": .national,
+        "large_school_enrollment": .districtChoice,
+        "min_full_time_share": .hainan16,
+        "max_years_retired": .zaozhuang,
+        "term_years": .wusheng15,
+        "max_consecutive_terms": .wusheng15,
+        "zones": .zones2012,
+    ]
+
+    /// The full-time share as an exact fraction p/q (denominator ≤ 10 000), so that the share
+    /// constraint q·FT ≥ p·(FT + PT) is checked and optimised in integers.
+    public var fullTimeShareFraction: (numerator: Int, denominator: Int) {
+        let q = 10_000
+        var p = Int((minFullTimeShare * Double(q)).rounded(.up))
+        var d = q
+        func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
+        let g = max(1, gcd(p, d))
+        p /= g
+        d /= g
+        return (p, d)
+    }
+
+    /// Whether `fullTime` of `total` appointees meets the share (exact integer arithmetic).
+    public func meetsFullTimeShare(fullTime: Int, total: Int) -> Bool {
+        let (p, q) = fullTimeShareFraction
+        return fullTime * q >= p * total
+    }
+}

@@ -1,0 +1,34 @@
+/// R1 coverage: every school has exactly one responsible inspector (挂牌督导全覆盖).
+/// Source: 教督〔2012〕7号 (每所学校配备责任督学); 中办发〔2020〕 reform opinion.
+public struct CoverageRule: Rule {
+    /// R1.
+    public let id = RuleID.coverage
+    /// 教督〔2012〕7号.
+    public let citation = Citation.zones2012
+    /// Error.
+    public let severity = Severity.error
+
+    /// Uncovered, doubly covered and unknown schools; unknown inspectors.
+    public init() {}
+
+    /// Checks the roster.
+    public func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var counts: [School.ID: Int] = [:]
+        for assignment in context.roster.assignments { counts[assignment.school, default: 0] += 1 }
+        for school in context.district.schools {
+            let count = counts[school.id, default: 0]
+            if count == 0 { findings.append(finding(.uncovered(school.id))) }
+            if count > 1 { findings.append(finding(.coveredMoreThanOnce(school.id, times: count))) }
+        }
+        for id in counts.keys.sorted() where context.schools[id] == nil {
+            findings.append(finding(.unknownSchool(id)))
+        }
+        var unknown = Set<String>()
+        for case .inspector(let id) in context.roster.assignments.map(\.assignee)
+        where context.inspectors[id] == nil && unknown.insert(id.rawValue).inserted {
+            findings.append(finding(.unknownInspector(id.rawValue)))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,22 @@
+/// R2 ratio: an inspector holds at most min(schools_per_inspector, max_schools) schools (1:5).
+/// Source: 中办发〔2020〕 reform opinion and all provincial documents (原则上每人负责5所左右学校).
+public struct RatioRule: Rule {
+    /// R2.
+    public let id = RuleID.ratio
+    /// The national reform opinion.
+    public let citation = Citation.national
+    /// Error.
+    public let severity = Severity.error
+
+    /// The ratio rule.
+    public init() {}
+
+    /// Assignees over their cap.
+    public func check(_ context: RuleContext) -> [Finding] {
+        context.holdings.keys.sorted().compactMap { assignee in
+            let holds = context.holdings[assignee, default: []].count
+            let limit = context.capacity(of: assignee)
+            return holds > limit ? finding(.overCapacity(assignee, holds: holds, limit: limit)) : nil
+        }
+    }
+}

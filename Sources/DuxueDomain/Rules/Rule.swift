@@ -1,0 +1,172 @@
+/// The compliance rules, R1–R9.
+public enum RuleID: String, CaseIterable, Sendable, Codable, Comparable {
+    /// Every school has exactly one responsible inspector.
+    case coverage = "R1"
+    /// At most min(schools per inspector, personal cap) schools each.
+    case ratio = "R2"
+    /// A large school's inspector holds no other school.
+    case dedicated = "R3"
+    /// Full-time appointees ≥ the minimum share.
+    case fullTimeShare = "R4"
+    /// In service, or retired at most the allowed years before the term.
+    case retirement = "R5"
+    /// Part-time inspectors at the consecutive-term limit are not appointed.
+    case termLimit = "R6"
+    /// Never on a school the inspector must recuse from.
+    case recusal = "R7"
+    /// With zones required, inspector zone = school zone.
+    case zones = "R8"
+    /// The school's stage is among the inspector's stages (warning).
+    case stage = "R9"
+
+    /// Orders R1 < R2 < … < R9.
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// How serious a finding is.
+public enum Severity: String, Sendable, Codable {
+    /// The roster is not compliant.
+    case error
+    /// Compliant, but worth attention.
+    case warning
+}
+
+/// What a finding is about, with the figures a renderer needs to explain it in any language.
+public enum FindingDetail: Hashable, Sendable {
+    /// R1: a school has no responsible inspector.
+    case uncovered(School.ID)
+    /// R1: a school is listed more than once.
+    case coveredMoreThanOnce(School.ID, times: Int)
+    /// R1: the roster names a school that is not in the district.
+    case unknownSchool(School.ID)
+    /// R1: the roster names an inspector who is not in the pool.
+    case unknownInspector(String)
+    /// R2: an assignee holds more schools than allowed.
+    case overCapacity(Assignee, holds: Int, limit: Int)
+    /// R3: a large school's inspector holds other schools too.
+    case largeNotDedicated(School.ID, Assignee, otherSchools: Int)
+    /// R4: the full-time share is below the minimum; `missing` more full-time appointees would fix it.
+    case fullTimeShareLow(fullTime: Int, total: Int, minimum: Double, missing: Int)
+    /// R5: appointed although retired too long before the term.
+    case retiredTooLong(Inspector.ID, retiredOn: Day, years: Double, limit: Int)
+    /// R6: appointed although at the consecutive-term limit.
+    case termLimitReached(Inspector.ID, terms: Int, limit: Int)
+    /// R7: appointed to a school they must recuse from.
+    case recusal(Inspector.ID, School.ID)
+    /// R8: appointed to a school of another zone.
+    case crossZone(Assignee, from: Zone, school: School.ID, schoolZone: Zone)
+    /// R9: not qualified for the school's stage.
+    case stageMismatch(Inspector.ID, School.ID, Stage)
+}
+
+/// A finding: data, rendered by the report module's renderers.
+public struct Finding: Hashable, Sendable {
+    /// The rule broken.
+    public var rule: RuleID
+    /// Error or warning.
+    public var severity: Severity
+    /// What it is about.
+    public var detail: FindingDetail
+
+    /// A finding.
+    public init(rule: RuleID, severity: Severity, detail: FindingDetail) {
+        self.rule = rule
+        self.severity = severity
+        self.detail = detail
+    }
+}
+
+/// Everything a rule looks at, with the lookups computed once.
+public struct RuleContext: Sendable {
+    /// The district.
+    public let district: District
+    /// The policy.
+    public let policy: Policy
+    /// The roster under check.
+    public let roster: Roster
+    /// Schools by id.
+    public let schools: [School.ID: School]
+    /// Inspectors by id.
+    public let inspectors: [Inspector.ID: Inspector]
+    /// Schools held by each assignee, in roster order.
+    public let holdings: [Assignee: [School.ID]]
+
+    /// Builds the lookups.
+    public init(district: District, policy: Policy, roster: Roster) {
+        self.district = district
+        self.policy = policy
+        self.roster = roster
+        schools = district.schoolsByID
+        inspectors = district.inspectorsByID
+        holdings = roster.schoolsByAssignee
+    }
+
+    /// Appointed pool inspectors (known ids), sorted.
+    public var appointedInspectors: [Inspector] {
+        holdings.keys.compactMap { if case .inspector(let id) = $0 { inspectors[id] } else { nil } }
+            .sorted { $0.id < $1.id }
+    }
+
+    /// The cap of an assignee: vacancies take the policy ratio, inspectors their personal cap too.
+    public func capacity(of assignee: Assignee) -> Int {
+        switch assignee {
+        case .inspector(let id): inspectors[id]?.capacity(under: policy) ?? policy.schoolsPerInspector
+        case .vacancy: policy.schoolsPerInspector
+        }
+    }
+
+    /// Employment of an assignee, if known.
+    public func employment(of assignee: Assignee) -> Employment? {
+        switch assignee {
+        case .inspector(let id): inspectors[id]?.employment
+        case .vacancy(_, _, let employment): employment
+        }
+    }
+
+    /// Zone of an assignee, if known.
+    public func zone(of assignee: Assignee) -> Zone? {
+        switch assignee {
+        case .inspector(let id): inspectors[id]?.zone
+        case .vacancy(_, let zone, _): zone
+        }
+    }
+}
+
+/// A compliance rule, citing the document and clause it comes from.
+public protocol Rule: Sendable {
+    /// R1…R9.
+    var id: RuleID { get }
+    /// Where the rule comes from.
+    var citation: Citation { get }
+    /// Error for R1–R8, warning for R9.
+    var severity: Severity { get }
+    /// The findings for a roster; empty when the rule holds.
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+extension Rule {
+    /// A finding of this rule with its severity.
+    public func finding(_ detail: FindingDetail) -> Finding {
+        Finding(rule: id, severity: severity, detail: detail)
+    }
+}
+
+/// Runs every rule on a roster.
+public enum Compliance {
+    /// The rules in order R1…R9.
+    public static let rules: [any Rule] = [
+        CoverageRule(), RatioRule(), DedicatedRule(), FullTimeShareRule(), RetirementRule(),
+        TermLimitRule(), RecusalRule(), ZoneRule(), StageRule(),
+    ]
+
+    /// All findings, in rule order.
+    public static func check(_ roster: Roster, district: District, policy: Policy) -> [Finding] {
+        let context = RuleContext(district: district, policy: policy, roster: roster)
+        return rules.flatMap { $0.check(context) }
+    }
+
+    /// The rule with an id.
+    public static func rule(_ id: RuleID) -> any Rule {
+        rules.first { $0.id == id }!
+    }
+}
