@@ -168,7 +168,26 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             glp_iocp iocp;
             glp_init_iocp(&iocp);
             iocp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
-            iocp.presolve = options->presolve ? GLP_ON : GLP_OFF;
+            /* An injected incumbent is in the original columns, which GLPK's MIP presolver renumbers:
+               then the LP relaxation is solved here first and branch-and-cut runs without presolve. */
+            int presolve = options->presolve && !options->incumbent;
+            iocp.presolve = presolve ? GLP_ON : GLP_OFF;
+            if (!presolve) {
+                glp_smcp smcp;
+                glp_init_smcp(&smcp);
+                smcp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
+                smcp.presolve = GLP_OFF;
+                if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
+                int rc = glp_simplex(prob, &smcp);
+                if (rc != 0 || glp_get_status(prob) != GLP_OPT) {
+                    result->glpk_return = rc != 0 ? rc : GLP_ENOPFS;
+                    result->status = glp_get_status(prob) == GLP_UNBND ? GLP_UNBND : GLP_NOFEAS;
+                    if (rc == 0 && glp_get_status(prob) == GLP_UNBND) result->glpk_return = GLP_ENODFS;
+                    glp_error_hook(NULL, NULL);
+                    dx_jump = NULL;
+                    return DX_OK;
+                }
+            }
             iocp.mip_gap = options->mip_gap;
             iocp.gmi_cuts = (options->cuts & 1) ? GLP_ON : GLP_OFF;
             iocp.mir_cuts = (options->cuts & 2) ? GLP_ON : GLP_OFF;

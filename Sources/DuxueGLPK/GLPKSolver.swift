@@ -37,6 +37,9 @@ public struct GLPKSolver: MIPSolver {
     /// Solves the model on the calling thread.
     public func solve(_ model: Model, options: SolveOptions) throws -> Solution {
         let start = DispatchTime.now()
+        if let incumbent = options.incumbent, let violation = model.firstViolation(in: incumbent) {
+            throw GLPKError.invalidModel("the incumbent offered to glpk is not feasible: \(violation)")
+        }
         let problem = GLPKProblem()
         try load(model, into: problem)
         let integer = !options.relaxation && model.variables.contains { $0.kind != .continuous }

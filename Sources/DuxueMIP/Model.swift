@@ -166,4 +166,22 @@ public struct Model: Sendable {
 
     /// Number of nonzero coefficients in the constraint matrix (before merging repeated terms).
     public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.expression.terms.count } }
+
+    /// The name of the first bound, integrality or row that `values` violates by more than
+    /// `tolerance`, or `nil` when the point is feasible (solvers such as GLPK trust injected points).
+    public func firstViolation(in values: [Double], tolerance: Double = 1e-6) -> String? {
+        guard values.count == variables.count else { return "expected \(variables.count) values, got \(values.count)" }
+        for (index, variable) in variables.enumerated() {
+            let value = values[index]
+            if let lower = variable.lower, value < lower - tolerance { return "column \(variable.name) below its lower bound" }
+            if let upper = variable.upper, value > upper + tolerance { return "column \(variable.name) above its upper bound" }
+            if variable.kind != .continuous, abs(value - value.rounded()) > tolerance { return "column \(variable.name) not integral" }
+        }
+        for constraint in constraints {
+            let value = constraint.expression.value(in: values)
+            if let lower = constraint.lower, value < lower - tolerance { return "row \(constraint.name) below \(lower)" }
+            if let upper = constraint.upper, value > upper + tolerance { return "row \(constraint.name) above \(upper)" }
+        }
+        return nil
+    }
 }

@@ -1,0 +1,201 @@
+import DuxueDomain
+import DuxueMIP
+
+/// A planning priority, solved in this order (lexicographically, each level truly optimal).
+public enum Priority: String, CaseIterable, Sendable, Codable {
+    /// P1a: fewest recruits.
+    case recruits = "P1a"
+    /// P1b: fewest full-time recruits.
+    case fullTimeRecruits = "P1b"
+    /// P2: fewest schools whose inspector changes (renewal only).
+    case stability = "P2"
+    /// P3: fewest cross-zone assignments (zones = prefer only).
+    case crossings = "P3"
+    /// P4: fewest (lean) or most (spread) appointees.
+    case appointees = "P4"
+}
+
+/// The outcome of one lexicographic level.
+public struct LevelResult: Sendable, Codable {
+    /// Which priority.
+    public var priority: Priority
+    /// Value reached (for P2, schools kept; for P5, total km).
+    public var value: Double
+    /// Best proven bound.
+    public var bound: Double
+    /// How the solve ended.
+    public var status: SolveStatus
+    /// Wall seconds.
+    public var seconds: Double
+    /// Branch-and-bound nodes.
+    public var nodes: Int
+    /// Relative gap.
+    public var gap: Double { abs(value - bound) / max(1, abs(value)) }
+}
+
+/// P5, least total distance then fewest stage mismatches, improved by local search after P1–P4
+/// (``Refinement``): not proven optimal, so reported as before and after.
+public struct Improvement: Sendable, Codable {
+    /// Total km before the local search, when coordinates exist.
+    public var kilometresBefore: Double?
+    /// Total km after.
+    public var kilometresAfter: Double?
+    /// Stage mismatches before.
+    public var mismatchesBefore: Int
+    /// Stage mismatches after.
+    public var mismatchesAfter: Int
+    /// Wall seconds spent.
+    public var seconds: Double
+}
+
+/// Model size, for reports and benchmarks.
+public struct ModelSize: Sendable, Codable, Equatable {
+    /// Rows at the last level.
+    public var rows: Int
+    /// Columns.
+    public var columns: Int
+    /// Nonzeros at the last level.
+    public var nonzeros: Int
+    /// Inspector classes.
+    public var inspectorClasses: Int
+    /// School classes.
+    public var schoolClasses: Int
+}
+
+/// One position to recruit and the schools it will take.
+public struct Vacancy: Sendable, Hashable {
+    /// `VACANCY-n`, as written in the roster.
+    public var id: String
+    /// The schools, in id order.
+    public var schools: [School.ID]
+}
+
+/// Positions to recruit in one zone and employment type.
+public struct Recruitment: Sendable, Hashable {
+    /// The zone.
+    public var zone: Zone
+    /// Full- or part-time.
+    public var employment: Employment
+    /// The vacancies with their schools.
+    public var vacancies: [Vacancy]
+
+    /// Number of people to recruit.
+    public var count: Int { vacancies.count }
+}
+
+/// The figures of a roster that the report shows rule by rule.
+public struct RosterFigures: Sendable, Codable, Equatable {
+    /// Schools in the district.
+    public var schools: Int
+    /// Large schools.
+    public var largeSchools: Int
+    /// Required headcount n_large + ⌈n_standard / p⌉.
+    public var requiredHeadcount: Int
+    /// Appointees from the pool, full-time.
+    public var appointedFullTime: Int
+    /// Appointees from the pool, part-time.
+    public var appointedPartTime: Int
+    /// Recruits, full-time.
+    public var recruitsFullTime: Int
+    /// Recruits, part-time.
+    public var recruitsPartTime: Int
+    /// Cross-zone assignments.
+    public var crossings: Int
+    /// Schools whose inspector is the same as in the previous roster (renewal only).
+    public var keptSchools: Int?
+    /// Total inspector–school distance in km, when every pair has coordinates.
+    public var totalKilometres: Double?
+    /// Assignments where the inspector is not qualified for the school's stage.
+    public var stageMismatches: Int
+
+    /// All appointees, pool and recruits.
+    public var appointees: Int { appointedFullTime + appointedPartTime + recruitsFullTime + recruitsPartTime }
+    /// Full-time appointees, pool and recruits.
+    public var fullTime: Int { appointedFullTime + recruitsFullTime }
+    /// Recruits.
+    public var recruits: Int { recruitsFullTime + recruitsPartTime }
+    /// Full-time share of all appointees (0 when there are none).
+    public var fullTimeShare: Double { appointees == 0 ? 0 : Double(fullTime) / Double(appointees) }
+
+    /// Computes the figures of a roster.
+    public init(roster: Roster, district: District, policy: Policy, previous: Roster? = nil) {
+        let context = RuleContext(district: district, policy: policy, roster: roster)
+        schools = district.schools.count
+        largeSchools = district.schools.filter { $0.isLarge(under: policy) }.count
+        requiredHeadcount = district.requiredHeadcount(under: policy)
+        var counts: [Employment: (pool: Int, recruits: Int)] = [.fullTime: (0, 0), .partTime: (0, 0)]
+        for assignee in context.holdings.keys {
+            guard let employment = context.employment(of: assignee) else { continue }
+            if case .vacancy = assignee { counts[employment]!.recruits += 1 } else { counts[employment]!.pool += 1 }
+        }
+        appointedFullTime = counts[.fullTime]!.pool
+        appointedPartTime = counts[.partTime]!.pool
+        recruitsFullTime = counts[.fullTime]!.recruits
+        recruitsPartTime = counts[.partTime]!.recruits
+        crossings = ZoneRule.crossings(in: context).count
+        if let previous {
+            let before = Dictionary(previous.assignments.map { ($0.school, $0.assignee) }, uniquingKeysWith: { a, _ in a })
+            keptSchools = roster.assignments.filter {
+                if case .inspector = $0.assignee { before[$0.school] == $0.assignee } else { false }
+            }.count
+        }
+        stageMismatches = StageRule().check(context).count
+        totalKilometres = Distances(district: district).total(of: roster)
+    }
+}
+
+/// The result of planning: a roster (with vacancies where the pool falls short) and how it was found.
+public struct Plan: Sendable {
+    /// The district planned.
+    public var district: District
+    /// The policy used.
+    public var policy: Policy
+    /// One line per school, sorted by school id.
+    public var roster: Roster
+    /// Recruits needed, by zone and employment.
+    public var recruitment: [Recruitment]
+    /// Pool members who may not be appointed, with the reasons.
+    public var excluded: [(inspector: Inspector, reasons: [Exclusion])]
+    /// Figures of the roster.
+    public var figures: RosterFigures
+    /// Compliance findings of the roster (vacancies count as compliant new hires).
+    public var findings: [Finding]
+    /// The lexicographic levels solved (P1a…P4).
+    public var levels: [LevelResult]
+    /// The local improvement of P5.
+    public var improvement: Improvement
+    /// Model size.
+    public var modelSize: ModelSize
+    /// Total wall seconds, including model building and refinement.
+    public var seconds: Double
+
+    /// Whether every level was proven optimal.
+    public var isProvenOptimal: Bool { levels.allSatisfy { $0.status == .optimal } }
+}
+
+/// Distances between inspectors and schools, when both have coordinates.
+public struct Distances: Sendable {
+    let schools: [School.ID: Coordinate]
+    let inspectors: [Inspector.ID: Coordinate]
+
+    /// Collects the coordinates of a district.
+    public init(district: District) {
+        schools = Dictionary(district.schools.compactMap { s in s.location.map { (s.id, $0) } }, uniquingKeysWith: { a, _ in a })
+        inspectors = Dictionary(district.inspectors.compactMap { i in i.location.map { (i.id, $0) } }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Whether distances count at all (some school and some inspector located).
+    public var isAvailable: Bool { !schools.isEmpty && !inspectors.isEmpty }
+
+    /// Kilometres between an assignee and a school: 0 for vacancies or missing coordinates.
+    public func kilometres(_ assignee: Assignee, _ school: School.ID) -> Double {
+        guard case .inspector(let id) = assignee, let a = inspectors[id], let b = schools[school] else { return 0 }
+        return a.kilometres(to: b)
+    }
+
+    /// Total over a roster, or `nil` when the district has no coordinates.
+    public func total(of roster: Roster) -> Double? {
+        guard isAvailable else { return nil }
+        return roster.assignments.reduce(0) { $0 + kilometres($1.assignee, $1.school) }
+    }
+}

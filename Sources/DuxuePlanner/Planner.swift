@@ -1,0 +1,163 @@
+import DuxueDomain
+import DuxueMIP
+import Foundation
+
+/// Options of a planning run.
+public struct PlannerOptions: Sendable {
+    /// Wall-clock limit for the whole lexicographic solve, in seconds.
+    public var timeLimit: Double?
+    /// Print the solver's own log.
+    public var verbose = false
+    /// Called during each level's search.
+    public var progress: (@Sendable (PlanProgress) -> Void)?
+    /// Polled during the search; `true` stops it and keeps the best roster so far (SIGINT).
+    public var stopRequested: (@Sendable () -> Bool)?
+    /// Writes each level's model before solving it (`path` gets `-P1a` etc. before its extension).
+    public var exportModel: (@Sendable (Model, Priority) throws -> Void)?
+    /// Skip the local improvement of distance and stage matches (P5).
+    public var skipRefinement = false
+
+    /// Default options.
+    public init(timeLimit: Double? = nil, verbose: Bool = false) {
+        self.timeLimit = timeLimit
+        self.verbose = verbose
+    }
+}
+
+/// What the planner is doing, for a progress line.
+public struct PlanProgress: Sendable {
+    /// The level being solved.
+    public var level: Priority
+    /// The solver's snapshot.
+    public var solver: SolveProgress
+    /// Seconds since planning started.
+    public var elapsed: Double
+}
+
+/// Builds the roster of a district: eligibility, the class model, the lexicographic solve,
+/// turning class counts back into a roster and improving distances and stage matches.
+public struct Planner: Sendable {
+    /// The MIP solver (the GLPK back end in the product).
+    public let solver: any MIPSolver
+
+    /// A planner using the given solver.
+    public init(solver: any MIPSolver) {
+        self.solver = solver
+    }
+
+    /// Plans a roster. With a previous roster, P2 keeps as many of its pairs as the rules allow.
+    public func plan(district: District, policy: Policy, previous: Roster? = nil, options: PlannerOptions = PlannerOptions()) throws -> Plan {
+        let clock = Stopwatch()
+        var excluded: [(inspector: Inspector, reasons: [Exclusion])] = []
+        var eligible: [Inspector] = []
+        for inspector in district.inspectors {
+            let reasons = Eligibility.exclusions(of: inspector, under: policy)
+            if reasons.isEmpty { eligible.append(inspector) } else { excluded.append((inspector, reasons)) }
+        }
+        var previousHolders: [School.ID: Inspector.ID] = [:]
+        for assignment in previous?.assignments ?? [] {
+            if case .inspector(let id) = assignment.assignee { previousHolders[assignment.school] = id }
+        }
+        let partition = ClassPartition(
+            schools: district.schools, eligible: eligible, policy: policy, previous: previousHolders)
+        var builder = RosterModel(partition: partition, policy: policy)
+        builder.build()
+
+        var levels: [LevelResult] = []
+        var values = builder.trivialSolution()
+        var stopped = false
+        var objectives: [(Priority, ObjectiveSense, LinearExpression)] = [
+            (.recruits, .minimize, builder.recruits),
+            (.fullTimeRecruits, .minimize, builder.fullTimeRecruits),
+        ]
+        if previous != nil { objectives.append((.stability, .maximize, builder.keptPairs)) }
+        if policy.zones == .prefer { objectives.append((.crossings, .minimize, builder.crossings)) }
+        objectives.append((.appointees, policy.staffing == .lean ? .minimize : .maximize, builder.allAppointees))
+
+        for (priority, sense, objective) in objectives {
+            builder.setObjective(sense, objective)
+            try options.exportModel?(builder.model, priority)
+            if stopped {
+                levels.append(LevelResult(priority: priority, value: objective.value(in: values), bound: .nan,
+                                          status: .interruptedWithSolution, seconds: 0, nodes: 0))
+                continue
+            }
+            let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
+            let result = try solveLevel(builder.model, priority: priority, incumbent: values, timeLimit: remaining,
+                                        options: options, clock: clock)
+            if result.status.hasSolution { values = result.values }
+            let value = objective.value(in: values).rounded()
+            let status: SolveStatus = result.status.hasSolution ? result.status
+                : (result.status == .interruptedNoSolution ? .interruptedWithSolution : .timeLimitWithSolution)
+            levels.append(LevelResult(priority: priority, value: value, bound: result.status == .optimal ? value : result.bound,
+                                      status: status, seconds: result.seconds, nodes: result.nodes))
+            if status == .interruptedWithSolution { stopped = true }
+            builder.fix(priority.rawValue, objective, sense: sense, at: value)
+        }
+
+        let disaggregation = Disaggregation(partition: partition, model: builder, values: values, policy: policy)
+        var roster = disaggregation.roster()
+        let refineStart = clock.seconds
+        let before = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
+        if !options.skipRefinement && !stopped {
+            var refinement = Refinement(district: district, policy: policy, roster: roster, previous: previousHolders)
+            roster = refinement.improve(deadline: options.timeLimit.map { max($0 - clock.seconds, 1) } ?? 30)
+        }
+        let figures = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
+        let improvement = Improvement(
+            kilometresBefore: before.totalKilometres, kilometresAfter: figures.totalKilometres,
+            mismatchesBefore: before.stageMismatches, mismatchesAfter: figures.stageMismatches,
+            seconds: clock.seconds - refineStart)
+        return Plan(
+            district: district, policy: policy, roster: roster,
+            recruitment: disaggregation.recruitment(in: roster),
+            excluded: excluded, figures: figures,
+            findings: Compliance.check(roster, district: district, policy: policy),
+            levels: levels,
+            improvement: improvement,
+            modelSize: ModelSize(
+                rows: builder.model.constraints.count, columns: builder.model.variables.count,
+                nonzeros: builder.model.nonzeroCount, inspectorClasses: partition.inspectorClasses.count,
+                schoolClasses: partition.schoolClasses.count),
+            seconds: clock.seconds)
+    }
+
+    private func solveLevel(
+        _ model: Model, priority: Priority, incumbent: [Double], timeLimit: Double?, options: PlannerOptions, clock: Stopwatch
+    ) throws -> Solution {
+        var solveOptions = SolveOptions(timeLimit: timeLimit, verbose: options.verbose)
+        solveOptions.incumbent = incumbent
+        let progress = options.progress, stop = options.stopRequested
+        if progress != nil || stop != nil {
+            solveOptions.progress = { snapshot in
+                progress?(PlanProgress(level: priority, solver: snapshot, elapsed: clock.seconds))
+                return !(stop?() ?? false)
+            }
+        }
+        return try solver.solve(model, options: solveOptions)
+    }
+}
+
+/// Wall-clock seconds since creation.
+struct Stopwatch: Sendable {
+    private let start = DispatchTime.now().uptimeNanoseconds
+    /// Seconds elapsed.
+    var seconds: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+}
+
+extension RosterModel {
+    /// A roster that always exists: every school to recruits, all full-time (meets any share).
+    func trivialSolution() -> [Double] {
+        var values = [Double](repeating: 0, count: model.variables.count)
+        for g in partition.schoolClasses { values[vacancyServed[g.index].index] = Double(g.size) }
+        for zone in partition.zones {
+            guard let v = standardVacancies[zone], let f = fullTimeVacancies[zone] else { continue }
+            let standard = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + $1.size }
+            let large = partition.schoolClasses.filter { $0.zone == zone && $0.isLarge }.reduce(0) { $0 + $1.size }
+            let needed = (standard + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector
+            values[v.index] = Double(needed)
+            values[f.index] = Double(needed + large)
+        }
+        return values
+    }
+}

@@ -1,0 +1,170 @@
+import DuxueDomain
+import Foundation
+
+/// P5: improves total distance, then stage matches, by moves that keep every P1–P4 value.
+///
+/// A move swaps two schools of the same size class between two holders, or moves a standard
+/// school to a holder with room that keeps at least one school. It is taken only if both holders
+/// may hold their new schools (R2, R3, R7, R8; a vacancy stays within its zone), crossings do not
+/// rise, previous pairs kept do not fall, and (distance, stage mismatches) falls
+/// lexicographically. Appointees, recruits and the full-time share are untouched by construction.
+/// This is a local search: P5 is improved, not proven optimal.
+struct Refinement {
+    private let policy: Policy
+    private let schools: [School]
+    private let schoolIndex: [School.ID: Int]
+    private let isLarge: [Bool]
+    private var holders: [Assignee]
+    private var holderOf: [Int]
+    private var holdings: [[Int]]
+    private let capacity: [Int]
+    private let inspector: [Inspector?]
+    private let distances: Distances
+    private let previous: [School.ID: Inspector.ID]
+    private var kmCache: [Int: Double] = [:]
+
+    init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID]) {
+        self.policy = policy
+        schools = district.schools
+        schoolIndex = Dictionary(district.schools.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        isLarge = district.schools.map { $0.isLarge(under: policy) }
+        let byID = district.inspectorsByID
+        holders = Array(roster.appointees).sorted()
+        let holderIndex = Dictionary(holders.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        holderOf = Array(repeating: -1, count: district.schools.count)
+        holdings = Array(repeating: [], count: holders.count)
+        for assignment in roster.assignments {
+            guard let s = schoolIndex[assignment.school], let h = holderIndex[assignment.assignee] else { continue }
+            holderOf[s] = h
+            holdings[h].append(s)
+        }
+        let people = holders.map { $0.inspectorID.flatMap { byID[$0] } }
+        inspector = people
+        capacity = people.map { $0?.capacity(under: policy) ?? policy.schoolsPerInspector }
+        distances = Distances(district: district)
+        self.previous = previous
+    }
+
+    /// Runs improving passes until none improves or the deadline passes; returns the roster.
+    mutating func improve(deadline seconds: Double) -> Roster {
+        let start = Date()
+        var improved = true
+        var passes = 0
+        while improved && passes < 20 && Date().timeIntervalSince(start) < seconds {
+            improved = false
+            passes += 1
+            for s in schools.indices where holderOf[s] >= 0 {
+                if Date().timeIntervalSince(start) >= seconds { break }
+                if tryImprove(s) { improved = true }
+            }
+        }
+        var assignments: [Assignment] = []
+        for s in schools.indices where holderOf[s] >= 0 {
+            assignments.append(Assignment(school: schools[s].id, assignee: holders[holderOf[s]]))
+        }
+        return Roster(assignments: assignments.sorted { $0.school < $1.school })
+    }
+
+    /// Tries the best move involving school s; returns whether one was made.
+    private mutating func tryImprove(_ s: Int) -> Bool {
+        let a = holderOf[s]
+        var best: (gain: Cost, target: Int, swapWith: Int?)?
+        for b in holders.indices where b != a && !holdings[b].isEmpty {
+            guard canHold(b, s) else { continue }
+            if !isLarge[s], !isLarge[holdings[b][0]], holdings[a].count > 1, holdings[b].count < capacity[b] {
+                let gain = cost(a, s) - cost(b, s)
+                if gain > .zero, keeps(a: a, s: s, b: b, t: nil), best.map({ gain > $0.gain }) ?? true {
+                    best = (gain, b, nil)
+                }
+            }
+            for t in holdings[b] where isLarge[t] == isLarge[s] && canHold(a, t) {
+                let gain = cost(a, s) + cost(b, t) - cost(b, s) - cost(a, t)
+                if gain > .zero, keeps(a: a, s: s, b: b, t: t), best.map({ gain > $0.gain }) ?? true {
+                    best = (gain, b, t)
+                }
+            }
+        }
+        guard let best else { return false }
+        move(s, to: best.target)
+        if let t = best.swapWith { move(t, to: a) }
+        return true
+    }
+
+    private mutating func move(_ s: Int, to b: Int) {
+        let a = holderOf[s]
+        holdings[a].removeAll { $0 == s }
+        holdings[b].append(s)
+        holderOf[s] = b
+    }
+
+    /// Whether holder h may hold school s (recusal, required zones, a vacancy's zone).
+    private func canHold(_ h: Int, _ s: Int) -> Bool {
+        switch holders[h] {
+        case .vacancy(_, let zone, _):
+            return schools[s].zone == zone
+        case .inspector:
+            guard let person = inspector[h] else { return false }
+            if person.conflicts.contains(schools[s].id) { return false }
+            if policy.zones == .require && person.zone != schools[s].zone { return false }
+            return true
+        }
+    }
+
+    /// Whether the move keeps crossings from rising and kept previous pairs from falling.
+    private func keeps(a: Int, s: Int, b: Int, t: Int?) -> Bool {
+        var crossingsBefore = crosses(a, s), crossingsAfter = crosses(b, s)
+        var keptBefore = kept(a, s), keptAfter = kept(b, s)
+        if let t {
+            crossingsBefore += crosses(b, t)
+            crossingsAfter += crosses(a, t)
+            keptBefore += kept(b, t)
+            keptAfter += kept(a, t)
+        }
+        return crossingsAfter <= crossingsBefore && keptAfter >= keptBefore
+    }
+
+    private func crosses(_ h: Int, _ s: Int) -> Int {
+        switch holders[h] {
+        case .vacancy(_, let zone, _): zone == schools[s].zone ? 0 : 1
+        case .inspector: inspector[h].map { $0.zone == schools[s].zone ? 0 : 1 } ?? 0
+        }
+    }
+
+    private func kept(_ h: Int, _ s: Int) -> Int {
+        guard let person = inspector[h], let before = previous[schools[s].id] else { return 0 }
+        return before == person.id ? 1 : 0
+    }
+
+    /// (km, stage mismatch) of holder h on school s.
+    private mutating func cost(_ h: Int, _ s: Int) -> Cost {
+        let mismatch = inspector[h].map { $0.isQualified(for: schools[s].stage) ? 0 : 1 } ?? 0
+        guard distances.isAvailable else { return Cost(km: 0, mismatches: mismatch) }
+        let key = h * schools.count + s
+        if let km = kmCache[key] { return Cost(km: km, mismatches: mismatch) }
+        let km = distances.kilometres(holders[h], schools[s].id)
+        kmCache[key] = km
+        return Cost(km: km, mismatches: mismatch)
+    }
+}
+
+/// A lexicographic cost: kilometres first, then stage mismatches.
+struct Cost: Comparable {
+    var km: Double
+    var mismatches: Int
+    static let zero = Cost(km: 0, mismatches: 0)
+    static func + (l: Cost, r: Cost) -> Cost { Cost(km: l.km + r.km, mismatches: l.mismatches + r.mismatches) }
+    static func - (l: Cost, r: Cost) -> Cost { Cost(km: l.km - r.km, mismatches: l.mismatches - r.mismatches) }
+    static func < (l: Cost, r: Cost) -> Bool {
+        if abs(l.km - r.km) > 1e-7 { return l.km < r.km }
+        return l.mismatches < r.mismatches
+    }
+    static func == (l: Cost, r: Cost) -> Bool { abs(l.km - r.km) <= 1e-7 && l.mismatches == r.mismatches }
+}
+
+extension Assignee {
+    /// The inspector's id, or `nil` for a vacancy.
+    var inspectorID: Inspector.ID? {
+        if case .inspector(let id) = self { return id }
+        return nil
+    }
+}
