@@ -1,0 +1,149 @@
+import DuxueDomain
+import DuxueGLPK
+import DuxueMIP
+import DuxuePlanner
+import Testing
+
+/// Random small districts solved twice: by the planner's class model and by a plain pair model
+/// written here from the specification (x[i,s] per eligible pair, one vacancy slot per possible
+/// recruit). The planner's roster must be compliant and reach the pair model's optimum on every level.
+@Suite("Planner against an independent pair model")
+struct IndependentCheckTests {
+    static let cases: [(seed: UInt64, zones: ZoneMode, staffing: Staffing)] = (1...24).map { seed in
+        (UInt64(seed), [ZoneMode.prefer, .require, .ignore][seed % 3], seed % 4 == 0 ? .spread : .lean)
+    }
+
+    @Test(arguments: cases)
+    func matchesPairModel(seed: UInt64, zones: ZoneMode, staffing: Staffing) throws {
+        var random = TestRandom(seed: seed)
+        var policy = Fixture.policy(zones: zones, staffing: staffing, share: [0.2, 0.25, 0.34][Int(seed % 3)])
+        policy.largeSchoolEnrollment = 2000
+        let zoneNames = ["A", "B", "C"].prefix(1 + Int(random.next(3)))
+        let schools = (1...(6 + Int(random.next(10)))).map { n in
+            Fixture.school("S\(n)", zone: zoneNames.randomElement(using: &random)!,
+                           enrollment: random.next(8) == 0 ? 2500 : 300)
+        }
+        let inspectors = (1...(1 + Int(random.next(5)))).map { n in
+            Fixture.inspector(
+                "I\(n)", random.next(3) == 0 ? .fullTime : .partTime, zone: zoneNames.randomElement(using: &random)!,
+                conflicts: random.next(3) == 0 ? [schools.randomElement(using: &random)!.id.rawValue] : [],
+                maxSchools: random.next(4) == 0 ? 2 : nil)
+        }
+        let district = District(name: "random\(seed)", schools: schools, inspectors: inspectors)
+        let plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy)
+        #expect(plan.errors.isEmpty, "seed \(seed): \(plan.errors)")
+        #expect(plan.isProvenOptimal)
+
+        let reference = try PairModel(district: district, policy: policy).solveLexicographically()
+        #expect(plan.figures.recruits == reference[0], "seed \(seed) recruits")
+        #expect(plan.figures.recruitsFullTime == reference[1], "seed \(seed) full-time recruits")
+        if zones == .prefer { #expect(plan.figures.crossings == reference[2], "seed \(seed) crossings") }
+        #expect(plan.figures.appointees == reference[3], "seed \(seed) appointees")
+    }
+}
+
+/// The textbook pair formulation, independent of the planner's classes.
+struct PairModel {
+    let district: District
+    let policy: Policy
+
+    /// Optimal [recruits, full-time recruits, crossings (prefer only, else 0), appointees].
+    func solveLexicographically() throws -> [Int] {
+        var model = Model(name: "pairs")
+        let eligible = district.inspectors.filter { Eligibility.isEligible($0, under: policy) }
+        let p = policy.schoolsPerInspector
+        // Holders: eligible inspectors, then per zone as many vacancy slots of each type as could be needed.
+        struct Holder { let zone: Zone; let fullTime: Bool; let cap: Int; let person: Inspector?; let vacancy: Bool }
+        var holders = eligible.map { Holder(zone: $0.zone, fullTime: $0.employment == .fullTime, cap: $0.capacity(under: policy), person: $0, vacancy: false) }
+        for zone in Set(district.schools.map(\.zone)) {
+            // Enough recruits of each type to cover the zone alone: n_large + ⌈n_standard / p⌉.
+            let inZone = district.schools.filter { $0.zone == zone }
+            let large = inZone.filter { $0.isLarge(under: policy) }.count
+            let slots = large + (inZone.count - large + p - 1) / p
+            for fullTime in [true, false] {
+                for _ in 0..<slots { holders.append(Holder(zone: zone, fullTime: fullTime, cap: p, person: nil, vacancy: true)) }
+            }
+        }
+        var x: [[Variable?]] = []
+        var y: [Variable] = []
+        for (h, holder) in holders.enumerated() {
+            y.append(model.addVariable("y\(h)", kind: .binary))
+            x.append(district.schools.enumerated().map { s, school in
+                if holder.vacancy && holder.zone != school.zone { return nil }
+                if policy.zones == .require && holder.zone != school.zone { return nil }
+                if let person = holder.person, person.conflicts.contains(school.id) { return nil }
+                return model.addVariable("x\(h)_\(s)", kind: .binary)
+            })
+        }
+        for s in district.schools.indices {
+            model.addConstraint("cover\(s)", LinearExpression.sum(holders.indices.compactMap { x[$0][s] }), equal: 1)
+        }
+        for (h, holder) in holders.enumerated() {
+            let held = district.schools.indices.compactMap { x[h][$0] }
+            var cap = LinearExpression.sum(held)
+            cap.add(y[h], -Double(holder.cap))
+            model.addConstraint("cap\(h)", cap, lessOrEqual: 0)
+            var atLeastOne = LinearExpression.sum(held)
+            atLeastOne.add(y[h], -1)
+            model.addConstraint("one\(h)", atLeastOne, greaterOrEqual: 0)
+            for v in held { model.addConstraint("link\(h)_\(v.index)", LinearExpression([(v, 1), (y[h], -1)]), lessOrEqual: 0) }
+            // Identical vacancy slots are used in order (symmetry breaking): y[h] ≤ y[h − 1].
+            if holder.vacancy, h > 0, holders[h - 1].vacancy, holders[h - 1].zone == holder.zone,
+                holders[h - 1].fullTime == holder.fullTime
+            {
+                model.addConstraint("order\(h)", LinearExpression([(y[h], 1), (y[h - 1], -1)]), lessOrEqual: 0)
+            }
+            for (s, school) in district.schools.enumerated() where school.isLarge(under: policy) {
+                guard let xl = x[h][s] else { continue }
+                // Holding a large school means holding nothing else: Σ x ≤ 1 + cap·(1 − x_large).
+                var dedicated = LinearExpression.sum(held)
+                dedicated.add(xl, Double(holder.cap))
+                model.addConstraint("dedicated\(h)_\(s)", dedicated, lessOrEqual: Double(1 + holder.cap))
+            }
+        }
+        let (pp, qq) = policy.fullTimeShareFraction
+        model.addConstraint("share", LinearExpression(holders.indices.map { (y[$0], Double(holders[$0].fullTime ? qq - pp : -pp)) }), greaterOrEqual: 0)
+        let recruits = LinearExpression.sum(holders.indices.filter { holders[$0].vacancy }.map { y[$0] })
+        let fullTimeRecruits = LinearExpression.sum(holders.indices.filter { holders[$0].vacancy && holders[$0].fullTime }.map { y[$0] })
+        var crossings = LinearExpression()
+        for (h, holder) in holders.enumerated() {
+            for (s, school) in district.schools.enumerated() where school.zone != holder.zone {
+                if let v = x[h][s] { crossings.add(v) }
+            }
+        }
+        let appointees = LinearExpression.sum(y)
+        var results: [Int] = []
+        let levels: [(LinearExpression, ObjectiveSense, Bool)] = [
+            (recruits, .minimize, true), (fullTimeRecruits, .minimize, true),
+            (crossings, .minimize, policy.zones == .prefer),
+            (appointees, policy.staffing == .lean ? .minimize : .maximize, true),
+        ]
+        for (objective, sense, active) in levels {
+            guard active else { results.append(0); continue }
+            model.setObjective(sense, objective)
+            let solution = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: 60))
+            guard solution.status == .optimal else { throw PairModelError.notOptimal(solution.status) }
+            let value = solution.objective.rounded()
+            results.append(Int(value))
+            if sense == .minimize { model.addConstraint("fix\(results.count)", objective, lessOrEqual: value) }
+            else { model.addConstraint("fix\(results.count)", objective, greaterOrEqual: value) }
+        }
+        return results
+    }
+}
+
+enum PairModelError: Error { case notOptimal(SolveStatus) }
+
+/// A seeded generator for reproducible random districts.
+struct TestRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    mutating func next(_ bound: UInt64) -> UInt64 { next() % bound }
+}
