@@ -1,0 +1,226 @@
+import DuxueDomain
+
+/// A district read from its folder, with what was noticed on the way.
+public struct DistrictLoad: Sendable {
+    /// The schools and inspectors.
+    public var district: District
+    /// Warnings (the load has no errors, or it would have thrown).
+    public var warnings: [InputProblem]
+    /// The encoding detected per file name ("schools.csv", "inspectors.csv").
+    public var encodings: [String: TextEncoding]
+    /// The line of each school in schools.csv.
+    public var schoolLines: [School.ID: Int]
+    /// The line of each inspector in inspectors.csv.
+    public var inspectorLines: [Inspector.ID: Int]
+
+    /// A load.
+    public init(district: District, warnings: [InputProblem], encodings: [String: TextEncoding],
+                schoolLines: [School.ID: Int], inspectorLines: [Inspector.ID: Int]) {
+        self.district = district
+        self.warnings = warnings
+        self.encodings = encodings
+        self.schoolLines = schoolLines
+        self.inspectorLines = inspectorLines
+    }
+}
+
+/// Reads and validates a district folder's `schools.csv` and `inspectors.csv`.
+public enum DistrictReader {
+    /// The school list's file name.
+    public static let schoolsFile = "schools.csv"
+    /// The inspector pool's file name.
+    public static let inspectorsFile = "inspectors.csv"
+    /// At most this many problems are listed per file.
+    public static let problemCap = 100
+
+    /// Reads the folder's two files (UTF-8, UTF-8 with BOM or GBK). Every problem of both files is
+    /// collected; throws `InputError.invalid` with all of them (warnings included) if any is an error.
+    public static func read(folder: String, policy: Policy) throws(InputError) -> DistrictLoad {
+        guard FileSystem.isFolder(folder) else {
+            throw .invalid([InputProblem(file: folder, line: nil, kind: .folderNotFound(path: folder))])
+        }
+        let schoolProblems = ProblemCollector(file: schoolsFile, cap: problemCap)
+        let inspectorProblems = ProblemCollector(file: inspectorsFile, cap: problemCap)
+        let schoolsText = TableLoading.readText(path: FileSystem.join(folder, schoolsFile), problems: schoolProblems)
+        let inspectorsText = TableLoading.readText(
+            path: FileSystem.join(folder, inspectorsFile), problems: inspectorProblems)
+        var encodings: [String: TextEncoding] = [:]
+        encodings[schoolsFile] = schoolsText?.encoding
+        encodings[inspectorsFile] = inspectorsText?.encoding
+        return try validate(
+            schools: schoolsText?.text, inspectors: inspectorsText?.text, name: FileSystem.lastComponent(of: folder),
+            policy: policy, encodings: encodings, schoolProblems: schoolProblems,
+            inspectorProblems: inspectorProblems)
+    }
+
+    /// Reads already-decoded CSV texts (for tests and generators); encodings are reported as UTF-8.
+    public static func read(schoolsCSV: String, inspectorsCSV: String, name: String, policy: Policy)
+        throws(InputError) -> DistrictLoad
+    {
+        try validate(
+            schools: schoolsCSV, inspectors: inspectorsCSV, name: name, policy: policy,
+            encodings: [schoolsFile: .utf8, inspectorsFile: .utf8],
+            schoolProblems: ProblemCollector(file: schoolsFile, cap: problemCap),
+            inspectorProblems: ProblemCollector(file: inspectorsFile, cap: problemCap))
+    }
+
+    private static func validate(
+        schools schoolsText: String?, inspectors inspectorsText: String?, name: String, policy: Policy,
+        encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
+    ) throws(InputError) -> DistrictLoad {
+        var schools = SchoolsRead()
+        if let schoolsText,
+            let table = TableLoading.table(
+                text: schoolsText, specs: Columns.schools, reportUnknown: true, records: .schools,
+                problems: schoolProblems)
+        {
+            schools = readSchools(table, problems: schoolProblems)
+        }
+        var inspectors: [Inspector] = []
+        var inspectorLines: [Inspector.ID: Int] = [:]
+        if let inspectorsText,
+            let table = TableLoading.table(
+                text: inspectorsText, specs: Columns.inspectors, reportUnknown: true, records: .inspectors,
+                problems: inspectorProblems)
+        {
+            (inspectors, inspectorLines) = readInspectors(
+                table, schools: schools, policy: policy, problems: inspectorProblems)
+        }
+        let all = schoolProblems.finished() + inspectorProblems.finished()
+        if schoolProblems.hasErrors || inspectorProblems.hasErrors { throw .invalid(all) }
+        return DistrictLoad(
+            district: District(name: name, schools: schools.schools, inspectors: inspectors), warnings: all,
+            encodings: encodings, schoolLines: schools.lines, inspectorLines: inspectorLines)
+    }
+
+    /// What schools.csv yielded: valid schools, plus every id and zone written (even on rows with errors),
+    /// so that inspectors.csv is not blamed for problems of schools.csv.
+    struct SchoolsRead {
+        var schools: [School] = []
+        var lines: [School.ID: Int] = [:]
+        var idsWritten: Set<String> = []
+        var zonesWritten: Set<String> = []
+        var usable = false
+    }
+
+    static func readSchools(_ table: LoadedTable, problems: ProblemCollector) -> SchoolsRead {
+        var result = SchoolsRead()
+        result.usable = table.header.indexByKey["id"] != nil && !table.rows.isEmpty
+        var firstLine: [String: Int] = [:]
+        for record in table.rows {
+            let row = RowChecker(record: record, header: table.header, problems: problems)
+            let id = row.required("id")
+            if let id {
+                result.idsWritten.insert(id)
+                if let first = firstLine[id] {
+                    row.report(.duplicateID(id: id, firstLine: first), at: "id")
+                } else {
+                    firstLine[id] = record.line
+                }
+            }
+            let name = row.required("name")
+            let enrollment = row.wholeNumber("enrollment", minimum: 0, required: true)
+            let zone = row.required("zone")
+            if let zone { result.zonesWritten.insert(zone) }
+            let stage = row.choice("stage", required: false, accepted: Vocabulary.stageNames, Vocabulary.stage)
+            let large = row.choice("large", required: false, accepted: Vocabulary.booleanNames, Vocabulary.boolean)
+            let location = row.location()
+            guard row.ok, let id, let name, let enrollment, let zone else { continue }
+            let school = School(
+                id: School.ID(uncheckedRawValue: id), name: name, enrollment: enrollment,
+                zone: Zone(uncheckedRawValue: zone), stage: stage, largeDesignation: large, location: location)
+            result.schools.append(school)
+            result.lines[school.id] = record.line
+        }
+        return result
+    }
+
+    static func readInspectors(_ table: LoadedTable, schools: SchoolsRead, policy: Policy,
+                               problems: ProblemCollector) -> ([Inspector], [Inspector.ID: Int]) {
+        var inspectors: [Inspector] = []
+        var lines: [Inspector.ID: Int] = [:]
+        var firstLine: [String: Int] = [:]
+        for record in table.rows {
+            let row = RowChecker(record: record, header: table.header, problems: problems)
+            let id = row.required("id")
+            if let id {
+                if let first = firstLine[id] {
+                    row.report(.duplicateID(id: id, firstLine: first), at: "id")
+                } else {
+                    firstLine[id] = record.line
+                }
+            }
+            let name = row.required("name")
+            let employment = row.choice(
+                "employment", required: true, accepted: Vocabulary.employmentNames, Vocabulary.employment)
+            let retired = row.choice("status", required: true, accepted: Vocabulary.statusNames, Vocabulary.isRetired)
+            let status = serviceStatus(row, retired: retired, policy: policy)
+            let terms = row.wholeNumber("consecutive_terms", minimum: 0, required: true)
+            let zone = row.required("zone")
+            if let zone, policy.zones != .ignore, !schools.zonesWritten.isEmpty,
+                !schools.zonesWritten.contains(zone)
+            {
+                row.report(.zoneWithoutSchools(zone: zone), at: "zone", severity: .warning)
+            }
+            var conflicts: Set<School.ID> = []
+            for school in Vocabulary.list(row.value("conflicts")) {
+                if schools.usable && !schools.idsWritten.contains(school) {
+                    row.report(.unknownConflictSchool(id: school), at: "conflicts")
+                }
+                conflicts.insert(School.ID(uncheckedRawValue: school))
+            }
+            let cap = row.wholeNumber("max_schools", minimum: 1, required: false)
+            if let cap, cap > policy.schoolsPerInspector {
+                row.report(.capHasNoEffect(value: cap, limit: policy.schoolsPerInspector), at: "max_schools",
+                           severity: .warning)
+            }
+            var stages: Set<Stage> = []
+            for text in Vocabulary.list(row.value("stages")) {
+                if let stage = Vocabulary.stage(text) {
+                    stages.insert(stage)
+                } else {
+                    row.report(.badChoice(value: text, key: "stages", accepted: Vocabulary.stageNames), at: "stages")
+                }
+            }
+            let location = row.location()
+            let phone = row.value("phone")
+            if Vocabulary.looksLikeScientificNotation(phone) {
+                row.report(.phoneMangled(value: phone), at: "phone", severity: .warning)
+            }
+            guard row.ok, let id, let name, let employment, let status, let terms, let zone else { continue }
+            let inspector = Inspector(
+                id: Inspector.ID(uncheckedRawValue: id), name: name, employment: employment, status: status,
+                consecutiveTerms: terms, zone: Zone(uncheckedRawValue: zone), conflicts: conflicts,
+                maxSchools: cap, stages: stages, location: location, phone: phone.isEmpty ? nil : phone)
+            inspectors.append(inspector)
+            lines[inspector.id] = record.line
+        }
+        return (inspectors, lines)
+    }
+
+    /// The service status from `status` and `retired_on`, reporting a missing, bad or late date.
+    private static func serviceStatus(_ row: RowChecker, retired: Bool?, policy: Policy) -> ServiceStatus? {
+        let text = row.value("retired_on")
+        switch retired {
+        case .none:
+            return nil
+        case .some(false):
+            if !text.isEmpty { row.report(.retiredOnIgnored(value: text), at: "retired_on", severity: .warning) }
+            return .inService
+        case .some(true):
+            guard !text.isEmpty else {
+                row.report(.retiredWithoutDate, at: row.has("retired_on") ? "retired_on" : "status")
+                return nil
+            }
+            guard let day = Vocabulary.day(text) else {
+                row.report(.badDate(value: text), at: "retired_on")
+                return nil
+            }
+            if day > policy.termStart {
+                row.report(.retiredAfterTermStart(retiredOn: day, termStart: policy.termStart), at: "retired_on")
+                return nil
+            }
+            return .retired(on: day)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import DuxueDomain
+
+/// A roster read from CSV, with the line of each assignment.
+public struct RosterLoad: Sendable {
+    /// The assignments, in file order.
+    public var roster: Roster
+    /// The 1-based line of each assignment (parallel to `roster.assignments`).
+    public var lines: [Int]
+    /// Warnings (the load has no errors, or it would have thrown).
+    public var warnings: [InputProblem]
+    /// The encoding detected.
+    public var encoding: TextEncoding
+
+    /// A load.
+    public init(roster: Roster, lines: [Int], warnings: [InputProblem], encoding: TextEncoding) {
+        self.roster = roster
+        self.lines = lines
+        self.warnings = warnings
+        self.encoding = encoding
+    }
+
+    /// The line of the first assignment of a school, if listed.
+    public func line(of school: School.ID) -> Int? {
+        roster.assignments.firstIndex { $0.school == school }.map { lines[$0] }
+    }
+}
+
+/// Reads a roster: any CSV with `school_id` and `inspector_id` (学校代码/学校编号, 督学编号), optional
+/// `employment` (required on `VACANCY-` rows) and `zone`. Other columns are ignored.
+public enum RosterReader {
+    /// Reads and validates a roster file (UTF-8, UTF-8 with BOM or GBK).
+    public static func read(path: String) throws(InputError) -> RosterLoad {
+        let file = FileSystem.lastComponent(of: path)
+        let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
+        guard let decoded = TableLoading.readText(path: path, problems: problems) else {
+            throw .invalid(problems.finished())
+        }
+        return try parse(decoded.text, file: file, encoding: decoded.encoding, problems: problems)
+    }
+
+    /// Reads roster CSV text; `file` names it in problems.
+    public static func read(csv text: String, file: String = "roster.csv") throws(InputError) -> RosterLoad {
+        try parse(text, file: file, encoding: .utf8, problems: ProblemCollector(file: file, cap: DistrictReader.problemCap))
+    }
+
+    private static func parse(_ text: String, file: String, encoding: TextEncoding, problems: ProblemCollector)
+        throws(InputError) -> RosterLoad
+    {
+        guard let table = TableLoading.table(
+            text: text, specs: Columns.roster, reportUnknown: false, records: .assignments, problems: problems)
+        else { throw .invalid(problems.finished()) }
+        var assignments: [Assignment] = []
+        var lines: [Int] = []
+        var vacancies: [String: (employment: Employment, zone: String, line: Int)] = [:]
+        for record in table.rows {
+            let row = RowChecker(record: record, header: table.header, problems: problems)
+            let school = row.required("school_id")
+            guard row.has("inspector_id") else { continue }
+            let assigneeText = row.value("inspector_id")
+            if assigneeText.isEmpty {
+                if let school { row.report(.noAssignee(school: school), at: "inspector_id", severity: .warning) }
+                continue
+            }
+            let assignee: Assignee
+            if assigneeText.uppercased().hasPrefix(Assignee.vacancyPrefix) {
+                let id = Assignee.vacancyPrefix + assigneeText.dropFirst(Assignee.vacancyPrefix.count)
+                let employment = row.choice(
+                    "employment", required: false, accepted: Vocabulary.employmentNames, Vocabulary.employment)
+                let zoneText = row.value("zone").isEmpty ? "?" : row.value("zone")
+                guard let employment else {
+                    if row.value("employment").isEmpty {
+                        row.report(.vacancyWithoutEmployment(id: id), at: row.has("employment") ? "employment" : "inspector_id")
+                    }
+                    continue
+                }
+                if let first = vacancies[id] {
+                    if first.employment != employment {
+                        row.report(.vacancyMismatch(id: id, key: "employment", value: employment.rawValue,
+                                                    firstValue: first.employment.rawValue, firstLine: first.line),
+                                   at: "employment")
+                    }
+                    if first.zone != zoneText {
+                        row.report(.vacancyMismatch(id: id, key: "zone", value: zoneText, firstValue: first.zone,
+                                                    firstLine: first.line), at: "zone")
+                    }
+                } else {
+                    vacancies[id] = (employment, zoneText, record.line)
+                }
+                assignee = .vacancy(id: id, zone: Zone(uncheckedRawValue: zoneText), employment: employment)
+            } else {
+                assignee = .inspector(Inspector.ID(uncheckedRawValue: assigneeText))
+            }
+            guard row.ok, let school else { continue }
+            assignments.append(Assignment(school: School.ID(uncheckedRawValue: school), assignee: assignee))
+            lines.append(record.line)
+        }
+        let all = problems.finished()
+        if problems.hasErrors { throw .invalid(all) }
+        return RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding)
+    }
+}

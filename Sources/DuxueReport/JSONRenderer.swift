@@ -1,0 +1,14 @@
+import Foundation
+
+/// Renders a plan report as JSON (schema `duxue.plan/1`, snake_case keys, sorted, pretty-printed).
+public enum JSONRenderer {
+    /// The JSON text, ending with a newline.
+    public static func render(_ report: PlanReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        let data = try encoder.encode(report)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

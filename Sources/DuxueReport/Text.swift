@@ -1,0 +1,135 @@
+import Foundation
+import DuxueDomain
+import DuxuePlanner
+
+/// Localised phrases for findings, exclusions and labels: one place for both languages.
+public struct Text: Sendable {
+    /// The language rendered.
+    public let language: Language
+
+    /// Phrases in a language.
+    public init(_ language: Language) { self.language = language }
+
+    /// Picks the Chinese or English variant.
+    public func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// An employment type.
+    public func employment(_ e: Employment) -> String { pick(e.chineseName, e == .fullTime ? "full-time" : "part-time") }
+
+    /// A stage.
+    public func stage(_ s: Stage?) -> String {
+        guard let s else { return "" }
+        return language == .zh ? s.chineseName : s.rawValue.replacingOccurrences(of: "_", with: "-")
+    }
+
+    /// Years with one decimal.
+    public func years(_ value: Double) -> String { String(format1: value) }
+
+    /// Why an inspector is excluded.
+    public func exclusion(_ reason: Exclusion) -> String {
+        switch reason {
+        case .retiredTooLong(let day, let years, let limit):
+            return pick("\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年上限",
+                        "retired \(day), \(self.years(years)) years before term start, limit \(limit)")
+        case .termLimit(let terms, let limit):
+            return pick("兼职已连任 \(terms) 届（上限 \(limit) 届）",
+                        "\(terms) consecutive part-time terms (limit \(limit))")
+        case .noCapacity:
+            return pick("最多负责学校数为 0", "personal cap of 0 schools")
+        }
+    }
+
+    /// A finding's message.
+    public func finding(_ detail: FindingDetail) -> String {
+        switch detail {
+        case .uncovered(let s):
+            return pick("学校 \(s) 没有责任督学", "school \(s) has no responsible inspector")
+        case .coveredMoreThanOnce(let s, let times):
+            return pick("学校 \(s) 出现 \(times) 次，应只有一名责任督学", "school \(s) is listed \(times) times; it needs exactly one inspector")
+        case .unknownSchool(let s):
+            return pick("名册中的学校 \(s) 不在学校名单中", "school \(s) in the roster is not in schools.csv")
+        case .unknownInspector(let i):
+            return pick("名册中的督学 \(i) 不在督学名单中", "inspector \(i) in the roster is not in inspectors.csv")
+        case .overCapacity(let a, let holds, let limit):
+            return pick("\(a.rosterID) 负责 \(holds) 所学校，上限 \(limit) 所", "\(a.rosterID) holds \(holds) schools, limit \(limit)")
+        case .largeNotDedicated(let s, let a, let others):
+            return pick("大规模学校 \(s) 的责任督学 \(a.rosterID) 还负责另外 \(others) 所学校",
+                        "large school \(s): its inspector \(a.rosterID) holds \(others) other schools")
+        case .fullTimeShareLow(let ft, let total, let minimum, let missing):
+            return pick("专职督学 \(ft)/\(total)，低于 \(percent(minimum))；还需 \(missing) 名专职督学",
+                        "full-time \(ft) of \(total), below \(percent(minimum)); needs \(missing) more full-time inspectors")
+        case .retiredTooLong(let i, let day, let years, let limit):
+            return pick("督学 \(i)：\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年",
+                        "inspector \(i) retired \(day), \(self.years(years)) years before term start, limit \(limit)")
+        case .termLimitReached(let i, let terms, let limit):
+            return pick("兼职督学 \(i) 已连任 \(terms) 届（上限 \(limit) 届）",
+                        "part-time inspector \(i) has served \(terms) consecutive terms (limit \(limit))")
+        case .recusal(let i, let s):
+            return pick("督学 \(i) 须回避学校 \(s)", "inspector \(i) must recuse from school \(s)")
+        case .crossZone(let a, let from, let s, let to):
+            return pick("\(a.rosterID)（\(from)）跨责任区负责 \(s)（\(to)）",
+                        "\(a.rosterID) (\(from)) holds \(s) in another zone (\(to))")
+        case .stageMismatch(let i, let s, let stage):
+            return pick("督学 \(i) 未登记胜任\(self.stage(stage))学段，却负责 \(s)",
+                        "inspector \(i) is not listed for \(self.stage(stage)) but holds \(s)")
+        }
+    }
+
+    /// A rule's title.
+    public func rule(_ id: RuleID) -> String {
+        switch id {
+        case .coverage: pick("全覆盖：每校一名责任督学", "coverage: one inspector per school")
+        case .ratio: pick("配比：每人不超过规定学校数", "ratio: schools per inspector")
+        case .dedicated: pick("大规模学校专人负责", "large schools have dedicated inspectors")
+        case .fullTimeShare: pick("专职督学比例", "full-time share")
+        case .retirement: pick("退休不超过规定年限", "retired within the allowed years")
+        case .termLimit: pick("兼职连任不超过规定届数", "part-time term limit")
+        case .recusal: pick("回避", "recusal")
+        case .zones: pick("责任区", "responsibility zones")
+        case .stage: pick("胜任学段（提示）", "qualified stage (warning)")
+        }
+    }
+
+    /// A priority's label.
+    public func priority(_ p: Priority) -> String {
+        switch p {
+        case .recruits: pick("P1 最少补充督学", "P1 fewest recruits")
+        case .fullTimeRecruits: pick("P1 最少补充专职", "P1 fewest full-time recruits")
+        case .stability: pick("P2 保持原有配对", "P2 pairs kept")
+        case .crossings: pick("P3 最少跨责任区", "P3 fewest cross-zone assignments")
+        case .appointees: pick("P4 聘任人数", "P4 appointees")
+        }
+    }
+
+    /// A solver status.
+    public func status(_ s: SolveStatusText) -> String {
+        switch s {
+        case .optimal: pick("已证明最优", "proven optimal")
+        case .gap(let gap): pick("时间到，差距 \(percent(gap))", "time limit, gap \(percent(gap))")
+        case .interrupted: pick("已中断，保留当前最好方案", "interrupted, best roster so far")
+        }
+    }
+
+    /// A share as a percentage with one decimal.
+    public func percent(_ share: Double) -> String { String(format1: share * 100) + "%" }
+}
+
+/// A solver outcome as the report words it.
+public enum SolveStatusText: Sendable, Equatable {
+    /// Proven optimal.
+    case optimal
+    /// Stopped by the time limit with this relative gap.
+    case gap(Double)
+    /// Stopped on request.
+    case interrupted
+}
+
+extension String {
+    /// A number with one decimal place, e.g. 4.3.
+    init(format1 value: Double) {
+        let tenths = (value * 10).rounded()
+        let sign = tenths < 0 ? "-" : ""
+        let magnitude = Int(abs(tenths))
+        self = "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import DuxueDomain
+import DuxueInput
+import Foundation
+
+/// The district folder and the policy to apply to it.
+struct DistrictOptions: ParsableArguments {
+    @Argument(help: "District folder with schools.csv, inspectors.csv and optional policy.toml.")
+    var district: String
+
+    @Option(help: "Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path.")
+    var policy: String?
+
+    @Option(name: .customLong("term-start"), help: "Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
+    var termStart: String?
+
+    /// Loads the policy and the district, or throws the input problems.
+    func load() throws -> (District, Policy, [InputProblem]) {
+        var override: Day?
+        if let termStart {
+            guard let day = Day(iso: termStart) else {
+                throw ValidationError("--term-start \(termStart) is not a date: write it as YYYY-MM-DD, e.g. 2027-09-01")
+            }
+            override = day
+        }
+        let policy = try PolicyReader.load(
+            districtFolder: district, option: self.policy, termStart: override, presetsFolder: Presets.folder)
+        let load = try DistrictReader.read(folder: district, policy: policy)
+        return (load.district, policy, load.warnings)
+    }
+}
+
+/// Language and format of what the user reads.
+struct OutputOptions: ParsableArguments {
+    @Option(help: "Language of the report: zh or en (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: "Report format: text or json.")
+    var format: ReportFormat = .text
+
+    /// The language to use.
+    var language: Language {
+        lang ?? Language(locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
+    }
+}
+
+/// How long and how loudly to solve.
+struct SolverOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve; the best roster and its proven gap are returned.")
+    var timeLimit: Double?
+
+    @Flag(help: "Show GLPK's own log.")
+    var verbose = false
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    @Option(name: .customLong("export-model"), help: "Write each level's model to this .mps or .lp path (with -P1a, -P1b… before the extension).")
+    var exportModel: String?
+
+    func validate() throws {
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let exportModel, !(exportModel.hasSuffix(".mps") || exportModel.hasSuffix(".lp")) {
+            throw ValidationError("--export-model \(exportModel): the file name must end in .mps or .lp")
+        }
+    }
+}
+
+/// Report formats.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+extension Language: ExpressibleByArgument {}
+
+/// Where the policy presets live: $DUXUE_POLICIES, ./Data/policies, or the source tree's Data/policies.
+enum Presets {
+    static var folder: String {
+        let fileManager = FileManager.default
+        var candidates: [String] = []
+        if let path = ProcessInfo.processInfo.environment["DUXUE_POLICIES"] { candidates.append(path) }
+        candidates.append(fileManager.currentDirectoryPath + "/Data/policies")
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+        candidates.append(executable.appendingPathComponent("../../Data/policies").standardized.path)
+        candidates.append(URL(fileURLWithPath: #filePath).appendingPathComponent("../../../Data/policies").standardized.path)
+        return candidates.first { fileManager.fileExists(atPath: $0 + "/combined.toml") } ?? candidates[1]
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import DuxueDomain
+import DuxueGLPK
+import DuxueInput
+import DuxueMIP
+import DuxuePlanner
+import DuxueReport
+import Foundation
+
+/// `duxue plan DISTRICT`: the optimal roster and the shortfall report.
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Build the optimal roster for a term and report the shortfall."
+    )
+
+    @OptionGroup var input: DistrictOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var solver: SolverOptions
+
+    @Option(help: "Where to write roster.csv (default: DISTRICT-NAME-roster.csv here, numbered if it exists).")
+    var out: String?
+
+    @Flag(help: "Overwrite --out if it exists (never an input file).")
+    var force = false
+
+    func run() throws {
+        let language = output.language
+        let (district, policy, warnings): (District, Policy, [InputProblem])
+        do {
+            (district, policy, warnings) = try input.load()
+        } catch let error as InputError {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        for warning in warnings { Console.error(warning.message(in: language)) }
+
+        let target = try OutputPath.resolve(out, district: input.district, force: force, language: language)
+        var options = PlannerOptions(timeLimit: solver.timeLimit, verbose: solver.verbose)
+        let progress = ProgressLine(enabled: !solver.quiet && !solver.verbose && Console.stderrIsTerminal, language: language)
+        options.progress = { progress.show($0) }
+        options.stopRequested = { Interrupt.requested }
+        if let path = solver.exportModel {
+            options.exportModel = { model, priority in
+                let format: ModelFormat = path.hasSuffix(".lp") ? .lp : .mps
+                try GLPKSolver().export(model, format: format, to: OutputPath.levelPath(path, priority.rawValue))
+            }
+        }
+        Interrupt.install()
+        let plan: Plan
+        do {
+            plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, options: options)
+        } catch let error as GLPKError {
+            progress.clear()
+            Console.error(error.description)
+            throw ExitCode(3)
+        }
+        progress.clear()
+
+        let document = CSVWriter.document(header: RosterTable.header, rows: RosterTable.rows(plan))
+        do {
+            try AtomicFile.write(document, to: target, overwrite: force)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        let report = PlanReport(plan: plan, language: language)
+        switch output.format {
+        case .text:
+            print(TerminalRenderer.render(report), terminator: "")
+            print(language == .zh ? "名册已写入 \(target)" : "Roster written to \(target)")
+        case .json:
+            print(try JSONRenderer.render(report), terminator: "")
+        }
+        if Interrupt.requested { throw ExitCode(130) }
+    }
+}
