@@ -107,12 +107,18 @@ typedef struct {
     int stopped;
     int has_bound;
     double bound;
+    int nodes;
 } dx_callback_state;
 
 static void dx_callback(glp_tree *tree, void *info) {
     dx_callback_state *state = info;
     const dx_options *options = state->options;
     int best = glp_ios_best_node(tree);
+    {
+        int active = 0, current = 0, total = 0;
+        glp_ios_tree_size(tree, &active, &current, &total);
+        if (total > state->nodes) state->nodes = total;
+    }
     if (best) {
         state->has_bound = 1;
         state->bound = glp_ios_node_bound(tree, best);
@@ -164,7 +170,7 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             result->bound = result->objective;
             for (int j = 1; j <= ncols; j++) col_values[j] = glp_get_col_prim(prob, j);
         } else {
-            dx_callback_state state = {options, 0, 0, 0, 0.0};
+            dx_callback_state state = {options, 0, 0, 0, 0.0, 0};
             glp_iocp iocp;
             glp_init_iocp(&iocp);
             iocp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
@@ -204,6 +210,7 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             result->status = glp_mip_status(prob);
             result->objective = glp_mip_obj_val(prob);
             result->injected = state.injected == 1;
+            result->nodes = state.nodes;
             /* The last bound the tree reported; an exhausted tree has proven the incumbent optimal. */
             result->bound = state.has_bound ? state.bound : result->objective;
             if (result->status == GLP_OPT) result->bound = result->objective;

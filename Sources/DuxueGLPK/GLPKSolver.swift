@@ -9,7 +9,7 @@ public struct GLPKSolver: MIPSolver {
         /// GLPK's MIP presolver.
         public var presolve = true
         /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique.
-        public var cuts: Int32 = 0b0110
+        public var cuts: Int32 = 0b0001
         /// Branching rule (GLP_BR_*).
         public var branching: Int32 = GLP_BR_PCH
         /// Backtracking rule (GLP_BT_*).
@@ -19,8 +19,21 @@ public struct GLPKSolver: MIPSolver {
         /// Proximity search heuristic.
         public var proximitySearch = false
 
-        /// The measured defaults.
-        public init() {}
+        /// The measured defaults. For benchmark experiments, `DUXUE_GLPK_CUTS` (0–15) overrides the
+        /// cut families, `DUXUE_GLPK_BT` (1–4) and `DUXUE_GLPK_BR` (1–5) the backtracking and
+        /// branching rules, and `DUXUE_GLPK_HEURISTICS` (`fp`, `ps` or `fp,ps`) turns heuristics on.
+        public init() {
+            let environment = ProcessInfo.processInfo.environment
+            if let value = environment["DUXUE_GLPK_CUTS"].flatMap(Int32.init), (0...15).contains(value) {
+                cuts = value
+            }
+            if let value = environment["DUXUE_GLPK_BT"].flatMap(Int32.init), (1...4).contains(value) { backtracking = value }
+            if let value = environment["DUXUE_GLPK_BR"].flatMap(Int32.init), (1...5).contains(value) { branching = value }
+            if let value = environment["DUXUE_GLPK_HEURISTICS"] {
+                feasibilityPump = value.contains("fp")
+                proximitySearch = value.contains("ps")
+            }
+        }
     }
 
     /// Tuning used for every solve.

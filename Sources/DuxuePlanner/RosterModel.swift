@@ -60,6 +60,7 @@ struct RosterModel {
         addCoverage()
         addWorkloadLimits()
         addFullTimeShare()
+        addZoneRoundingCuts()
     }
 
     // MARK: Variables
@@ -191,6 +192,48 @@ struct RosterModel {
             if let f = fullTimeVacancies[zone] { expression.add(f, Double(q)) }
         }
         model.addConstraint("full_time_share", expression, greaterOrEqual: 0)
+    }
+
+    /// Valid inequalities that give the LP the integer rounding it lacks, one per zone.
+    ///
+    /// Zone z's N_z standard schools are held by its own appointees (at most p each), its recruits
+    /// (V_z, at most p each) or imported from other zones (I_z), so p·B + I_z ≥ N_z with
+    /// B = Σ_{k∈z} b_k + V_z integer. Its mixed-integer rounding, with f = N_z/p − ⌊N_z/p⌋ > 0, is
+    ///     B + I_z / (p·f) ≥ ⌈N_z / p⌉.
+    /// Without it the LP spreads schools fractionally and its bound on P1 and P4 trails the optimum
+    /// by about half an appointee per zone, which GLPK's branching cannot close on large districts.
+    mutating func addZoneRoundingCuts() {
+        let p = policy.schoolsPerInspector
+        var imports: [Zone: LinearExpression] = [:]
+        for entry in direct {
+            let g = partition.schoolClasses[entry.g]
+            if !g.isLarge && partition.inspectorClasses[entry.k].zone != g.zone { imports[g.zone, default: LinearExpression()].add(entry.variable) }
+        }
+        for entry in hubDemand where !entry.hub.large {
+            imports[partition.schoolClasses[entry.g].zone, default: LinearExpression()].add(entry.variable)
+        }
+        for zone in partition.zones {
+            let demand = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + $1.size }
+            guard demand % p != 0, let v = standardVacancies[zone] else { continue }
+            let f = Double(demand % p) / Double(p)
+            var expression = LinearExpression([(v, 1)])
+            for k in partition.inspectorClasses where k.zone == zone { expression.add(standardAppointed[k.index]) }
+            expression.add(imports[zone] ?? LinearExpression(), scaledBy: 1 / (Double(p) * f))
+            model.addConstraint("zone_rounding[\(zone.rawValue)]", expression, greaterOrEqual: Double((demand + p - 1) / p))
+        }
+        // Recruits: the zone's own people hold at most C_z = Σ_{k∈z} c_k·m_k standard schools, so
+        // p·V_z + I_z ≥ N_z − C_z; with f = frac((N_z − C_z)/p) > 0 the rounding is
+        //     V_z + I_z / (p·f) ≥ ⌈(N_z − C_z) / p⌉.
+        for zone in partition.zones {
+            let demand = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + $1.size }
+            let capacity = partition.inspectorClasses.filter { $0.zone == zone }.reduce(0) { $0 + $1.capacity * $1.size }
+            let excess = demand - capacity
+            guard excess > 0, excess % p != 0, let v = standardVacancies[zone] else { continue }
+            let f = Double(excess % p) / Double(p)
+            var expression = LinearExpression([(v, 1)])
+            expression.add(imports[zone] ?? LinearExpression(), scaledBy: 1 / (Double(p) * f))
+            model.addConstraint("recruit_rounding[\(zone.rawValue)]", expression, greaterOrEqual: Double((excess + p - 1) / p))
+        }
     }
 
     // MARK: Expressions used by the objectives
