@@ -83,6 +83,8 @@ dx_status dx_load(glp_prob *prob, int minimize, int nrows, int ncols,
                   const double *col_lo, const double *col_up, const double *obj, double obj_constant,
                   int nnz, const int *ia, const int *ja, const double *ar) {
     DX_GUARDED({
+        glp_set_prob_name(prob, "duxue");
+        glp_set_obj_name(prob, "objective");
         glp_set_obj_dir(prob, minimize ? GLP_MIN : GLP_MAX);
         glp_set_obj_coef(prob, 0, obj_constant);
         if (nrows > 0) glp_add_rows(prob, nrows);

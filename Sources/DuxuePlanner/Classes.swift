@@ -16,6 +16,8 @@ public struct InspectorClass: Sendable {
     public let capacity: Int
     /// Whether the single member has conflicts (such classes never have more than one member).
     public let hasConflicts: Bool
+    /// ASCII code of the zone (Z1, Z2, … in sorted zone order) for model names.
+    public let zoneCode: String
 
     /// Number of members.
     public var size: Int { members.count }
@@ -23,7 +25,7 @@ public struct InspectorClass: Sendable {
     /// A readable name for model rows and columns.
     public var name: String {
         size == 1 ? members[0].id.rawValue
-            : "\(zone.rawValue)/\(employment == .fullTime ? "FT" : "PT")/cap\(capacity)"
+            : "\(zoneCode)/\(employment == .fullTime ? "FT" : "PT")/cap\(capacity)"
     }
 }
 
@@ -43,13 +45,15 @@ public struct SchoolClass: Sendable {
     public let conflictors: Set<Inspector.ID>
     /// The eligible inspector who held these schools in the previous roster, if any.
     public let previous: Inspector.ID?
+    /// ASCII code of the zone (Z1, Z2, …) for model names.
+    public let zoneCode: String
 
     /// Number of schools.
     public var size: Int { members.count }
 
     /// A readable name for model rows and columns.
     public var name: String {
-        var parts = [zone.rawValue, isLarge ? "large" : "std"]
+        var parts = [zoneCode, isLarge ? "large" : "std"]
         if !conflictors.isEmpty { parts.append("recuse:" + conflictors.sorted().map(\.rawValue).joined(separator: "+")) }
         if let previous { parts.append("prev:\(previous.rawValue)") }
         if size == 1 { parts.append(members[0].id.rawValue) }
@@ -69,9 +73,15 @@ public struct ClassPartition: Sendable {
     public let schoolClasses: [SchoolClass]
     /// Every zone with schools or eligible inspectors, sorted.
     public let zones: [Zone]
+    /// ASCII codes of the zones for model names (zone names are often Chinese, which LP files cannot hold).
+    public let zoneCodes: [Zone: String]
 
     /// Partitions the eligible inspectors and the schools.
     public init(schools: [School], eligible: [Inspector], policy: Policy, previous: [School.ID: Inspector.ID]) {
+        let zones = Array(Set(schools.map(\.zone)).union(eligible.map(\.zone))).sorted()
+        let codes = Dictionary(uniqueKeysWithValues: zones.enumerated().map { ($1, "Z\($0 + 1)") })
+        self.zones = zones
+        zoneCodes = codes
         let eligibleIDs = Set(eligible.map(\.id))
         let heldBefore = Set(previous.values.filter { eligibleIDs.contains($0) })
         var conflictors: [School.ID: Set<Inspector.ID>] = [:]
@@ -99,7 +109,8 @@ public struct ClassPartition: Sendable {
             }
             return InspectorClass(
                 index: offset, members: members, zone: key.zone, employment: key.employment,
-                capacity: key.capacity, hasConflicts: !(members.first?.conflicts.isEmpty ?? true))
+                capacity: key.capacity, hasConflicts: !(members.first?.conflicts.isEmpty ?? true),
+                zoneCode: codes[key.zone] ?? "Z0")
         }
 
         struct SchoolKey: Hashable { let zone: Zone; let large: Bool; let conflictors: [Inspector.ID]; let previous: Inspector.ID? }
@@ -118,9 +129,9 @@ public struct ClassPartition: Sendable {
         schoolClasses = sortedSchoolKeys.enumerated().map { offset, key in
             SchoolClass(
                 index: offset, members: schoolGroups[key, default: []].sorted { $0.id < $1.id }, zone: key.zone,
-                isLarge: key.large, conflictors: Set(key.conflictors), previous: key.previous)
+                isLarge: key.large, conflictors: Set(key.conflictors), previous: key.previous,
+                zoneCode: codes[key.zone] ?? "Z0")
         }
-        zones = Array(Set(schools.map(\.zone)).union(eligible.map(\.zone))).sorted()
     }
 
     /// Whether a member of the inspector class may take a school of the school class (R7, and R8 when required).

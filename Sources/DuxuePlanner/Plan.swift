@@ -13,6 +13,9 @@ public enum Priority: String, CaseIterable, Sendable, Codable {
     case crossings = "P3"
     /// P4: fewest (lean) or most (spread) appointees.
     case appointees = "P4"
+    /// P4b: then fewest schools left waiting for recruits (the pool holds as many as it can);
+    /// a tie-break that changes no value of P1–P4.
+    case recruitLoad = "P4b"
 }
 
 /// The outcome of one lexicographic level.

@@ -73,8 +73,14 @@ public struct Planner: Sendable {
         if previous != nil { objectives.append((.stability, .maximize, builder.keptPairs)) }
         if policy.zones == .prefer { objectives.append((.crossings, .minimize, builder.crossings)) }
         objectives.append((.appointees, policy.staffing == .lean ? .minimize : .maximize, builder.allAppointees))
+        objectives.append((.recruitLoad, .minimize, builder.schoolsForRecruits))
 
         for (priority, sense, objective) in objectives {
+            // With no recruits the recruit levels after P1a are zero by construction.
+            if [.fullTimeRecruits, .recruitLoad].contains(priority), levels.first?.value == 0 {
+                levels.append(LevelResult(priority: priority, value: 0, bound: 0, status: .optimal, seconds: 0, nodes: 0))
+                continue
+            }
             builder.setObjective(sense, objective)
             try options.exportModel?(builder.model, priority)
             if stopped {

@@ -122,7 +122,8 @@ struct RosterModel {
     }
 
     /// Vacancies: u_g schools of each class to recruits of the class's zone; standard schools need
-    /// V_z ≥ Σ_{g std in z} u_g / p recruits (integer, so ⌈·⌉), large ones one each; F_z ≤ V_z + L_z.
+    /// V_z ≥ Σ_{g std in z} u_g / p recruits (integer, so ⌈·⌉) and V_z ≤ Σ u_g (none idle), large
+    /// ones one each; F_z ≤ V_z + L_z.
     mutating func addVacancies() {
         vacancyServed = partition.schoolClasses.map { g in
             model.addVariable("vacancy_serves[\(g.name)]", kind: g.size == 1 ? .binary : .integer, lower: 0, upper: Double(g.size))
@@ -132,14 +133,20 @@ struct RosterModel {
             guard !classes.isEmpty else { continue }
             let standardCount = classes.filter { !$0.isLarge }.reduce(0) { $0 + $1.size }
             let maxStandard = (standardCount + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector
-            let v = model.addVariable("recruits_std[\(zone.rawValue)]", kind: .integer, lower: 0, upper: Double(maxStandard))
+            let v = model.addVariable("recruits_std[\(partition.zoneCodes[zone] ?? "Z0")]", kind: .integer, lower: 0, upper: Double(maxStandard))
             standardVacancies[zone] = v
             var served = LinearExpression(classes.filter { !$0.isLarge }.map { (vacancyServed[$0.index], 1.0) })
             served.add(v, -Double(policy.schoolsPerInspector))
-            if maxStandard > 0 { model.addConstraint("recruit_capacity[\(zone.rawValue)]", served, lessOrEqual: 0) }
-            let f = model.addVariable("recruits_ft[\(zone.rawValue)]", kind: .integer, lower: 0, upper: nil)
+            if maxStandard > 0 {
+                model.addConstraint("recruit_capacity[\(partition.zoneCodes[zone] ?? "Z0")]", served, lessOrEqual: 0)
+                // Every recruit holds at least one school: Σ u_g ≥ V_z.
+                var atLeastOne = LinearExpression(classes.filter { !$0.isLarge }.map { (vacancyServed[$0.index], 1.0) })
+                atLeastOne.add(v, -1)
+                model.addConstraint("recruit_holds_one[\(partition.zoneCodes[zone] ?? "Z0")]", atLeastOne, greaterOrEqual: 0)
+            }
+            let f = model.addVariable("recruits_ft[\(partition.zoneCodes[zone] ?? "Z0")]", kind: .integer, lower: 0, upper: nil)
             fullTimeVacancies[zone] = f
-            model.addConstraint("recruits_ft_within[\(zone.rawValue)]", LinearExpression([(f, 1)]) - vacancies(in: zone), lessOrEqual: 0)
+            model.addConstraint("recruits_ft_within[\(partition.zoneCodes[zone] ?? "Z0")]", LinearExpression([(f, 1)]) - vacancies(in: zone), lessOrEqual: 0)
         }
     }
 
@@ -219,7 +226,7 @@ struct RosterModel {
             var expression = LinearExpression([(v, 1)])
             for k in partition.inspectorClasses where k.zone == zone { expression.add(standardAppointed[k.index]) }
             expression.add(imports[zone] ?? LinearExpression(), scaledBy: 1 / (Double(p) * f))
-            model.addConstraint("zone_rounding[\(zone.rawValue)]", expression, greaterOrEqual: Double((demand + p - 1) / p))
+            model.addConstraint("zone_rounding[\(partition.zoneCodes[zone] ?? "Z0")]", expression, greaterOrEqual: Double((demand + p - 1) / p))
         }
         // Recruits: the zone's own people hold at most C_z = Σ_{k∈z} c_k·m_k standard schools, so
         // p·V_z + I_z ≥ N_z − C_z; with f = frac((N_z − C_z)/p) > 0 the rounding is
@@ -232,7 +239,7 @@ struct RosterModel {
             let f = Double(excess % p) / Double(p)
             var expression = LinearExpression([(v, 1)])
             expression.add(imports[zone] ?? LinearExpression(), scaledBy: 1 / (Double(p) * f))
-            model.addConstraint("recruit_rounding[\(zone.rawValue)]", expression, greaterOrEqual: Double((excess + p - 1) / p))
+            model.addConstraint("recruit_rounding[\(partition.zoneCodes[zone] ?? "Z0")]", expression, greaterOrEqual: Double((excess + p - 1) / p))
         }
     }
 
@@ -260,6 +267,9 @@ struct RosterModel {
 
     /// P1b: Σ_z full-time recruits.
     var fullTimeRecruits: LinearExpression { LinearExpression.sum(fullTimeVacancies.keys.sorted().compactMap { fullTimeVacancies[$0] }) }
+
+    /// P4b: schools left to recruits, Σ_g u_g.
+    var schoolsForRecruits: LinearExpression { LinearExpression.sum(vacancyServed) }
 
     /// P2: previous pairs kept — Σ f[k,g] over classes g whose previous holder is k's member.
     var keptPairs: LinearExpression {

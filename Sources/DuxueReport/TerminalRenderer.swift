@@ -45,7 +45,8 @@ public enum TerminalRenderer {
             out.append("")
             out.append(text.pick("大规模学校（专人负责）", "Large schools (dedicated inspectors)"))
             for school in report.largeSchools {
-                let holder = school.inspectorName.isEmpty ? school.inspectorID : "\(school.inspectorName)（\(school.inspectorID)）"
+                let holder = school.inspectorName.isEmpty ? school.inspectorID
+                    : text.pick("\(school.inspectorName)（\(school.inspectorID)）", "\(school.inspectorName) (\(school.inspectorID))")
                 out.append("  \(school.schoolID) \(school.name) \(school.enrollment)\(text.pick("人", " students")) → \(holder)")
             }
         }

@@ -95,6 +95,7 @@ public struct Text: Sendable {
         switch p {
         case .recruits: pick("P1 最少补充督学", "P1 fewest recruits")
         case .fullTimeRecruits: pick("P1 最少补充专职", "P1 fewest full-time recruits")
+        case .recruitLoad: pick("P4b 待补充督学负责的学校最少", "P4b fewest schools waiting for recruits")
         case .stability: pick("P2 保持原有配对", "P2 pairs kept")
         case .crossings: pick("P3 最少跨责任区", "P3 fewest cross-zone assignments")
         case .appointees: pick("P4 聘任人数", "P4 appointees")

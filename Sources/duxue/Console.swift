@@ -1,6 +1,7 @@
 import DuxueDomain
 import DuxueInput
 import DuxuePlanner
+import ArgumentParser
 import Foundation
 import Synchronization
 
@@ -75,11 +76,11 @@ enum OutputPath {
             let path = URL(fileURLWithPath: requested).standardized.path
             if inputs.contains(path) {
                 Console.error(language == .zh ? "--out \(requested) 是输入文件，不能覆盖；请换一个文件名" : "--out \(requested) is an input file and is never overwritten: choose another name")
-                throw ExitCodeError.usage
+                throw ExitCode(2)
             }
             if fileManager.fileExists(atPath: requested) && !force {
                 Console.error(language == .zh ? "\(requested) 已存在；如需覆盖请加 --force" : "\(requested) exists: add --force to overwrite it, or choose another name")
-                throw ExitCodeError.usage
+                throw ExitCode(2)
             }
             return requested
         }
@@ -99,9 +100,4 @@ enum OutputPath {
         let ext = url.pathExtension
         return url.deletingPathExtension().path + "-\(level)." + ext
     }
-}
-
-/// Exit with status 2 (usage or input error) after the message was printed.
-enum ExitCodeError: Error {
-    case usage
 }

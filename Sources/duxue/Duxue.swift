@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `duxue` command: plans and checks responsible-inspector rosters.
 @main
@@ -9,4 +10,19 @@ struct Duxue: ParsableCommand {
         version: "0.1.0",
         subcommands: [PlanCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 2 like input errors (0 plan made, 2 input or usage error).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
