@@ -120,6 +120,48 @@ public struct RosterFigures: Sendable, Codable, Equatable {
     /// Full-time share of all appointees (0 when there are none).
     public var fullTimeShare: Double { appointees == 0 ? 0 : Double(fullTime) / Double(appointees) }
 
+    private enum CodingKeys: String, CodingKey {
+        case schools, largeSchools, requiredHeadcount, appointedFullTime, appointedPartTime, recruitsFullTime
+        case recruitsPartTime, crossings, keptSchools, totalKilometres, stageMismatches
+        case appointees, fullTime, recruits, fullTimeShare
+    }
+
+    /// Encodes the stored figures and the derived totals (appointees, full-time, recruits, share).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(schools, forKey: .schools)
+        try container.encode(largeSchools, forKey: .largeSchools)
+        try container.encode(requiredHeadcount, forKey: .requiredHeadcount)
+        try container.encode(appointedFullTime, forKey: .appointedFullTime)
+        try container.encode(appointedPartTime, forKey: .appointedPartTime)
+        try container.encode(recruitsFullTime, forKey: .recruitsFullTime)
+        try container.encode(recruitsPartTime, forKey: .recruitsPartTime)
+        try container.encode(crossings, forKey: .crossings)
+        try container.encodeIfPresent(keptSchools, forKey: .keptSchools)
+        try container.encodeIfPresent(totalKilometres, forKey: .totalKilometres)
+        try container.encode(stageMismatches, forKey: .stageMismatches)
+        try container.encode(appointees, forKey: .appointees)
+        try container.encode(fullTime, forKey: .fullTime)
+        try container.encode(recruits, forKey: .recruits)
+        try container.encode(fullTimeShare, forKey: .fullTimeShare)
+    }
+
+    /// Decodes the stored figures (derived totals are recomputed).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        schools = try container.decode(Int.self, forKey: .schools)
+        largeSchools = try container.decode(Int.self, forKey: .largeSchools)
+        requiredHeadcount = try container.decode(Int.self, forKey: .requiredHeadcount)
+        appointedFullTime = try container.decode(Int.self, forKey: .appointedFullTime)
+        appointedPartTime = try container.decode(Int.self, forKey: .appointedPartTime)
+        recruitsFullTime = try container.decode(Int.self, forKey: .recruitsFullTime)
+        recruitsPartTime = try container.decode(Int.self, forKey: .recruitsPartTime)
+        crossings = try container.decode(Int.self, forKey: .crossings)
+        keptSchools = try container.decodeIfPresent(Int.self, forKey: .keptSchools)
+        totalKilometres = try container.decodeIfPresent(Double.self, forKey: .totalKilometres)
+        stageMismatches = try container.decode(Int.self, forKey: .stageMismatches)
+    }
+
     /// Computes the figures of a roster.
     public init(roster: Roster, district: District, policy: Policy, previous: Roster? = nil) {
         let context = RuleContext(district: district, policy: policy, roster: roster)
