@@ -16,6 +16,8 @@ public struct PlannerOptions: Sendable {
     public var exportModel: (@Sendable (Model, Priority) throws -> Void)?
     /// Skip the local improvement of distance and stage matches (P5).
     public var skipRefinement = false
+    /// Seconds the P5 local search may take at most (it stops early when no move improves).
+    public var refinementSeconds: Double = 5
 
     /// Default options.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {
@@ -64,7 +66,7 @@ public struct Planner: Sendable {
         builder.build()
 
         var levels: [LevelResult] = []
-        var values = builder.trivialSolution()
+        var values = builder.greedySolution() ?? builder.trivialSolution()
         var stopped = false
         var objectives: [(Priority, ObjectiveSense, LinearExpression)] = [
             (.recruits, .minimize, builder.recruits),
@@ -107,7 +109,8 @@ public struct Planner: Sendable {
         let before = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
         if !options.skipRefinement && !stopped {
             var refinement = Refinement(district: district, policy: policy, roster: roster, previous: previousHolders)
-            roster = refinement.improve(deadline: options.timeLimit.map { max($0 - clock.seconds, 1) } ?? 30)
+            let budget = min(options.refinementSeconds, options.timeLimit.map { max($0 - clock.seconds, 0.5) } ?? .infinity)
+            roster = refinement.improve(deadline: budget)
         }
         let figures = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
         let improvement = Improvement(

@@ -31,6 +31,14 @@ struct RosterModel {
     /// Every assignment column with its classes, for reading the solution back.
     private(set) var direct: [(variable: Variable, k: Int, g: Int)] = []
     private var directByInspectorClass: [Int: [(Variable, Int)]] = [:]
+    /// f[k,g] or d[k,g] by (k, g).
+    private(set) var directByPair: [Pair: Variable] = [:]
+
+    /// An (inspector class, school class) pair.
+    struct Pair: Hashable {
+        let k: Int
+        let g: Int
+    }
     /// Hub columns: pool supply by inspector class and demand by school class, per hub.
     private(set) var hubSupply: [(variable: Variable, hub: Hub, k: Int)] = []
     private(set) var hubDemand: [(variable: Variable, hub: Hub, g: Int)] = []
@@ -90,6 +98,7 @@ struct RosterModel {
                 let x = model.addVariable("\(g.isLarge ? "d" : "f")[\(k.name),\(g.name)]", kind: kind, lower: 0, upper: Double(upper))
                 direct.append((x, k.index, g.index))
                 directByInspectorClass[k.index, default: []].append((x, g.index))
+                directByPair[Pair(k: k.index, g: g.index)] = x
                 if g.isLarge { largeLoad[k.index].add(x) } else { standardLoad[k.index].add(x) }
                 covered[g.index].add(x)
             }
