@@ -55,7 +55,7 @@ let package = Package(
             name: "DuxuePlannerTests",
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
         ),
-        .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain"]),
+        .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
         .testTarget(name: "DuxueCLITests", dependencies: ["duxue"], resources: [.copy("Cases")]),
     ]
 )

@@ -500,7 +500,7 @@ def model_share(share: Fraction, max_appointees: int) -> Fraction:
 class Model:
     """The MIP above, held in one highspy.Highs object; levels change costs."""
 
-    def __init__(self, schools, inspectors, policy):
+    def __init__(self, schools, inspectors, policy, threads=1):
         import highspy  # imported here so --no-optimality works without it
         self.highspy = highspy
         self.policy = policy
@@ -614,6 +614,9 @@ class Model:
         # HiGHS presolve spends minutes on the long level-fixing rows of big
         # districts (700 schools: 82 s of 95 s) and gained nothing in tests.
         h.setOptionValue("presolve", "off")
+        # --threads (added for scripts/verify_plans.sh): HiGHS's thread pool
+        # size; 1 keeps the checker on one core beside other jobs.
+        h.setOptionValue("threads", int(threads))
         self.h = h
         self.n = n
 
@@ -740,6 +743,9 @@ def parse_args(argv):
                     help="check compliance only (no MIP)")
     ap.add_argument("--time-limit", type=float, default=None,
                     help="seconds per optimisation level (default: none)")
+    # Added for scripts/verify_plans.sh: HiGHS "threads" option (default 1).
+    ap.add_argument("--threads", type=int, default=1,
+                    help="HiGHS threads (default: 1, one core)")
     return ap.parse_args(argv)
 
 
@@ -750,6 +756,8 @@ def make_policy(args) -> Policy:
         raise InputError(f"--ft-share: not a number: {args.ft_share!r}") from None
     if not 0 <= share <= 1:
         raise InputError("--ft-share must be between 0 and 1")
+    if args.threads < 1:
+        raise InputError("--threads must be at least 1")
     if args.schools_per_inspector < 1:
         raise InputError("--schools-per-inspector must be at least 1")
     return Policy(term_start=parse_date(args.term_start, "--term-start"),
@@ -795,7 +803,7 @@ def run(argv) -> tuple[int, dict]:
         summary["seconds"] = round(time.monotonic() - began, 3)
         return (0 if compliant else 1), summary
 
-    model = Model(schools, inspectors, policy)
+    model = Model(schools, inspectors, policy, threads=args.threads)
     # A compliant roster is a feasible point of the model: use it as a start.
     roster_start = None
     if compliant:

@@ -53,7 +53,7 @@ public struct Citation: Hashable, Sendable, Codable, CustomStringConvertible {
 }
 
 /// The staffing rules in force for a plan or a check.
-public struct Policy: Sendable, Hashable {
+public struct Policy: Sendable, Hashable, Codable {
     /// Name of the preset or file the policy came from.
     public var name: String
     /// Date the planned term takes effect.

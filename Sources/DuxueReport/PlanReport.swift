@@ -11,8 +11,8 @@ public struct PlanReport: Codable, Sendable {
     public var language: Language
     /// District name.
     public var district: String
-    /// The policy in force.
-    public var policy: PolicyInfo
+    /// The policy in force, with the source of each value.
+    public var policy: Policy
     /// `optimal`, `time_limit` or `interrupted`.
     public var status: String
     /// Largest relative gap of any level (0 when proven optimal).
@@ -35,30 +35,6 @@ public struct PlanReport: Codable, Sendable {
     public var model: ModelSize
     /// Total seconds.
     public var seconds: Double
-
-    /// The policy's values and their sources.
-    public struct PolicyInfo: Codable, Sendable {
-        /// Preset or file name.
-        public var name: String
-        /// Date the term takes effect.
-        public var termStart: Day
-        /// 1:p.
-        public var schoolsPerInspector: Int
-        /// Large-school threshold (no document fixes it).
-        public var largeSchoolEnrollment: Int
-        /// Minimum full-time share.
-        public var minFullTimeShare: Double
-        /// Years a retiree may serve.
-        public var maxYearsRetired: Int
-        /// Term length.
-        public var termYears: Int
-        /// Consecutive part-time terms allowed.
-        public var maxConsecutiveTerms: Int
-        /// require / prefer / ignore.
-        public var zones: ZoneMode
-        /// lean / spread.
-        public var staffing: Staffing
-    }
 
     /// One rule's status.
     public struct RuleStatus: Codable, Sendable {
@@ -130,11 +106,7 @@ public struct PlanReport: Codable, Sendable {
         self.language = language
         district = plan.district.name
         let p = plan.policy
-        policy = PolicyInfo(
-            name: p.name, termStart: p.termStart, schoolsPerInspector: p.schoolsPerInspector,
-            largeSchoolEnrollment: p.largeSchoolEnrollment, minFullTimeShare: p.minFullTimeShare,
-            maxYearsRetired: p.maxYearsRetired, termYears: p.termYears, maxConsecutiveTerms: p.maxConsecutiveTerms,
-            zones: p.zones, staffing: p.staffing)
+        policy = p
         if plan.levels.contains(where: { $0.status == .interruptedWithSolution }) { status = "interrupted" }
         else if plan.isProvenOptimal { status = "optimal" }
         else { status = "time_limit" }

@@ -62,7 +62,7 @@ public enum TerminalRenderer {
             for line in report.shortfall {
                 out.append("  \(line.zone) · \(text.employment(line.employment)) × \(line.count)")
                 for vacancy in line.vacancies {
-                    out.append("      \(vacancy.id)：\(vacancy.schools.map(\.rawValue).joined(separator: "、"))".replacingColon(for: report.language))
+                    out.append("      \(vacancy.id)：\(vacancy.schools.map(\.rawValue).joined(separator: text.pick("、", ", ")))".replacingColon(for: report.language))
                 }
             }
         }
@@ -70,7 +70,7 @@ public enum TerminalRenderer {
             out.append("")
             out.append(text.pick("未聘人员（\(report.excluded.count) 人）", "Not eligible (\(report.excluded.count))"))
             for person in report.excluded {
-                out.append("  \(person.inspectorID) \(person.name)：\(person.reasons.joined(separator: "；"))".replacingColon(for: report.language))
+                out.append("  \(person.inspectorID) \(person.name)：\(person.reasons.joined(separator: text.pick("；", "; ")))".replacingColon(for: report.language))
             }
         }
         out.append("")

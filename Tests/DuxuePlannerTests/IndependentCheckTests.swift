@@ -2,6 +2,7 @@ import DuxueDomain
 import DuxueGLPK
 import DuxueMIP
 import DuxuePlanner
+import DuxueSynth
 import Testing
 
 /// Random small districts solved twice: by the planner's class model and by a plain pair model
@@ -15,7 +16,7 @@ struct IndependentCheckTests {
 
     @Test(arguments: cases)
     func matchesPairModel(seed: UInt64, zones: ZoneMode, staffing: Staffing) throws {
-        var random = TestRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         var policy = Fixture.policy(zones: zones, staffing: staffing, share: [0.2, 0.25, 0.34][Int(seed % 3)])
         policy.largeSchoolEnrollment = 2000
         let zoneNames = ["A", "B", "C"].prefix(1 + Int(random.next(3)))
@@ -134,16 +135,7 @@ struct PairModel {
 
 enum PairModelError: Error { case notOptimal(SolveStatus) }
 
-/// A seeded generator for reproducible random districts.
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed &* 0x9E37_79B9_7F4A_7C15 | 1 }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+extension SplitMix64 {
+    /// A number below `bound`.
     mutating func next(_ bound: UInt64) -> UInt64 { next() % bound }
 }
