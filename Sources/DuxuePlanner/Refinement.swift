@@ -19,9 +19,10 @@ struct Refinement {
     private var holdings: [[Int]]
     private let capacity: [Int]
     private let inspector: [Inspector?]
-    private let distances: Distances
+    private let useDistance: Bool
+    private let schoolPoint: [Coordinate?]
+    private let holderPoint: [Coordinate?]
     private let previous: [School.ID: Inspector.ID]
-    private var kmCache: [Int: Double] = [:]
 
     init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID]) {
         self.policy = policy
@@ -41,7 +42,9 @@ struct Refinement {
         let people = holders.map { $0.inspectorID.flatMap { byID[$0] } }
         inspector = people
         capacity = people.map { $0?.capacity(under: policy) ?? policy.schoolsPerInspector }
-        distances = Distances(district: district)
+        useDistance = Distances(district: district).isAvailable
+        schoolPoint = district.schools.map(\.location)
+        holderPoint = people.map { $0?.location }
         self.previous = previous
     }
 
@@ -69,16 +72,17 @@ struct Refinement {
     private mutating func tryImprove(_ s: Int) -> Bool {
         let a = holderOf[s]
         var best: (gain: Cost, target: Int, swapWith: Int?)?
+        let current = cost(a, s)
         for b in holders.indices where b != a && !holdings[b].isEmpty {
             guard canHold(b, s) else { continue }
             if !isLarge[s], !isLarge[holdings[b][0]], holdings[a].count > 1, holdings[b].count < capacity[b] {
-                let gain = cost(a, s) - cost(b, s)
+                let gain = current - cost(b, s)
                 if gain > .zero, keeps(a: a, s: s, b: b, t: nil), best.map({ gain > $0.gain }) ?? true {
                     best = (gain, b, nil)
                 }
             }
             for t in holdings[b] where isLarge[t] == isLarge[s] && canHold(a, t) {
-                let gain = cost(a, s) + cost(b, t) - cost(b, s) - cost(a, t)
+                let gain = current + cost(b, t) - cost(b, s) - cost(a, t)
                 if gain > .zero, keeps(a: a, s: s, b: b, t: t), best.map({ gain > $0.gain }) ?? true {
                     best = (gain, b, t)
                 }
@@ -135,15 +139,11 @@ struct Refinement {
         return before == person.id ? 1 : 0
     }
 
-    /// (km, stage mismatch) of holder h on school s.
-    private mutating func cost(_ h: Int, _ s: Int) -> Cost {
+    /// (km, stage mismatch) of holder h on school s; a vacancy or a missing location costs 0 km.
+    private func cost(_ h: Int, _ s: Int) -> Cost {
         let mismatch = inspector[h].map { $0.isQualified(for: schools[s].stage) ? 0 : 1 } ?? 0
-        guard distances.isAvailable else { return Cost(km: 0, mismatches: mismatch) }
-        let key = h * schools.count + s
-        if let km = kmCache[key] { return Cost(km: km, mismatches: mismatch) }
-        let km = distances.kilometres(holders[h], schools[s].id)
-        kmCache[key] = km
-        return Cost(km: km, mismatches: mismatch)
+        guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else { return Cost(km: 0, mismatches: mismatch) }
+        return Cost(km: a.kilometres(to: b), mismatches: mismatch)
     }
 }
 
