@@ -56,6 +56,8 @@ let package = Package(
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
-        .testTarget(name: "DuxueCLITests", dependencies: ["duxue"], resources: [.copy("Cases")]),
+        .testTarget(
+            name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain"], resources: [.copy("Cases")]
+        ),
     ]
 )

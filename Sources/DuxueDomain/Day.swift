@@ -17,6 +17,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         self.day = day
     }
 
+    /// 1 January of a year clamped into 1900…2999 (always a valid day).
+    public init(januaryFirstOf year: Int) {
+        self.year = min(max(year, 1900), 2999)
+        month = 1
+        day = 1
+    }
+
     /// Parses `YYYY-MM-DD`; `nil` for anything else.
     public init?(iso text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -36,7 +36,7 @@ public enum Stage: String, CaseIterable, Sendable, Codable, Comparable {
 
     /// Orders by declaration order.
     public static func < (lhs: Stage, rhs: Stage) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }
 }
 

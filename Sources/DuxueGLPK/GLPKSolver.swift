@@ -177,7 +177,12 @@ public struct GLPKSolver: MIPSolver {
 private func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
     let pointers: [UnsafeMutablePointer<CChar>?] = [nil] + strings.map { strdup(GLPKNames.sanitized($0)) }
     defer { pointers.forEach { free($0) } }
-    return pointers.map { $0.map { UnsafePointer($0) } }.withUnsafeBufferPointer { body($0.baseAddress!) }
+    let constant = pointers.map { $0.map { UnsafePointer($0) } }
+    return constant.withUnsafeBufferPointer { buffer in
+        // The array always holds the leading NULL, so the buffer has a base address.
+        guard let base = buffer.baseAddress else { preconditionFailure("empty name table") }
+        return body(base)
+    }
 }
 
 /// GLPK names: at most 255 characters, no spaces or control characters (MPS and LP need that).

@@ -156,14 +156,14 @@ public enum PolicyReader {
         return policy
     }
 
-    /// Today's date in local time.
+    /// Today's date in local time (clamped into 1900–2999 should the system clock be far off; the
+    /// report always shows the term start used, and `--term-start` sets it explicitly).
     public static func localToday() -> Day {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        guard let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
-        else { fatalError("the system clock is outside 1900–2999: set the date, or pass the term start") }
-        return day
+        let year = min(max(Int(parts.tm_year) + 1900, 1900), 2999)
+        return Day(year: year, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday)) ?? Day(januaryFirstOf: year)
     }
 
     /// "document clause" → Citation: the last word is the clause when it looks like one (starts with § or

@@ -96,8 +96,10 @@ public struct ClassPartition: Sendable {
                 capacity: inspector.capacity(under: policy), single: single)
             inspectorGroups[key, default: []].append(inspector)
         }
+        // In service: eligible beyond any retirement window (term start + a century).
+        let unlimited = policy.termStart.addingYears(100)
         let windowEnd = { (inspector: Inspector) -> Day in
-            Eligibility.retirementWindowEnds(for: inspector, under: policy) ?? Day(year: 2999, month: 12, day: 31)!
+            Eligibility.retirementWindowEnds(for: inspector, under: policy) ?? unlimited
         }
         let sortedKeys = inspectorGroups.keys.sorted {
             ($0.zone, $0.employment.rawValue, $0.capacity, $0.single?.rawValue ?? "")

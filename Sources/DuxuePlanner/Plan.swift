@@ -168,15 +168,15 @@ public struct RosterFigures: Sendable, Codable, Equatable {
         schools = district.schools.count
         largeSchools = district.schools.filter { $0.isLarge(under: policy) }.count
         requiredHeadcount = district.requiredHeadcount(under: policy)
-        var counts: [Employment: (pool: Int, recruits: Int)] = [.fullTime: (0, 0), .partTime: (0, 0)]
+        var pool: [Employment: Int] = [:], recruited: [Employment: Int] = [:]
         for assignee in context.holdings.keys {
             guard let employment = context.employment(of: assignee) else { continue }
-            if case .vacancy = assignee { counts[employment]!.recruits += 1 } else { counts[employment]!.pool += 1 }
+            if case .vacancy = assignee { recruited[employment, default: 0] += 1 } else { pool[employment, default: 0] += 1 }
         }
-        appointedFullTime = counts[.fullTime]!.pool
-        appointedPartTime = counts[.partTime]!.pool
-        recruitsFullTime = counts[.fullTime]!.recruits
-        recruitsPartTime = counts[.partTime]!.recruits
+        appointedFullTime = pool[.fullTime, default: 0]
+        appointedPartTime = pool[.partTime, default: 0]
+        recruitsFullTime = recruited[.fullTime, default: 0]
+        recruitsPartTime = recruited[.partTime, default: 0]
         crossings = ZoneRule.crossings(in: context).count
         if let previous {
             let before = Dictionary(previous.assignments.map { ($0.school, $0.assignee) }, uniquingKeysWith: { a, _ in a })

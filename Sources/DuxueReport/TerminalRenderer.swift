@@ -76,8 +76,12 @@ public enum TerminalRenderer {
         out.append("")
         out.append(text.pick("优化层级", "Priority levels"))
         for level in report.levels {
-            let state = level.status == .optimal ? text.pick("最优", "optimal") : text.pick("差距 \(text.percent(level.gap))", "gap \(text.percent(level.gap))")
-            out.append("  \(text.priority(level.priority))：\(Int(level.value))（\(state)，\(String(format1: level.seconds)) s）".replacingColon(for: report.language))
+            let state = switch level.status {
+            case .optimal: text.pick("最优", "optimal")
+            case .interruptedWithSolution, .interruptedNoSolution: text.pick("已中断", "interrupted")
+            default: text.pick("差距 \(text.percent(level.gap))", "gap \(text.percent(level.gap))")
+            }
+            out.append("  \(text.priority(level.priority))：\(level.value.isFinite ? String(Int(level.value)) : "–")（\(state)，\(String(format1: level.seconds)) s）".replacingColon(for: report.language))
         }
         out.append(text.pick(
             "  P5 距离与学段（局部改进）：学段不匹配 \(report.improvement.mismatchesBefore) → \(report.improvement.mismatchesAfter)",

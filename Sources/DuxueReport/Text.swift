@@ -128,6 +128,10 @@ public enum SolveStatusText: Sendable, Equatable {
 extension String {
     /// A number with one decimal place, e.g. 4.3.
     init(format1 value: Double) {
+        guard value.isFinite, abs(value) < 1e15 else {
+            self = "–"
+            return
+        }
         let tenths = (value * 10).rounded()
         let sign = tenths < 0 ? "-" : ""
         let magnitude = Int(abs(tenths))

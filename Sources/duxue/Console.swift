@@ -62,6 +62,11 @@ enum Interrupt {
         signal(SIGINT) { _ in
             if Interrupt.flag.exchange(true, ordering: .relaxed) { _exit(130) }
         }
+        // A parent may have blocked SIGINT (the mask is inherited); unblock it so Ctrl-C reaches us.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
 

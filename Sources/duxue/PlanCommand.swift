@@ -25,6 +25,7 @@ struct PlanCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        Interrupt.install()
         let language = output.language
         let (district, policy, warnings): (District, Policy, [InputProblem])
         do {
@@ -46,7 +47,6 @@ struct PlanCommand: ParsableCommand {
                 try GLPKSolver().export(model, format: format, to: OutputPath.levelPath(path, priority.rawValue))
             }
         }
-        Interrupt.install()
         let plan: Plan
         do {
             plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, options: options)

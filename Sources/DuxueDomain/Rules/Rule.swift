@@ -164,9 +164,4 @@ public enum Compliance {
         let context = RuleContext(district: district, policy: policy, roster: roster)
         return rules.flatMap { $0.check(context) }
     }
-
-    /// The rule with an id.
-    public static func rule(_ id: RuleID) -> any Rule {
-        rules.first { $0.id == id }!
-    }
 }
