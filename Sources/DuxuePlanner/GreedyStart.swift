@@ -11,6 +11,22 @@ extension RosterModel {
     /// or any row — the caller then falls back to ``trivialSolution()``; GLPK never sees an
     /// unchecked point.
     func greedySolution() -> [Double]? {
+        // When the pool is short of full-time people, part-timers who take every school leave too few
+        // schools for the full-time recruits the share needs: appoint fewer part-timers until it holds.
+        var limit = Int.max
+        for _ in 0..<64 {
+            let (values, partTime, missing) = greedyAttempt(partTimeLimit: limit)
+            if missing == 0 { return model.firstViolation(in: values) == nil ? values : nil }
+            guard partTime > 0 else { return nil }
+            limit = max(0, partTime - max(1, missing))
+        }
+        return nil
+    }
+
+    /// One greedy pass with at most `partTimeLimit` part-time appointees; returns the values, the
+    /// part-time appointees used and how many more full-time appointees the share would need.
+    private func greedyAttempt(partTimeLimit: Int) -> (values: [Double], partTime: Int, missing: Int) {
+        var partTimeUsed = 0
         var values = [Double](repeating: 0, count: model.variables.count)
         var freePeople = partition.inspectorClasses.map(\.size)
         var room = [Int](repeating: 0, count: partition.inspectorClasses.count)
@@ -42,7 +58,10 @@ extension RosterModel {
         func placeLarge(_ g: SchoolClass, ownZone: Bool) {
             for k in candidates(for: g, ownZone: ownZone) where leftover[g.index] > 0 && freePeople[k.index] > 0 {
                 guard let columns = route(k, g) else { continue }
-                let n = min(leftover[g.index], freePeople[k.index])
+                let allowed = k.employment == .fullTime ? Int.max : partTimeLimit - partTimeUsed
+                let n = min(leftover[g.index], freePeople[k.index], allowed)
+                guard n > 0 else { continue }
+                if k.employment == .partTime { partTimeUsed += n }
                 for column in columns { values[column.index] += Double(n) }
                 freePeople[k.index] -= n
                 leftover[g.index] -= n
@@ -60,7 +79,10 @@ extension RosterModel {
             }
             for k in pool where leftover[g.index] > 0 && freePeople[k.index] > 0 {
                 guard let columns = route(k, g) else { continue }
-                while leftover[g.index] > 0 && freePeople[k.index] > 0 {
+                while leftover[g.index] > 0 && freePeople[k.index] > 0
+                    && (k.employment == .fullTime || partTimeUsed < partTimeLimit)
+                {
+                    if k.employment == .partTime { partTimeUsed += 1 }
                     let n = min(leftover[g.index], k.capacity)
                     for column in columns { values[column.index] += Double(n) }
                     freePeople[k.index] -= 1
@@ -102,7 +124,8 @@ extension RosterModel {
             }
             values[f.index] = Double(assigned)
         }
-        return model.firstViolation(in: values) == nil ? values : nil
+        let missing = FullTimeShareRule.missingFullTime(fullTime: fullTime, total: all, policy: policy)
+        return (values, partTimeUsed, missing)
     }
 }
 
