@@ -32,6 +32,7 @@ extension RosterModel {
         var room = [Int](repeating: 0, count: partition.inspectorClasses.count)
         var standardAppointees = [Int](repeating: 0, count: partition.inspectorClasses.count)
         var leftover = partition.schoolClasses.map(\.size)
+        var flow: [Pair: Int] = [:]
         let supplyVariable = Dictionary(hubSupply.map { (HubKey(hub: $0.hub, index: $0.k), $0.variable) }, uniquingKeysWith: { a, _ in a })
         let demandVariable = Dictionary(hubDemand.map { (HubKey(hub: $0.hub, index: $0.g), $0.variable) }, uniquingKeysWith: { a, _ in a })
         let classesByZone = Dictionary(grouping: partition.inspectorClasses, by: \.zone)
@@ -74,6 +75,7 @@ extension RosterModel {
                 guard let columns = route(k, g) else { continue }
                 let n = min(leftover[g.index], room[k.index])
                 for column in columns { values[column.index] += Double(n) }
+                flow[Pair(k: k.index, g: g.index), default: 0] += n
                 room[k.index] -= n
                 leftover[g.index] -= n
             }
@@ -85,6 +87,7 @@ extension RosterModel {
                     if k.employment == .partTime { partTimeUsed += 1 }
                     let n = min(leftover[g.index], k.capacity)
                     for column in columns { values[column.index] += Double(n) }
+                    flow[Pair(k: k.index, g: g.index), default: 0] += n
                     freePeople[k.index] -= 1
                     standardAppointees[k.index] += 1
                     room[k.index] += k.capacity - n
@@ -98,6 +101,9 @@ extension RosterModel {
         for ownZone in [true, false] {
             for g in large { placeLarge(g, ownZone: ownZone) }
             for g in standard { placeStandard(g, ownZone: ownZone) }
+        }
+        if policy.zones != .require {
+            balanceRecruits(standard: standard, leftover: &leftover, flow: &flow, values: &values, route: route)
         }
         for k in partition.inspectorClasses { values[standardAppointed[k.index].index] = Double(standardAppointees[k.index]) }
         for g in partition.schoolClasses { values[vacancyServed[g.index].index] = Double(leftover[g.index]) }
@@ -126,6 +132,66 @@ extension RosterModel {
         }
         let missing = FullTimeShareRule.missingFullTime(fullTime: fullTime, total: all, policy: policy)
         return (values, partTimeUsed, missing)
+    }
+}
+
+extension RosterModel {
+    /// Removes part-filled recruits: a zone's recruits hold ⌈L_z / p⌉ positions for its L_z left-over
+    /// standard schools, so a remainder r_y = L_y mod p costs a whole recruit. Pool inspectors who
+    /// hold r_y schools of another zone z (whose own remainder has room, r_z + r_y ≤ p) take r_y of
+    /// zone y's left-over schools instead and leave theirs to z's recruits: y needs one recruit
+    /// fewer, z none more, and every inspector's load is unchanged.
+    fileprivate func balanceRecruits(
+        standard: [SchoolClass], leftover: inout [Int], flow: inout [Pair: Int], values: inout [Double],
+        route: (InspectorClass, SchoolClass) -> [Variable]?
+    ) {
+        let p = policy.schoolsPerInspector
+        let byZone = Dictionary(grouping: standard, by: \.zone)
+        func remainder(_ zone: Zone) -> Int { (byZone[zone] ?? []).reduce(0) { $0 + leftover[$1.index] } % p }
+        func move(_ k: InspectorClass, from g: SchoolClass, to h: SchoolClass) {
+            for column in route(k, g) ?? [] { values[column.index] -= 1 }
+            for column in route(k, h) ?? [] { values[column.index] += 1 }
+            flow[Pair(k: k.index, g: g.index), default: 0] -= 1
+            flow[Pair(k: k.index, g: h.index), default: 0] += 1
+            leftover[g.index] += 1
+            leftover[h.index] -= 1
+        }
+        /// Finds `need` single moves from zone z's pool-held schools to zone y's left-over ones.
+        func exchange(into y: Zone, from z: Zone, need: Int) -> Bool {
+            var moves: [(InspectorClass, SchoolClass, SchoolClass)] = []
+            var usedFrom: [Pair: Int] = [:]
+            var usedTo: [Int: Int] = [:]
+            for g in byZone[z] ?? [] {
+                for k in partition.inspectorClasses {
+                    let key = Pair(k: k.index, g: g.index)
+                    while moves.count < need && flow[key, default: 0] - usedFrom[key, default: 0] > 0 {
+                        guard let h = (byZone[y] ?? []).first(where: {
+                            leftover[$0.index] - usedTo[$0.index, default: 0] > 0 && route(k, $0) != nil
+                        }) else { break }
+                        moves.append((k, g, h))
+                        usedFrom[key, default: 0] += 1
+                        usedTo[h.index, default: 0] += 1
+                    }
+                    if moves.count == need { break }
+                }
+                if moves.count == need { break }
+            }
+            guard moves.count == need else { return false }
+            for (k, g, h) in moves { move(k, from: g, to: h) }
+            return true
+        }
+        var budget = partition.zones.count * 4
+        improving: while budget > 0 {
+            budget -= 1
+            let open = partition.zones.filter { remainder($0) > 0 }.sorted { (remainder($0), $0) < (remainder($1), $1) }
+            for y in open {
+                let need = remainder(y)
+                for z in open.reversed() where z != y && remainder(z) + need <= p {
+                    if exchange(into: y, from: z, need: need) { continue improving }
+                }
+            }
+            break
+        }
     }
 }
 

@@ -18,6 +18,10 @@ public struct PlannerOptions: Sendable {
     public var skipRefinement = false
     /// Seconds the P5 local search may take at most (it stops early when no move improves).
     public var refinementSeconds: Double = 5
+    /// Seconds each level searches from the incumbent before a cold search with the solver's presolve.
+    public var warmStartSeconds: Double = 2
+    /// Whether a level not proven optimal in the warm phase gets the cold search.
+    public var coldStart = true
 
     /// Default options.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {
@@ -91,8 +95,8 @@ public struct Planner: Sendable {
                 continue
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
-            let result = try solveLevel(builder.model, priority: priority, incumbent: values, timeLimit: remaining,
-                                        options: options, clock: clock)
+            let result = try solveLevel(builder.model, priority: priority, sense: sense, incumbent: values,
+                                        timeLimit: remaining, options: options, clock: clock)
             if result.status.hasSolution { values = result.values }
             let value = objective.value(in: values).rounded()
             let status: SolveStatus = result.status.hasSolution ? result.status
@@ -131,11 +135,15 @@ public struct Planner: Sendable {
             seconds: clock.seconds)
     }
 
+    /// Solves one level in two phases. Warm: the incumbent offered to the solver (for GLPK this means
+    /// no MIP presolve), which settles a level at the root whenever the incumbent is already optimal.
+    /// Cold, if the warm phase has not proven optimality within its slice: no incumbent, so the
+    /// solver's presolve runs, which measured far better on tight pools. The better of the two is kept.
     private func solveLevel(
-        _ model: Model, priority: Priority, incumbent: [Double], timeLimit: Double?, options: PlannerOptions, clock: Stopwatch
+        _ model: Model, priority: Priority, sense: ObjectiveSense, incumbent: [Double], timeLimit: Double?,
+        options: PlannerOptions, clock: Stopwatch
     ) throws -> Solution {
         var solveOptions = SolveOptions(timeLimit: timeLimit, verbose: options.verbose)
-        solveOptions.incumbent = incumbent
         let progress = options.progress, stop = options.stopRequested
         if progress != nil || stop != nil {
             solveOptions.progress = { snapshot in
@@ -143,7 +151,26 @@ public struct Planner: Sendable {
                 return !(stop?() ?? false)
             }
         }
-        return try solver.solve(model, options: solveOptions)
+        var warmOptions = solveOptions
+        warmOptions.incumbent = incumbent
+        warmOptions.timeLimit = min(timeLimit ?? .infinity, options.warmStartSeconds)
+        let warm = try solver.solve(model, options: warmOptions)
+        let stopped = warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution
+        guard warm.status != .optimal, !stopped, options.coldStart else {
+            return warm
+        }
+        solveOptions.timeLimit = timeLimit.map { max(0.05, $0 - warm.seconds) }
+        let cold = try solver.solve(model, options: solveOptions)
+        let better: (Double, Double) -> Bool = sense == .minimize ? { $0 < $1 } : { $0 > $1 }
+        var best = cold.status.hasSolution && (!warm.status.hasSolution || !better(warm.objective, cold.objective)) ? cold : warm
+        if best.status != .optimal {
+            // Both searches bound the same optimum: keep the tighter bound.
+            let bounds = [warm.bound, cold.bound].filter(\.isFinite)
+            if let tightest = sense == .minimize ? bounds.max() : bounds.min() { best.bound = tightest }
+        }
+        best.seconds = warm.seconds + cold.seconds
+        best.nodes = warm.nodes + cold.nodes
+        return best
     }
 }
 
