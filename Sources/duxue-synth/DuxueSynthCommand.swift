@@ -25,14 +25,7 @@ struct DuxueSynthCommand: ParsableCommand {
     var schools: Int = 130
 
     /// Pool shape.
-    @Option(
-        help: "Pool shape: ample, tight, short or short-of-full-time (default ample).",
-        transform: { text in
-            guard let shape = DistrictGenerator.PoolShape(rawValue: text) else {
-                throw ValidationError("unknown pool shape \(text): use ample, tight, short or short-of-full-time")
-            }
-            return shape
-        })
+    @Option(help: "Pool shape: ample, tight, short or short-of-full-time (default ample).")
     var pool: DistrictGenerator.PoolShape = .ample
 
     /// Seed.
@@ -48,14 +41,7 @@ struct DuxueSynthCommand: ParsableCommand {
     var schoolsPerZone: Int = 16
 
     /// County or urban district.
-    @Option(
-        help: "county (towns, ±0.3°) or urban (subdistricts, ±0.08°); default county.",
-        transform: { text in
-            guard let setting = DistrictGenerator.Setting(rawValue: text) else {
-                throw ValidationError("unknown setting \(text): use county or urban")
-            }
-            return setting
-        })
+    @Option(help: "county (towns, ±0.3°) or urban (subdistricts, ±0.08°); default county.")
     var setting: DistrictGenerator.Setting = .county
 
     /// District name.
@@ -134,3 +120,6 @@ struct DuxueSynthCommand: ParsableCommand {
         return String((ms * 10).rounded() / 10)
     }
 }
+
+extension DistrictGenerator.PoolShape: ExpressibleByArgument {}
+extension DistrictGenerator.Setting: ExpressibleByArgument {}
