@@ -29,7 +29,7 @@ public enum GLPKError: Error, Equatable, CustomStringConvertible {
 /// GLPK's return codes and statuses mapped to Swift, in one table.
 enum GLPKCodes {
     /// Maps the outcome of `glp_intopt`/`glp_simplex` and the solution status to a ``SolveStatus``.
-    static func status(glpkReturn: Int32, status: Int32, integer: Bool, interrupted: Bool) -> SolveStatusMapping {
+    static func status(glpkReturn: Int32, status: Int32, integer: Bool) -> SolveStatusMapping {
         let hasSolution = status == GLP_OPT || status == GLP_FEAS
         switch glpkReturn {
         case 0:

@@ -89,7 +89,7 @@ public struct GLPKSolver: MIPSolver {
         try GLPKProblem.check(status)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
         switch GLPKCodes.status(
-            glpkReturn: result.glpk_return, status: result.status, integer: integer, interrupted: box.stopped)
+            glpkReturn: result.glpk_return, status: result.status, integer: integer)
         {
         case .fault(let message):
             throw GLPKError.fault(message)
@@ -196,9 +196,8 @@ enum GLPKNames {
 }
 
 /// Carries the Swift progress closure through GLPK's C callback.
-private final class ProgressBox: @unchecked Sendable {
+private final class ProgressBox: Sendable {
     let callback: (@Sendable (SolveProgress) -> Bool)?
-    private(set) var stopped = false
 
     init(_ callback: (@Sendable (SolveProgress) -> Bool)?) { self.callback = callback }
 
@@ -207,8 +206,6 @@ private final class ProgressBox: @unchecked Sendable {
         let snapshot = SolveProgress(
             incumbent: progress.has_incumbent != 0 ? progress.incumbent : nil, bound: progress.bound,
             gap: progress.has_incumbent != 0 ? progress.gap : nil, nodes: Int(progress.nodes_total))
-        let goOn = callback(snapshot)
-        if !goOn { stopped = true }
-        return goOn
+        return callback(snapshot)
     }
 }

@@ -108,20 +108,12 @@ final class RowChecker {
 
     /// A required text value; reports it when empty.
     func required(_ key: String) -> String? {
-        guard has(key) else {
-            ok = false
-            return nil
-        }
-        let text = value(key)
-        if text.isEmpty {
-            report(.emptyValue(key: key), at: key)
-            return nil
-        }
-        return text
+        present(key, required: true)
     }
 
-    /// A whole number ≥ `minimum`; `nil` (reported) when bad or, if required, empty.
-    func wholeNumber(_ key: String, minimum: Int, required: Bool) -> Int? {
+    /// The cell's text, or `nil` when the column is missing or the cell empty; a missing or empty
+    /// required value marks the row bad (an empty one is reported, a missing column already was).
+    private func present(_ key: String, required: Bool) -> String? {
         guard has(key) else {
             if required { ok = false }
             return nil
@@ -131,6 +123,12 @@ final class RowChecker {
             if required { report(.emptyValue(key: key), at: key) }
             return nil
         }
+        return text
+    }
+
+    /// A whole number ≥ `minimum`; `nil` (reported) when bad or, if required, empty.
+    func wholeNumber(_ key: String, minimum: Int, required: Bool) -> Int? {
+        guard let text = present(key, required: required) else { return nil }
         switch Vocabulary.wholeNumber(text, minimum: minimum) {
         case .value(let number): return number
         case .problem(let issue):
@@ -141,15 +139,7 @@ final class RowChecker {
 
     /// A value from a fixed vocabulary; `nil` (reported) when unknown or, if required, empty.
     func choice<T>(_ key: String, required: Bool, accepted: [String], _ parse: (String) -> T?) -> T? {
-        guard has(key) else {
-            if required { ok = false }
-            return nil
-        }
-        let text = value(key)
-        if text.isEmpty {
-            if required { report(.emptyValue(key: key), at: key) }
-            return nil
-        }
+        guard let text = present(key, required: required) else { return nil }
         guard let result = parse(text) else {
             report(.badChoice(value: text, key: key, accepted: accepted), at: key)
             return nil

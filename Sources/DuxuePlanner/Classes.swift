@@ -75,6 +75,18 @@ public struct ClassPartition: Sendable {
     public let zones: [Zone]
     /// ASCII codes of the zones for model names (zone names are often Chinese, which LP files cannot hold).
     public let zoneCodes: [Zone: String]
+    /// School classes of each zone, computed once.
+    public let schoolClassesByZone: [Zone: [SchoolClass]]
+
+    /// Standard schools in a zone (N_z).
+    public func standardCount(in zone: Zone) -> Int {
+        schoolClassesByZone[zone, default: []].filter { !$0.isLarge }.reduce(0) { $0 + $1.size }
+    }
+
+    /// Large schools in a zone.
+    public func largeCount(in zone: Zone) -> Int {
+        schoolClassesByZone[zone, default: []].filter(\.isLarge).reduce(0) { $0 + $1.size }
+    }
 
     /// Partitions the eligible inspectors and the schools.
     public init(schools: [School], eligible: [Inspector], policy: Policy, previous: [School.ID: Inspector.ID]) {
@@ -134,6 +146,7 @@ public struct ClassPartition: Sendable {
                 isLarge: key.large, conflictors: Set(key.conflictors), previous: key.previous,
                 zoneCode: codes[key.zone] ?? "Z0")
         }
+        schoolClassesByZone = Dictionary(grouping: schoolClasses, by: \.zone)
     }
 
     /// Whether a member of the inspector class may take a school of the school class (R7, and R8 when required).

@@ -68,7 +68,7 @@ struct Disaggregation {
         var assignments: [Assignment] = []
         var number = 0
         for zone in partition.zones {
-            let classes = partition.schoolClasses.filter { $0.zone == zone }
+            let classes = partition.schoolClassesByZone[zone, default: []]
             let largeSchools = classes.filter(\.isLarge).flatMap { leftover[$0.index] }.sorted()
             let standardSchools = classes.filter { !$0.isLarge }.flatMap { leftover[$0.index] }.sorted()
             var groups = largeSchools.map { [$0] }

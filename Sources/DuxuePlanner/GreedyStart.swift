@@ -110,8 +110,9 @@ extension RosterModel {
         var recruitsByZone: [Zone: Int] = [:]
         for zone in partition.zones {
             guard let v = standardVacancies[zone] else { continue }
-            let standard = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + leftover[$1.index] }
-            let large = partition.schoolClasses.filter { $0.zone == zone && $0.isLarge }.reduce(0) { $0 + leftover[$1.index] }
+            let classes = partition.schoolClassesByZone[zone, default: []]
+            let standard = classes.filter { !$0.isLarge }.reduce(0) { $0 + leftover[$1.index] }
+            let large = classes.filter(\.isLarge).reduce(0) { $0 + leftover[$1.index] }
             values[v.index] = Double((standard + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector)
             recruitsByZone[zone] = Int(values[v.index]) + large
         }

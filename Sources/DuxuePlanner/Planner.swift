@@ -188,8 +188,8 @@ extension RosterModel {
         for g in partition.schoolClasses { values[vacancyServed[g.index].index] = Double(g.size) }
         for zone in partition.zones {
             guard let v = standardVacancies[zone], let f = fullTimeVacancies[zone] else { continue }
-            let standard = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + $1.size }
-            let large = partition.schoolClasses.filter { $0.zone == zone && $0.isLarge }.reduce(0) { $0 + $1.size }
+            let standard = partition.standardCount(in: zone)
+            let large = partition.largeCount(in: zone)
             let needed = (standard + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector
             values[v.index] = Double(needed)
             values[f.index] = Double(needed + large)

@@ -77,7 +77,7 @@ struct RosterModel {
     /// d[k,g] ≤ min(n_g, m_k) for every compatible pair. Cross-zone pairs between an inspector with
     /// conflicts and schools with recusals, which no pool can carry safely, are direct too.
     mutating func addDirectAssignments() {
-        let byZone = Dictionary(grouping: partition.schoolClasses, by: \.zone)
+        let byZone = partition.schoolClassesByZone
         let recusalClasses = partition.schoolClasses.filter { !$0.conflictors.isEmpty }
         for k in partition.inspectorClasses {
             var targets = byZone[k.zone] ?? []
@@ -138,7 +138,7 @@ struct RosterModel {
             model.addVariable("vacancy_serves[\(g.name)]", kind: g.size == 1 ? .binary : .integer, lower: 0, upper: Double(g.size))
         }
         for zone in partition.zones {
-            let classes = partition.schoolClasses.filter { $0.zone == zone }
+            let classes = partition.schoolClassesByZone[zone, default: []]
             guard !classes.isEmpty else { continue }
             let standardCount = classes.filter { !$0.isLarge }.reduce(0) { $0 + $1.size }
             let maxStandard = (standardCount + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector
@@ -229,7 +229,7 @@ struct RosterModel {
             imports[partition.schoolClasses[entry.g].zone, default: LinearExpression()].add(entry.variable)
         }
         for zone in partition.zones {
-            let demand = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + $1.size }
+            let demand = partition.standardCount(in: zone)
             guard demand % p != 0, let v = standardVacancies[zone] else { continue }
             let f = Double(demand % p) / Double(p)
             var expression = LinearExpression([(v, 1)])
@@ -241,7 +241,7 @@ struct RosterModel {
         // p·V_z + I_z ≥ N_z − C_z; with f = frac((N_z − C_z)/p) > 0 the rounding is
         //     V_z + I_z / (p·f) ≥ ⌈(N_z − C_z) / p⌉.
         for zone in partition.zones {
-            let demand = partition.schoolClasses.filter { $0.zone == zone && !$0.isLarge }.reduce(0) { $0 + $1.size }
+            let demand = partition.standardCount(in: zone)
             let capacity = partition.inspectorClasses.filter { $0.zone == zone }.reduce(0) { $0 + $1.capacity * $1.size }
             let excess = demand - capacity
             guard excess > 0, excess % p != 0, let v = standardVacancies[zone] else { continue }
@@ -265,7 +265,7 @@ struct RosterModel {
     func vacancies(in zone: Zone) -> LinearExpression {
         var expression = LinearExpression()
         if let v = standardVacancies[zone] { expression.add(v) }
-        for g in partition.schoolClasses where g.zone == zone && g.isLarge { expression.add(vacancyServed[g.index]) }
+        for g in partition.schoolClassesByZone[zone, default: []] where g.isLarge { expression.add(vacancyServed[g.index]) }
         return expression
     }
 
