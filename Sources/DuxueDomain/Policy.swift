@@ -50,6 +50,8 @@ public struct Citation: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let chongqing = Citation("重庆市 2021", "")
     /// The district's own choice, where no document fixes a value.
     public static let districtChoice = Citation("本区县设定", "")
+    /// Regular rotation of responsible inspectors (督学定期交流), as districts set it.
+    public static let rotation = Citation("《督学管理暂行办法》(教督〔2016〕2号)", "")
 }
 
 /// The staffing rules in force for a plan or a check.
@@ -70,6 +72,8 @@ public struct Policy: Sendable, Hashable, Codable {
     public var termYears: Int
     /// Consecutive part-time terms after which an inspector may not be appointed again.
     public var maxConsecutiveTerms: Int
+    /// Rotation (定期交流): at a new term, a pair that has lasted this many terms must change; `nil` = off.
+    public var maxTermsSameSchool: Int?
     /// How zones constrain assignments.
     public var zones: ZoneMode
     /// Lean or spread staffing.
@@ -87,6 +91,7 @@ public struct Policy: Sendable, Hashable, Codable {
         maxYearsRetired = 3
         termYears = 3
         maxConsecutiveTerms = 3
+        maxTermsSameSchool = nil
         zones = .prefer
         staffing = .lean
         sources = Policy.defaultSources
@@ -100,6 +105,7 @@ public struct Policy: Sendable, Hashable, Codable {
         "max_years_retired": .zaozhuang,
         "term_years": .wusheng15,
         "max_consecutive_terms": .wusheng15,
+        "max_terms_same_school": .rotation,
         "zones": .zones2012,
     ]
 

@@ -13,6 +13,12 @@ public enum Assignee: Hashable, Sendable, Comparable {
         }
     }
 
+    /// The inspector's id, or `nil` for a vacancy.
+    public var inspectorID: Inspector.ID? {
+        if case .inspector(let id) = self { return id }
+        return nil
+    }
+
     /// Prefix of vacancy ids.
     public static let vacancyPrefix = "VACANCY-"
 

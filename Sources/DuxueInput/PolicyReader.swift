@@ -120,7 +120,7 @@ public enum PolicyReader {
             case "max_consecutive_terms":
                 if let number = reader.integer(minimum: 1) { policy.maxConsecutiveTerms = number }
             case "max_terms_same_school":
-                _ = reader.integer(minimum: 1)  // reserved for renewal planning: accepted, not yet used
+                if let number = reader.integer(minimum: 1) { policy.maxTermsSameSchool = number }
             case "min_full_time_share":
                 if let share = reader.fraction() { policy.minFullTimeShare = share }
             case "zones":
@@ -190,6 +190,7 @@ public enum PolicyReader {
         case "max_years_retired": "\(policy.maxYearsRetired)"
         case "term_years": "\(policy.termYears)"
         case "max_consecutive_terms": "\(policy.maxConsecutiveTerms)"
+        case "max_terms_same_school": policy.maxTermsSameSchool.map { "\($0)" } ?? "off"
         case "zones": policy.zones.rawValue
         case "staffing": policy.staffing.rawValue
         default: nil

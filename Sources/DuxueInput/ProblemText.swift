@@ -93,6 +93,9 @@ enum ProblemText {
         case .noAssignee(let school):
             return zh ? "学校“\(school)”未填督学编号，本行跳过"
                 : "school \(quote(school)) has no inspector_id; the row is skipped"
+        case .termStartMismatch(let value, let firstValue, let firstLine):
+            return zh ? "任期开始日期“\(value)”与第 \(firstLine) 行的“\(firstValue)”不同"
+                : "term_start \(quote(value)) differs from \(quote(firstValue)) on line \(firstLine)"
         case .tooManyProblems(let omitted):
             return zh ? "另有 \(omitted) 个问题未列出" : "\(omitted) more problem\(omitted == 1 ? "" : "s") not shown"
         case .tomlSyntax(let detail):
@@ -191,6 +194,9 @@ enum ProblemText {
             return zh ? "同一空缺岗位的各行须填写一致" : "use the same value on every row of the vacancy"
         case .noAssignee:
             return zh ? "请填写督学编号，或待招聘岗位 VACANCY-n" : "write the inspector's id, or a VACANCY-n id"
+        case .termStartMismatch:
+            return zh ? "一份名册只属于一个任期，请各行填写同一任期开始日期"
+                : "a roster belongs to one term: give every row the same term_start"
         case .tooManyProblems:
             return zh ? "请先修正以上问题后重新运行" : "fix the problems above and run again"
         case .tomlSyntax:

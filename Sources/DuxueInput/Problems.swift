@@ -103,6 +103,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case vacancyMismatch(id: String, key: String, value: String, firstValue: String, firstLine: Int)
         /// A roster row naming no inspector.
         case noAssignee(school: String)
+        /// A roster row gives another term start than an earlier row.
+        case termStartMismatch(value: String, firstValue: String, firstLine: Int)
         /// Problems beyond the cap, not listed.
         case tooManyProblems(omitted: Int)
         /// TOML syntax error (the parser's message).

@@ -10,13 +10,21 @@ public struct RosterLoad: Sendable {
     public var warnings: [InputProblem]
     /// The encoding detected.
     public var encoding: TextEncoding
+    /// The start of the term the roster belongs to, when its `term_start` column records it.
+    public var termStart: Day?
+    /// For each school whose row has `pair_terms`: how many consecutive terms the listed inspector has
+    /// been its responsible inspector, the roster's own term included.
+    public var pairTerms: [School.ID: Int]
 
     /// A load.
-    public init(roster: Roster, lines: [Int], warnings: [InputProblem], encoding: TextEncoding) {
+    public init(roster: Roster, lines: [Int], warnings: [InputProblem], encoding: TextEncoding,
+                termStart: Day? = nil, pairTerms: [School.ID: Int] = [:]) {
         self.roster = roster
         self.lines = lines
         self.warnings = warnings
         self.encoding = encoding
+        self.termStart = termStart
+        self.pairTerms = pairTerms
     }
 
     /// The line of the first assignment of a school, if listed.
@@ -26,7 +34,9 @@ public struct RosterLoad: Sendable {
 }
 
 /// Reads a roster: any CSV with `school_id` and `inspector_id` (学校代码/学校编号, 督学编号), optional
-/// `employment` (required on `VACANCY-` rows) and `zone`. Other columns are ignored.
+/// `employment` (required on `VACANCY-` rows) and `zone`, and the tenure columns a renewal reads:
+/// `term_start` (任期开始日期, the same on every row) and `pair_terms` (本校连续届数). Other columns are
+/// ignored.
 public enum RosterReader {
     /// Reads and validates a roster file (UTF-8, UTF-8 with BOM or GBK).
     public static func read(path: String) throws(InputError) -> RosterLoad {
@@ -52,9 +62,27 @@ public enum RosterReader {
         var assignments: [Assignment] = []
         var lines: [Int] = []
         var vacancies: [String: (employment: Employment, zone: String, line: Int)] = [:]
+        var termStart: (day: Day, text: String, line: Int)?
+        var pairTerms: [School.ID: Int] = [:]
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
             let school = row.required("school_id")
+            let startText = row.value("term_start")
+            if !startText.isEmpty {
+                if let day = Vocabulary.day(startText) {
+                    if let first = termStart, first.day != day {
+                        row.report(.termStartMismatch(value: startText, firstValue: first.text, firstLine: first.line),
+                                   at: "term_start")
+                    } else if termStart == nil {
+                        termStart = (day, startText, record.line)
+                    }
+                } else {
+                    row.report(.badDate(value: startText), at: "term_start")
+                }
+            }
+            if let school, let terms = row.wholeNumber("pair_terms", minimum: 1, required: false) {
+                pairTerms[School.ID(uncheckedRawValue: school)] = terms
+            }
             guard row.has("inspector_id") else { continue }
             let assigneeText = row.value("inspector_id")
             if assigneeText.isEmpty {
@@ -96,6 +124,7 @@ public enum RosterReader {
         }
         let all = problems.finished()
         if problems.hasErrors { throw .invalid(all) }
-        return RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding)
+        return RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding,
+                          termStart: termStart?.day, pairTerms: pairTerms)
     }
 }

@@ -54,6 +54,8 @@ public enum Columns {
         ColumnSpec("inspector_id", ["督学编号"], required: true),
         ColumnSpec("employment", ["专兼职"]),
         ColumnSpec("zone", ["责任区"]),
+        ColumnSpec("term_start", ["任期开始日期", "任期开始"]),
+        ColumnSpec("pair_terms", ["本校连续届数", "挂牌届数"]),
     ]
 
     /// The Chinese name of a key, for messages ("enrollment" → "在校生数").
@@ -63,7 +65,8 @@ public enum Columns {
             "large": "大规模学校", "lat": "纬度", "lon": "经度", "employment": "专兼职", "status": "在职状态",
             "retired_on": "退休日期", "consecutive_terms": "已连任届数", "conflicts": "回避学校",
             "max_schools": "最多负责学校数", "stages": "胜任学段", "phone": "联系电话",
-            "school_id": "学校代码", "inspector_id": "督学编号",
+            "school_id": "学校代码", "inspector_id": "督学编号", "term_start": "任期开始日期",
+            "pair_terms": "本校连续届数",
         ]
         return names[key] ?? key
     }

@@ -161,10 +161,3 @@ struct Cost: Comparable {
     static func == (l: Cost, r: Cost) -> Bool { abs(l.km - r.km) <= 1e-7 && l.mismatches == r.mismatches }
 }
 
-extension Assignee {
-    /// The inspector's id, or `nil` for a vacancy.
-    var inspectorID: Inspector.ID? {
-        if case .inspector(let id) = self { return id }
-        return nil
-    }
-}

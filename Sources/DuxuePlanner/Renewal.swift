@@ -1,0 +1,166 @@
+import DuxueDomain
+
+/// What an annual renewal starts from: the roster in force and the district as it is now.
+public struct RenewalRequest: Sendable {
+    /// The current schools and pool. `consecutive_terms` counts the terms each inspector completed
+    /// before the previous roster's term (as when that roster was made).
+    public var district: District
+    /// The policy (ratio, thresholds, limits, rotation). Its term start is the previous roster's term
+    /// start when the roster does not record one.
+    public var policy: Policy
+    /// The roster in force.
+    public var previous: Roster
+    /// The start of the previous roster's term, when the roster records it (`term_start` column).
+    public var previousTermStart: Day?
+    /// For each school of the previous roster, how many consecutive terms its inspector had held it,
+    /// that term included; schools not listed count as one term.
+    public var pairTerms: [School.ID: Int]
+    /// The date the renewal takes effect; eligibility is checked on it.
+    public var asOf: Day
+    /// Whether to start a new term even before the previous term ends.
+    public var startsNewTerm: Bool
+
+    /// A renewal request.
+    public init(district: District, policy: Policy, previous: Roster, previousTermStart: Day? = nil,
+                pairTerms: [School.ID: Int] = [:], asOf: Day, startsNewTerm: Bool = false) {
+        self.district = district
+        self.policy = policy
+        self.previous = previous
+        self.previousTermStart = previousTermStart
+        self.pairTerms = pairTerms
+        self.asOf = asOf
+        self.startsNewTerm = startsNewTerm
+    }
+
+    /// The previous roster's term: its recorded start, else the policy's term start.
+    public var previousTerm: Term {
+        Term(start: previousTermStart ?? policy.termStart, years: policy.termYears)
+    }
+
+    /// Whether the renewal starts a new term: asked for, or the as-of date is at or past the end of
+    /// a term whose start the roster records.
+    public var isNewTerm: Bool {
+        startsNewTerm || (previousTermStart != nil && asOf >= previousTerm.end)
+    }
+}
+
+/// A term of office: from `start` (inclusive) to `end`, the day the next term starts.
+public struct Term: Sendable, Hashable, Codable {
+    /// First day of the term.
+    public var start: Day
+    /// First day after the term.
+    public var end: Day
+
+    /// The term of `years` years starting on `start`.
+    public init(start: Day, years: Int) {
+        self.start = start
+        end = start.addingYears(years)
+    }
+}
+
+/// Mid-term adjustment or a new term.
+public enum RenewalKind: String, Sendable, Codable {
+    /// Term counts stay; eligibility is re-checked on the as-of date.
+    case midTerm = "mid_term"
+    /// Everyone who served the previous term has one more consecutive term; part-time inspectors at
+    /// the limit leave; rotation applies.
+    case newTerm = "new_term"
+}
+
+/// The result of a renewal: the new roster (as a plan), what changed and why, and what lies ahead.
+public struct Renewal: Sendable {
+    /// Mid-term or new term.
+    public var kind: RenewalKind
+    /// The date the renewal takes effect.
+    public var asOf: Day
+    /// The previous roster's term.
+    public var previousTerm: Term
+    /// The term in force after the renewal (the previous one mid-term; a new one from `asOf` at a new term).
+    public var term: Term
+    /// The renewed roster, planned with P2 (keep pairs) right after P1 (fewest recruits). Its district
+    /// carries the term counts in force after the renewal.
+    public var plan: Plan
+    /// The roster in force before.
+    public var previous: Roster
+    /// What changed, school by school and person by person.
+    public var changes: ChangeList
+    /// Who loses eligibility before the term ends, who reaches a limit at the next term.
+    public var outlook: [OutlookEvent]
+    /// For each school held by an inspector in the new roster: consecutive terms of that pair, this term included.
+    public var pairTerms: [School.ID: Int]
+    /// Whether rotation was applied without `pair_terms` in the previous roster (each pair then counts one term).
+    public var rotationAssumedOneTerm: Bool
+}
+
+/// Renews a roster: prepares the district for the as-of date (term counts, rotation), plans with the
+/// previous roster as P2, and explains the differences.
+public struct Renewer: Sendable {
+    /// The planner that solves the renewal.
+    public let planner: Planner
+
+    /// A renewer using the given planner.
+    public init(planner: Planner) {
+        self.planner = planner
+    }
+
+    /// Renews the previous roster as of the request's date.
+    public func renew(_ request: RenewalRequest, options: PlannerOptions = PlannerOptions()) throws -> Renewal {
+        let kind: RenewalKind = request.isNewTerm ? .newTerm : .midTerm
+        let previousTerm = request.previousTerm
+        let term = kind == .newTerm ? Term(start: request.asOf, years: request.policy.termYears) : previousTerm
+        var policy = request.policy
+        policy.termStart = request.asOf
+
+        let schools = Set(request.district.schools.map(\.id))
+        let served = Set(request.previous.assignments.compactMap { $0.assignee.inspectorID })
+        var current = request.district
+        if kind == .newTerm {
+            for index in current.inspectors.indices {
+                let id = current.inspectors[index].id
+                current.inspectors[index].consecutiveTerms = served.contains(id) ? current.inspectors[index].consecutiveTerms + 1 : 0
+            }
+        }
+        let rotating = kind == .newTerm ? Self.rotatingPairs(request, policy: policy) : [:]
+        var planned = current
+        for index in planned.inspectors.indices {
+            if let schools = rotating[planned.inspectors[index].id] { planned.inspectors[index].conflicts.formUnion(schools) }
+        }
+        let previous = Roster(assignments: request.previous.assignments.filter { schools.contains($0.school) })
+        var plan = try planner.plan(district: planned, policy: policy, previous: previous, options: options)
+        // Rotation is a planning constraint, not a recusal: report against the real district.
+        plan.district = current
+        plan.findings = Compliance.check(plan.roster, district: current, policy: policy)
+
+        let changes = ChangeList(
+            previous: request.previous, roster: plan.roster, district: current, policy: policy, rotating: rotating,
+            pairTerms: request.pairTerms)
+        var pairTerms: [School.ID: Int] = [:]
+        let before = Dictionary(request.previous.assignments.map { ($0.school, $0.assignee) }, uniquingKeysWith: { a, _ in a })
+        for assignment in plan.roster.assignments where assignment.assignee.inspectorID != nil {
+            if before[assignment.school] == assignment.assignee {
+                let terms = request.pairTerms[assignment.school] ?? 1
+                pairTerms[assignment.school] = kind == .newTerm ? terms + 1 : terms
+            } else {
+                pairTerms[assignment.school] = 1
+            }
+        }
+        let outlook = OutlookEvent.events(
+            roster: plan.roster, district: current, policy: policy, asOf: request.asOf, term: term, pairTerms: pairTerms)
+        return Renewal(
+            kind: kind, asOf: request.asOf, previousTerm: previousTerm, term: term, plan: plan, previous: request.previous,
+            changes: changes, outlook: outlook, pairTerms: pairTerms,
+            rotationAssumedOneTerm: kind == .newTerm && policy.maxTermsSameSchool != nil && request.pairTerms.isEmpty)
+    }
+
+    /// Rotation (定期交流): at a new term, the pairs that have lasted `max_terms_same_school` terms,
+    /// by inspector.
+    static func rotatingPairs(_ request: RenewalRequest, policy: Policy) -> [Inspector.ID: Set<School.ID>] {
+        guard let limit = policy.maxTermsSameSchool else { return [:] }
+        var result: [Inspector.ID: Set<School.ID>] = [:]
+        for assignment in request.previous.assignments {
+            guard let id = assignment.assignee.inspectorID else { continue }
+            if (request.pairTerms[assignment.school] ?? 1) >= limit { result[id, default: []].insert(assignment.school) }
+        }
+        return result
+    }
+}
