@@ -89,3 +89,19 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
         try container.encode(description)
     }
 }
+
+extension Day {
+    /// The day `ordinal` days after 1970-01-01 (inverse of `ordinal`).
+    public init?(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let day = doy - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+        self.init(year: year, month: month, day: day)
+    }
+}

@@ -103,13 +103,13 @@ public struct ChangeList: Sendable {
                 closed.append(SchoolHolder(school: school, holder: from))
                 continue
             }
-            if now == from { kept.append(school); continue }
             guard let id = from.inspectorID else {
                 if now.inspectorID == nil { stillVacant.append(school) } else {
                     moved.append(SchoolChange(school: school, from: from, to: now, reasons: [.vacancyFilled]))
                 }
                 continue
             }
+            if now == from { kept.append(school); continue }
             var reasons: [ChangeReason] = []
             if let person = inspectors[id], let record = schools[school] {
                 reasons += Eligibility.exclusions(of: person, under: policy).map(ChangeReason.ineligible)

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Renders a plan report as JSON (schema `duxue.plan/1`, snake_case keys, sorted, pretty-printed).
+/// Renders a report as JSON (schemas `duxue.plan/1`, `duxue.renew/1`; snake_case keys, sorted, pretty-printed).
 public enum JSONRenderer {
     /// The JSON text, ending with a newline.
-    public static func render(_ report: PlanReport) throws -> String {
+    public static func render(_ report: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase

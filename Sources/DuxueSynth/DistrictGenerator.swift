@@ -64,6 +64,9 @@ public struct DistrictGenerator: Sendable {
         public var districtName: String?
         /// The county seat or district centre; `nil` picks one in central China from the seed.
         public var seat: Coordinate?
+        /// When set, also make the roster in force (`GeneratedDistrict.previous`) with this share of
+        /// schools and pool changed since it was made (e.g. 0.05).
+        public var previousChurn: Double?
 
         /// Date the planned term starts (the policy's term start).
         public var termStart: Day {
@@ -89,6 +92,7 @@ public struct DistrictGenerator: Sendable {
             self.conflictShare = conflictShare
             self.districtName = nil
             self.seat = nil
+            self.previousChurn = nil
         }
     }
 
@@ -119,7 +123,10 @@ public struct DistrictGenerator: Sendable {
         let schools = SchoolFactory(config: config, layout: layout).make()
         let inspectors = PoolFactory(config: config, layout: layout, schools: schools).make()
         let district = District(name: layout.districtName, schools: schools, inspectors: inspectors)
-        return GeneratedDistrict(district: district, policy: config.policy, previousRoster: nil)
+        let previous = config.previousChurn.map {
+            PreviousRosterMaker(district: district, policy: config.policy, churn: $0, seed: config.seed).make()
+        }
+        return GeneratedDistrict(district: district, policy: config.policy, previous: previous)
     }
 }
 
@@ -129,14 +136,18 @@ public struct GeneratedDistrict: Sendable {
     public var district: District
     /// The policy the pool shape refers to (term start included).
     public var policy: Policy
-    /// Hook for a later issue: the previous term's roster. Not generated yet, so always `nil`.
-    public var previousRoster: Roster?
+    /// The roster in force, made at the policy's term start for the district as it was a year of
+    /// changes ago (when `Configuration.previousChurn` is set).
+    public var previous: PreviousTerm?
+
+    /// The previous term's roster, if generated.
+    public var previousRoster: Roster? { previous?.roster }
 
     /// A generated district.
-    public init(district: District, policy: Policy, previousRoster: Roster? = nil) {
+    public init(district: District, policy: Policy, previous: PreviousTerm? = nil) {
         self.district = district
         self.policy = policy
-        self.previousRoster = previousRoster
+        self.previous = previous
     }
 }
 

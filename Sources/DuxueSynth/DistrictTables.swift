@@ -35,6 +35,45 @@ public enum DistrictTables {
         }
     }
 
+    /// File name of the previous roster.
+    public static let previousRosterFile = "previous-roster.csv"
+
+    /// Columns of `previous-roster.csv` (the roster reader's keys, or their Chinese aliases).
+    public static func previousRosterColumns(_ language: HeaderLanguage) -> [String] {
+        switch language {
+        case .english:
+            ["school_id", "inspector_id", "employment", "school_name", "zone", "inspector_name", "term_start", "pair_terms"]
+        case .chinese: ["学校代码", "督学编号", "专兼职", "学校名称", "责任区", "姓名", "任期开始日期", "本校连续届数"]
+        }
+    }
+
+    /// The previous roster, header first: one row per school of that term, closed schools and departed
+    /// inspectors included, with the term start and each pair's terms.
+    public static func previousRoster(_ previous: PreviousTerm, district: District, language: HeaderLanguage) -> [[String]] {
+        var schools = district.schoolsByID
+        for school in previous.closedSchools { schools[school.id] = school }
+        var inspectors = district.inspectorsByID
+        for person in previous.departedInspectors { inspectors[person.id] = person }
+        func employment(_ value: Employment) -> String { language == .english ? value.rawValue : value.chineseName }
+        return [previousRosterColumns(language)] + previous.roster.assignments.map { assignment in
+            let school = schools[assignment.school]
+            switch assignment.assignee {
+            case .inspector(let id):
+                let person = inspectors[id]
+                return [
+                    assignment.school.rawValue, id.rawValue, person.map { employment($0.employment) } ?? "",
+                    school?.name ?? "", school?.zone.rawValue ?? "", person?.name ?? "", previous.termStart.description,
+                    String(previous.pairTerms[assignment.school] ?? 1),
+                ]
+            case .vacancy(let id, let zone, let kind):
+                return [
+                    assignment.school.rawValue, id, employment(kind), school?.name ?? "", zone.rawValue, "",
+                    previous.termStart.description, "",
+                ]
+            }
+        }
+    }
+
     /// Separator of lists inside a cell (conflicts, stages).
     public static let listSeparator = ";"
 

@@ -72,6 +72,11 @@ struct DuxueSynthCommand: ParsableCommand {
     @Flag(help: "Also write policy.toml with the term start.")
     var policyToml = false
 
+    /// Also write the previous roster.
+    @Option(name: .customLong("previous-roster"),
+            help: "Also write previous-roster.csv: the roster in force since the term start, with this share of schools and pool changed since (e.g. 0.05).")
+    var previousChurn: Double?
+
     /// Overwrite.
     @Flag(help: "Overwrite existing files.")
     var force = false
@@ -85,6 +90,9 @@ struct DuxueSynthCommand: ParsableCommand {
         guard Day(iso: termStart) != nil else {
             throw ValidationError("--term-start \(termStart) is not a date: use YYYY-MM-DD, e.g. 2027-09-01")
         }
+        if let previousChurn, !(0...0.5).contains(previousChurn) {
+            throw ValidationError("--previous-roster \(previousChurn) is not a share between 0 and 0.5: use e.g. 0.05")
+        }
     }
 
     /// Generates, writes, and prints a summary.
@@ -95,6 +103,7 @@ struct DuxueSynthCommand: ParsableCommand {
             zoning: zones.map { .count($0) } ?? .schoolsPerZone(schoolsPerZone), setting: setting,
             coordinates: !noCoordinates, conflictShare: conflictShare)
         config.districtName = name
+        config.previousChurn = previousChurn
         let clock = ContinuousClock()
         let began = clock.now
         let generated: GeneratedDistrict

@@ -33,6 +33,10 @@ struct SampleFolder {
             (DistrictTables.schoolsFile, csv(DistrictTables.schools(district, language: language))),
             (DistrictTables.inspectorsFile, csv(DistrictTables.inspectors(district, language: language))),
         ]
+        if let previous = generated.previous {
+            documents.append((DistrictTables.previousRosterFile,
+                              csv(DistrictTables.previousRoster(previous, district: district, language: language))))
+        }
         if policyFile {
             documents.append(("policy.toml", """
                 # 任期开始日期 Start of the planned term; every other setting takes the combined defaults.

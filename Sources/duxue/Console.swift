@@ -72,11 +72,15 @@ enum Interrupt {
 
 /// Output file names: never an input file, never an existing file without --force.
 enum OutputPath {
-    /// The roster path to write.
-    static func resolve(_ requested: String?, district: String, force: Bool, language: Language) throws -> String {
+    /// The roster path to write: `requested`, or `<district>-<stem>.csv` here, numbered if it exists.
+    /// Never an input file (the district's files and `otherInputs`), nor an existing file without `force`.
+    /// When numbering, a number is free only if its companions (`x-<suffix>.csv`) are free too.
+    static func resolve(_ requested: String?, district: String, force: Bool, language: Language, stem: String = "roster",
+                        otherInputs: [String] = [], companions: [String] = []) throws -> String {
         let fileManager = FileManager.default
         let folder = URL(fileURLWithPath: district).standardized
         let inputs = ["schools.csv", "inspectors.csv", "policy.toml"].map { folder.appendingPathComponent($0).path }
+            + otherInputs.map { URL(fileURLWithPath: $0).standardized.path }
         if let requested {
             let path = URL(fileURLWithPath: requested).standardized.path
             if inputs.contains(path) {
@@ -89,14 +93,33 @@ enum OutputPath {
             }
             return requested
         }
-        let base = folder.lastPathComponent + "-roster"
+        let base = folder.lastPathComponent + "-" + stem
         var candidate = base + ".csv"
         var number = 2
-        while fileManager.fileExists(atPath: candidate) {
+        func taken(_ path: String) -> Bool {
+            ([path] + companions.map { String(path.dropLast(4)) + "-\($0).csv" }).contains { fileManager.fileExists(atPath: $0) }
+        }
+        while taken(candidate) {
             candidate = "\(base)-\(number).csv"
             number += 1
         }
         return candidate
+    }
+
+    /// A file written beside another: `x.csv` + `changes` → `x-changes.csv`. Refused (exit 2) when it is an
+    /// input or exists without `force`.
+    static func companion(of path: String, suffix: String, force: Bool, inputs: [String], language: Language) throws -> String {
+        let companion = (path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path) + "-\(suffix).csv"
+        let standardized = URL(fileURLWithPath: companion).standardized.path
+        if inputs.contains(where: { URL(fileURLWithPath: $0).standardized.path == standardized }) {
+            Console.error(language == .zh ? "\(companion) 是输入文件，不能覆盖；请用 --out 换一个文件名" : "\(companion) is an input file and is never overwritten: choose another --out")
+            throw ExitCode(2)
+        }
+        if FileManager.default.fileExists(atPath: companion) && !force {
+            Console.error(language == .zh ? "\(companion) 已存在；如需覆盖请加 --force" : "\(companion) exists: add --force to overwrite it, or choose another --out")
+            throw ExitCode(2)
+        }
+        return companion
     }
 
     /// `model.mps` → `model-P1a.mps`.

@@ -1,6 +1,9 @@
 import ArgumentParser
 import DuxueDomain
+import DuxueGLPK
 import DuxueInput
+import DuxueMIP
+import DuxuePlanner
 import Foundation
 
 /// The district folder and the policy to apply to it.
@@ -13,6 +16,18 @@ struct DistrictOptions: ParsableArguments {
 
     @Option(name: .customLong("term-start"), help: "Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
     var termStart: String?
+
+    /// Loads the policy and the district; prints the warnings, or the problems and exits with 2.
+    func loadOrExit(language: Language) throws -> (District, Policy) {
+        do {
+            let (district, policy, warnings) = try load()
+            for warning in warnings { Console.error(warning.message(in: language)) }
+            return (district, policy)
+        } catch let error as InputError {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+    }
 
     /// Loads the policy and the district, or throws the input problems.
     func load() throws -> (District, Policy, [InputProblem]) {
@@ -57,6 +72,22 @@ struct SolverOptions: ParsableArguments {
 
     @Option(name: .customLong("export-model"), help: "Write each level's model to this .mps or .lp path (with -P1a, -P1b… before the extension).")
     var exportModel: String?
+
+    /// Planner options for these flags, with the progress line (shown on a terminal unless quiet or
+    /// verbose), Ctrl-C, and the model export.
+    func plannerOptions(language: Language) -> (PlannerOptions, ProgressLine) {
+        var options = PlannerOptions(timeLimit: timeLimit, verbose: verbose)
+        let progress = ProgressLine(enabled: !quiet && !verbose && Console.stderrIsTerminal, language: language)
+        options.progress = { progress.show($0) }
+        options.stopRequested = { Interrupt.requested }
+        if let path = exportModel {
+            options.exportModel = { model, priority in
+                let format: ModelFormat = path.hasSuffix(".lp") ? .lp : .mps
+                try GLPKSolver().export(model, format: format, to: OutputPath.levelPath(path, priority.rawValue))
+            }
+        }
+        return (options, progress)
+    }
 
     func validate() throws {
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }

@@ -27,26 +27,9 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         Interrupt.install()
         let language = output.language
-        let (district, policy, warnings): (District, Policy, [InputProblem])
-        do {
-            (district, policy, warnings) = try input.load()
-        } catch let error as InputError {
-            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-        for warning in warnings { Console.error(warning.message(in: language)) }
-
+        let (district, policy) = try input.loadOrExit(language: language)
         let target = try OutputPath.resolve(out, district: input.district, force: force, language: language)
-        var options = PlannerOptions(timeLimit: solver.timeLimit, verbose: solver.verbose)
-        let progress = ProgressLine(enabled: !solver.quiet && !solver.verbose && Console.stderrIsTerminal, language: language)
-        options.progress = { progress.show($0) }
-        options.stopRequested = { Interrupt.requested }
-        if let path = solver.exportModel {
-            options.exportModel = { model, priority in
-                let format: ModelFormat = path.hasSuffix(".lp") ? .lp : .mps
-                try GLPKSolver().export(model, format: format, to: OutputPath.levelPath(path, priority.rawValue))
-            }
-        }
+        let (options, progress) = solver.plannerOptions(language: language)
         let plan: Plan
         do {
             plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, options: options)

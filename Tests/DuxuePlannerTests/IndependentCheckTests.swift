@@ -36,10 +36,10 @@ struct IndependentCheckTests {
         #expect(plan.isProvenOptimal)
 
         let reference = try PairModel(district: district, policy: policy).solveLexicographically()
-        #expect(plan.figures.recruits == reference[0], "seed \(seed) recruits")
-        #expect(plan.figures.recruitsFullTime == reference[1], "seed \(seed) full-time recruits")
-        if zones == .prefer { #expect(plan.figures.crossings == reference[2], "seed \(seed) crossings") }
-        #expect(plan.figures.appointees == reference[3], "seed \(seed) appointees")
+        #expect(plan.figures.recruits == reference.recruits, "seed \(seed) recruits")
+        #expect(plan.figures.recruitsFullTime == reference.fullTimeRecruits, "seed \(seed) full-time recruits")
+        if zones == .prefer { #expect(plan.figures.crossings == reference.crossings, "seed \(seed) crossings") }
+        #expect(plan.figures.appointees == reference.appointees, "seed \(seed) appointees")
     }
 }
 
@@ -47,9 +47,15 @@ struct IndependentCheckTests {
 struct PairModel {
     let district: District
     let policy: Policy
+    /// The previous roster's pairs; when given, pairs kept is the level after full-time recruits.
+    var previous: [School.ID: Inspector.ID] = [:]
 
-    /// Optimal [recruits, full-time recruits, crossings (prefer only, else 0), appointees].
-    func solveLexicographically() throws -> [Int] {
+    /// The optimal value of each level (0 for a level that does not apply).
+    struct Optimum { var recruits = 0, fullTimeRecruits = 0, kept = 0, crossings = 0, appointees = 0 }
+
+    /// Optimal recruits, full-time recruits, pairs kept (with a previous roster), crossings (prefer only),
+    /// appointees.
+    func solveLexicographically() throws -> Optimum {
         var model = Model(name: "pairs")
         let eligible = district.inspectors.filter { Eligibility.isEligible($0, under: policy) }
         let p = policy.schoolsPerInspector
@@ -112,24 +118,31 @@ struct PairModel {
                 if let v = x[h][s] { crossings.add(v) }
             }
         }
+        var kept = LinearExpression()
+        for (h, holder) in holders.enumerated() {
+            guard let id = holder.person?.id else { continue }
+            for (s, school) in district.schools.enumerated() where previous[school.id] == id {
+                if let v = x[h][s] { kept.add(v) }
+            }
+        }
         let appointees = LinearExpression.sum(y)
-        var results: [Int] = []
-        let levels: [(LinearExpression, ObjectiveSense, Bool)] = [
-            (recruits, .minimize, true), (fullTimeRecruits, .minimize, true),
-            (crossings, .minimize, policy.zones == .prefer),
-            (appointees, policy.staffing == .lean ? .minimize : .maximize, true),
+        var optimum = Optimum()
+        let levels: [(LinearExpression, ObjectiveSense, Bool, WritableKeyPath<Optimum, Int>)] = [
+            (recruits, .minimize, true, \.recruits), (fullTimeRecruits, .minimize, true, \.fullTimeRecruits),
+            (kept, .maximize, !previous.isEmpty, \.kept),
+            (crossings, .minimize, policy.zones == .prefer, \.crossings),
+            (appointees, policy.staffing == .lean ? .minimize : .maximize, true, \.appointees),
         ]
-        for (objective, sense, active) in levels {
-            guard active else { results.append(0); continue }
+        for (index, (objective, sense, active, field)) in levels.enumerated() where active {
             model.setObjective(sense, objective)
             let solution = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: 60))
             guard solution.status == .optimal else { throw PairModelError.notOptimal(solution.status) }
             let value = solution.objective.rounded()
-            results.append(Int(value))
-            if sense == .minimize { model.addConstraint("fix\(results.count)", objective, lessOrEqual: value) }
-            else { model.addConstraint("fix\(results.count)", objective, greaterOrEqual: value) }
+            optimum[keyPath: field] = Int(value)
+            if sense == .minimize { model.addConstraint("fix\(index)", objective, lessOrEqual: value) }
+            else { model.addConstraint("fix\(index)", objective, greaterOrEqual: value) }
         }
-        return results
+        return optimum
     }
 }
 

@@ -1,0 +1,103 @@
+import ArgumentParser
+import DuxueDomain
+import DuxueGLPK
+import DuxueInput
+import DuxuePlanner
+import DuxueReport
+import Foundation
+
+/// `duxue renew DISTRICT --previous roster.csv --as-of DATE`: the annual renewal with as few changes as
+/// the rules allow, the change list and the outlook.
+struct RenewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "renew",
+        abstract: "Renew the roster in force with as few changes as the rules allow (yearly, or at a new term).",
+        discussion: """
+            The district files hold the current schools and pool; consecutive_terms counts the terms completed \
+            before the previous roster's term. A new term starts with --new-term, or when --as-of is at or past \
+            the end of the term the previous roster records in its term_start column. Writes the renewed roster \
+            (with term_start and pair_terms) and, beside it, the change list (…-changes.csv).
+            """
+    )
+
+    @OptionGroup var input: DistrictOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var solver: SolverOptions
+
+    @Option(help: "The roster in force (any CSV with school_id and inspector_id, or 学校代码 and 督学编号).")
+    var previous: String
+
+    @Option(name: .customLong("as-of"), help: "Date the renewal takes effect (YYYY-MM-DD); eligibility is checked on it.")
+    var asOf: String
+
+    @Flag(name: .customLong("new-term"), help: "Start a new term: term counts advance, part-time inspectors at the limit leave, rotation applies.")
+    var newTerm = false
+
+    @Option(help: "Where to write the renewed roster (default: DISTRICT-renewed.csv here, numbered if it exists); the change list goes beside it as …-changes.csv.")
+    var out: String?
+
+    @Flag(help: "Overwrite --out and its change list if they exist (never an input file).")
+    var force = false
+
+    func validate() throws {
+        guard Day(iso: asOf) != nil else {
+            throw ValidationError("--as-of \(asOf) is not a date: write it as YYYY-MM-DD, e.g. 2028-09-01")
+        }
+    }
+
+    func run() throws {
+        Interrupt.install()
+        let language = output.language
+        guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf) is not a date") }
+        let (district, policy) = try input.loadOrExit(language: language)
+        let load: RosterLoad
+        do {
+            load = try RosterReader.read(path: previous)
+        } catch {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        for warning in load.warnings { Console.error(warning.message(in: language)) }
+
+        let target = try OutputPath.resolve(
+            out, district: input.district, force: force, language: language, stem: "renewed", otherInputs: [previous],
+            companions: ["changes"])
+        let changesPath = try OutputPath.companion(
+            of: target, suffix: "changes", force: force, inputs: [previous], language: language)
+        let (options, progress) = solver.plannerOptions(language: language)
+        let request = RenewalRequest(
+            district: district, policy: policy, previous: load.roster, previousTermStart: load.termStart,
+            pairTerms: load.pairTerms, asOf: day, startsNewTerm: newTerm)
+        let renewal: Renewal
+        do {
+            renewal = try Renewer(planner: Planner(solver: GLPKSolver())).renew(request, options: options)
+        } catch let error as GLPKError {
+            progress.clear()
+            Console.error(error.description)
+            throw ExitCode(3)
+        }
+        progress.clear()
+
+        let report = RenewalReport(renewal: renewal, language: language)
+        let roster = CSVWriter.document(
+            header: RosterTable.header,
+            rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms))
+        let changes = CSVWriter.document(header: RenewalRenderer.changeHeader, rows: RenewalRenderer.changeRows(report))
+        do {
+            try AtomicFile.write(roster, to: target, overwrite: force)
+            try AtomicFile.write(changes, to: changesPath, overwrite: force)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
+        switch output.format {
+        case .text:
+            print(RenewalRenderer.render(report), terminator: "")
+            print(language == .zh ? "调整后的名册已写入 \(target)，变更清单已写入 \(changesPath)"
+                                  : "Renewed roster written to \(target), change list to \(changesPath)")
+        case .json:
+            print(try JSONRenderer.render(report), terminator: "")
+        }
+        if Interrupt.requested { throw ExitCode(130) }
+    }
+}
