@@ -18,9 +18,11 @@ struct DistrictOptions: ParsableArguments {
     var termStart: String?
 
     /// Loads the policy and the district; prints the warnings, or the problems and exits with 2.
-    func loadOrExit(language: Language) throws -> (District, Policy) {
+    /// `termStart` (when `--term-start` is not given) replaces the policy's term start; `readOn` is the
+    /// date the district's dates are checked against (retired_on), the term start unless given.
+    func loadOrExit(language: Language, termStart fallback: Day? = nil, readOn: Day? = nil) throws -> (District, Policy) {
         do {
-            let (district, policy, warnings) = try load()
+            let (district, policy, warnings) = try load(termStart: fallback, readOn: readOn)
             for warning in warnings { Console.error(warning.message(in: language)) }
             return (district, policy)
         } catch let error as InputError {
@@ -30,8 +32,8 @@ struct DistrictOptions: ParsableArguments {
     }
 
     /// Loads the policy and the district, or throws the input problems.
-    func load() throws -> (District, Policy, [InputProblem]) {
-        var override: Day?
+    func load(termStart fallback: Day? = nil, readOn: Day? = nil) throws -> (District, Policy, [InputProblem]) {
+        var override = fallback
         if let termStart {
             guard let day = Day(iso: termStart) else {
                 throw ValidationError("--term-start \(termStart) is not a date: write it as YYYY-MM-DD, e.g. 2027-09-01")
@@ -40,7 +42,9 @@ struct DistrictOptions: ParsableArguments {
         }
         let policy = try PolicyReader.load(
             districtFolder: district, option: self.policy, termStart: override, presetsFolder: Presets.folder)
-        let load = try DistrictReader.read(folder: district, policy: policy)
+        var reading = policy
+        if let readOn { reading.termStart = readOn }
+        let load = try DistrictReader.read(folder: district, policy: reading)
         return (load.district, policy, load.warnings)
     }
 }

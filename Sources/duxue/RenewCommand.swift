@@ -49,7 +49,6 @@ struct RenewCommand: ParsableCommand {
         Interrupt.install()
         let language = output.language
         guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf) is not a date") }
-        let (district, policy) = try input.loadOrExit(language: language)
         let load: RosterLoad
         do {
             load = try RosterReader.read(path: previous)
@@ -58,6 +57,9 @@ struct RenewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for warning in load.warnings { Console.error(warning.message(in: language)) }
+        // The term is the one the roster records (else --term-start or the policy's); the pool's dates are
+        // read as of the renewal date, since people may have retired since the term started.
+        let (district, policy) = try input.loadOrExit(language: language, termStart: load.termStart, readOn: day)
 
         let target = try OutputPath.resolve(
             out, district: input.district, force: force, language: language, stem: "renewed", otherInputs: [previous],
