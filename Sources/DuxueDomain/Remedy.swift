@@ -36,13 +36,16 @@ public struct Move: Hashable, Sendable {
     public var sameZone: Bool
     /// The suggestion's cap (it holds fewer schools than this now).
     public var limit: Int
+    /// Whether the new holder had to be qualified for the school's stage (an R9 move).
+    public var forStage: Bool
 
     /// A move.
-    public init(school: School.ID, to: Inspector.ID?, sameZone: Bool, limit: Int) {
+    public init(school: School.ID, to: Inspector.ID?, sameZone: Bool, limit: Int, forStage: Bool = false) {
         self.school = school
         self.to = to
         self.sameZone = sameZone
         self.limit = limit
+        self.forStage = forStage
     }
 }
 
@@ -112,8 +115,10 @@ public struct Remedies: Sendable {
             return .addFullTime(missing)
         case .retiredTooLong(let i, _, _, _), .termLimitReached(let i, _, _):
             return .move(context.holdings[.inspector(i), default: []].map { move($0, awayFrom: .inspector(i)) })
-        case .recusal(let i, let s), .stageMismatch(let i, let s, _):
+        case .recusal(let i, let s):
             return .move([move(s, awayFrom: .inspector(i))])
+        case .stageMismatch(let i, let s, _):
+            return .move([move(s, awayFrom: .inspector(i), qualifiedOnly: true)])
         case .crossZone(let a, _, let s, _):
             return .move([move(s, awayFrom: a)])
         case .zoneTooLarge(let zone, let schools, let limit):
@@ -134,7 +139,7 @@ public struct Remedies: Sendable {
     /// A pool inspector to take a school from its holder: eligible, with room, no recusal, not holding
     /// a large school (nor holding anything if the school is large), the school's zone first (only it
     /// when zones are required), qualified for the stage first, then fewest schools, then id.
-    private mutating func move(_ school: School.ID, awayFrom holder: Assignee?) -> Move {
+    private mutating func move(_ school: School.ID, awayFrom holder: Assignee?, qualifiedOnly: Bool = false) -> Move {
         let policy = context.policy
         let target = context.schools[school]
         let large = target?.isLarge(under: policy) ?? false
@@ -143,6 +148,7 @@ public struct Remedies: Sendable {
             let held = load[inspector.id, default: 0]
             guard held < inspector.capacity(under: policy), !(large && held > 0) else { return false }
             if policy.zones == .require, let zone = target?.zone, inspector.zone != zone { return false }
+            if qualifiedOnly && !inspector.isQualified(for: target?.stage) { return false }
             let holdsLarge = context.holdings[.inspector(inspector.id), default: []]
                 .contains { context.schools[$0]?.isLarge(under: policy) == true }
             return !holdsLarge
@@ -155,9 +161,10 @@ public struct Remedies: Sendable {
             return ka != kb ? ka < kb : a.id < b.id
         }
         guard let best else {
-            return Move(school: school, to: nil, sameZone: false, limit: policy.schoolsPerInspector)
+            return Move(school: school, to: nil, sameZone: false, limit: policy.schoolsPerInspector, forStage: qualifiedOnly)
         }
         load[best.id, default: 0] += 1
-        return Move(school: school, to: best.id, sameZone: best.zone == target?.zone, limit: best.capacity(under: policy))
+        return Move(school: school, to: best.id, sameZone: best.zone == target?.zone,
+                    limit: best.capacity(under: policy), forStage: qualifiedOnly)
     }
 }
