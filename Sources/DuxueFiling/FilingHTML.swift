@@ -24,7 +24,8 @@ public enum FilingHTML {
         tfoot { display: table-footer-group; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         th, td { border: 0.5pt solid #444; padding: 1mm 1.5mm; vertical-align: top; text-align: left; word-break: break-word; }
-        th { background: #d9d9d9; font-weight: bold; text-align: center; }
+        th { background: #d9d9d9; font-weight: bold; text-align: center; white-space: nowrap; }
+        td.short { white-space: nowrap; }
         td.num { text-align: right; white-space: nowrap; }
         figure { margin: 0 0 4mm; break-inside: avoid; }
         figcaption { font-size: 9pt; color: #333; }
@@ -52,10 +53,13 @@ public enum FilingHTML {
 
     private static func render(_ table: FilingTable) -> String {
         var out = ["<table>", "<thead><tr>" + table.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
+        // Columns narrower than 20 characters keep to one line (ids, names, phones); wide ones wrap.
+        let short = table.widths.map { $0 < 20 }
         for row in table.rows {
-            out.append("<tr>" + row.map { cell in
+            out.append("<tr>" + row.enumerated().map { column, cell in
                 switch cell {
-                case .text(let text): "<td>\(escape(text))</td>"
+                case .text(let text):
+                    column < short.count && short[column] ? "<td class=\"short\">\(escape(text))</td>" : "<td>\(escape(text))</td>"
                 case .number, .percent: "<td class=\"num\">\(escape(cell.display))</td>"
                 }
             }.joined() + "</tr>")

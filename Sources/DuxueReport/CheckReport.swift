@@ -176,20 +176,22 @@ public struct CheckReport: Codable, Sendable {
     public var exitCode: Int32 { compliant ? 0 : 1 }
 
     private static func nearest(_ plan: Plan, given roster: Roster) -> NearestRoster {
-        var before: [School.ID: Assignee] = [:]
-        for assignment in roster.assignments where before[assignment.school] == nil {
-            before[assignment.school] = assignment.assignee
-        }
+        var before: [School.ID: [Assignee]] = [:]
+        for assignment in roster.assignments { before[assignment.school, default: []].append(assignment.assignee) }
         var changed: [Change] = []
         for assignment in plan.roster.assignments {
-            let old = before[assignment.school]
-            let same: Bool
-            switch (old, assignment.assignee) {
-            case (.vacancy(_, let z1, let e1)?, .vacancy(_, let z2, let e2)): same = z1 == z2 && e1 == e2
-            default: same = old == assignment.assignee
+            let old = before[assignment.school, default: []]
+            // Unchanged: listed once, with the same holder (any vacancy of the same zone and type counts
+            // as the same post). A school listed twice always changes: a line must go.
+            var same = false
+            if old.count == 1, let only = old.first {
+                switch (only, assignment.assignee) {
+                case (.vacancy(_, let z1, let e1), .vacancy(_, let z2, let e2)): same = z1 == z2 && e1 == e2
+                default: same = only == assignment.assignee
+                }
             }
             if !same {
-                changed.append(Change(school: assignment.school.rawValue, from: old?.rosterID ?? "",
+                changed.append(Change(school: assignment.school.rawValue, from: old.map(\.rosterID).joined(separator: "/"),
                                       to: assignment.assignee.rosterID))
             }
         }
