@@ -1,4 +1,9 @@
 import CXLSX
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How a cell looks: a small closed set, so each style maps to one libxlsxwriter format.
 public enum CellStyle: Hashable, Sendable, CaseIterable {
@@ -23,6 +28,13 @@ public final class Workbook {
     /// Starts a workbook at `path` (written on `close()`).
     public init(path: String) throws(XLSXError) {
         self.path = path
+        // libxlsxwriter only opens the file on close, and logs to stderr when it cannot: check the folder now.
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { $0 == path.startIndex ? "/" : String(path[..<$0]) } ?? "."
+        var info = stat()
+        guard stat(folder, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw .cannotCreate(path: path, reason: "the folder \(folder) does not exist")
+        }
         guard let handle = workbook_new(path) else {
             throw .cannotCreate(path: path, reason: "libxlsxwriter could not start the workbook")
         }
