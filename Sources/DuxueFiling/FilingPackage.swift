@@ -135,7 +135,7 @@ public struct FilingPackage: Sendable, Equatable {
         let findingsTable = FilingTable(
             name: "", title: findingRows.isEmpty ? "发现的问题：无" : "发现的问题（\(findingRows.count) 条）",
             header: ["规则", "类别", "依据", "涉及学校", "涉及督学", "问题", "整改建议"],
-            widths: [], rows: findingRows, appendix: [])
+            widths: [6, 6, 18, 20, 12, 40, 40], rows: findingRows, appendix: [])
         let compliance = FilingTable(
             name: Self.sheetNames[2], title: "合规情况：\(report.compliant ? "合规" : "不合规")（错误 \(report.errors) 条，提示 \(report.warnings) 条）",
             header: ["规则", "名称", "依据", "状态", "情况", "问题数"],

@@ -223,7 +223,8 @@ public struct CheckReport: Codable, Sendable {
         case .recusal:
             return text.pick("回避冲突 \(count) 处", "\(count) recusal conflicts")
         case .zones:
-            return text.pick("跨责任区 \(f.crossings) 处（责任区：\(p.zones.rawValue)）",
+            let modeZh = ["require": "必须在本区", "prefer": "优先本区", "ignore": "不限"][p.zones.rawValue] ?? p.zones.rawValue
+            return text.pick("跨责任区 \(f.crossings) 处（责任区：\(modeZh)）",
                              "\(f.crossings) cross-zone assignments (zones: \(p.zones.rawValue))")
         case .stage:
             return text.pick("学段不匹配 \(f.stageMismatches) 处", "\(f.stageMismatches) stage mismatches")
