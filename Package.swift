@@ -25,6 +25,9 @@ let package = Package(
             linkerSettings: [.linkedLibrary("glpk")]
         ),
         .target(name: "DuxueMIP"),
+        // C boundary: libxlsxwriter (Debian libxlsxwriter-dev); only DuxueXLSX imports it.
+        .target(name: "CXLSX", linkerSettings: [.linkedLibrary("xlsxwriter")]),
+        .target(name: "DuxueXLSX", dependencies: ["CXLSX"]),
         .target(name: "DuxueGLPK", dependencies: ["CGLPK", "DuxueMIP"]),
         .target(name: "DuxueDomain"),
         .target(
@@ -34,10 +37,11 @@ let package = Package(
         .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
         .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner"]),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
+        .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
         .executableTarget(
             name: "duxue",
             dependencies: [
-                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport",
+                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,8 +60,10 @@ let package = Package(
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
+        .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
         .testTarget(
-            name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain"], resources: [.copy("Cases")]
+            name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain"], exclude: ["Golden"],
+            resources: [.copy("Cases")]
         ),
     ]
 )

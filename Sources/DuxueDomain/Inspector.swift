@@ -55,12 +55,14 @@ public struct Inspector: Identifiable, Sendable, Hashable {
     public var location: Coordinate?
     /// Phone number shown on the placard.
     public var phone: String?
+    /// Training hours in the past year (培训学时), when the pool file gives them.
+    public var trainingHours: Double?
 
     /// An inspector record.
     public init(
         id: ID, name: String, employment: Employment, status: ServiceStatus = .inService,
         consecutiveTerms: Int = 0, zone: Zone, conflicts: Set<School.ID> = [], maxSchools: Int? = nil,
-        stages: Set<Stage> = [], location: Coordinate? = nil, phone: String? = nil
+        stages: Set<Stage> = [], location: Coordinate? = nil, phone: String? = nil, trainingHours: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -73,6 +75,7 @@ public struct Inspector: Identifiable, Sendable, Hashable {
         self.stages = stages
         self.location = location
         self.phone = phone
+        self.trainingHours = trainingHours
     }
 
     /// The number of schools the inspector may hold: min(schools per inspector, personal cap).

@@ -48,6 +48,8 @@ public struct Citation: Hashable, Sendable, Codable, CustomStringConvertible {
     public static let tianjin = Citation("天津市 2021", "")
     /// Chongqing's reform measures (1:5).
     public static let chongqing = Citation("重庆市 2021", "")
+    /// 督学管理暂行办法 (Ministry of Education, 2016): training of inspectors.
+    public static let inspectorRegulation = Citation("《督学管理暂行办法》", "")
     /// The district's own choice, where no document fixes a value.
     public static let districtChoice = Citation("本区县设定", "")
     /// Regular rotation of responsible inspectors (督学定期交流), as districts set it.
@@ -121,6 +123,9 @@ public struct Policy: Sendable, Hashable, Codable {
         d /= g
         return (p, d)
     }
+
+    /// The day the planned term ends: term_start + term_years (the next term's start).
+    public var termEnd: Day { termStart.addingYears(termYears) }
 
     /// Whether `fullTime` of `total` appointees meets the share (exact integer arithmetic).
     public func meetsFullTimeShare(fullTime: Int, total: Int) -> Bool {

@@ -187,11 +187,21 @@ public enum DistrictReader {
             if Vocabulary.looksLikeScientificNotation(phone) {
                 row.report(.phoneMangled(value: phone), at: "phone", severity: .warning)
             }
+            let trainingText = row.value("training_hours")
+            var trainingHours: Double?
+            if !trainingText.isEmpty {
+                if let hours = Vocabulary.decimal(trainingText), hours >= 0 {
+                    trainingHours = hours
+                } else {
+                    row.report(.badNumber(value: trainingText, key: "training_hours"), at: "training_hours")
+                }
+            }
             guard row.ok, let id, let name, let employment, let status, let terms, let zone else { continue }
             let inspector = Inspector(
                 id: Inspector.ID(uncheckedRawValue: id), name: name, employment: employment, status: status,
                 consecutiveTerms: terms, zone: Zone(uncheckedRawValue: zone), conflicts: conflicts,
-                maxSchools: cap, stages: stages, location: location, phone: phone.isEmpty ? nil : phone)
+                maxSchools: cap, stages: stages, location: location, phone: phone.isEmpty ? nil : phone,
+                trainingHours: trainingHours)
             inspectors.append(inspector)
             lines[inspector.id] = record.line
         }

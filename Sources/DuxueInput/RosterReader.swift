@@ -94,7 +94,9 @@ public enum RosterReader {
                 let id = Assignee.vacancyPrefix + assigneeText.dropFirst(Assignee.vacancyPrefix.count)
                 let employment = row.choice(
                     "employment", required: false, accepted: Vocabulary.employmentNames, Vocabulary.employment)
-                let zoneText = row.value("zone").isEmpty ? "?" : row.value("zone")
+                // The vacancy's own zone (`inspector_zone`, as `duxue plan` writes it), else the school's.
+                let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone")
+                    : row.value("zone").isEmpty ? "?" : row.value("zone")
                 guard let employment else {
                     if row.value("employment").isEmpty {
                         row.report(.vacancyWithoutEmployment(id: id), at: row.has("employment") ? "employment" : "inspector_id")
@@ -109,7 +111,8 @@ public enum RosterReader {
                     }
                     if first.zone != zoneText {
                         row.report(.vacancyMismatch(id: id, key: "zone", value: zoneText, firstValue: first.zone,
-                                                    firstLine: first.line), at: "zone")
+                                                    firstLine: first.line),
+                               at: row.value("inspector_zone").isEmpty ? "zone" : "inspector_zone")
                     }
                 } else {
                     vacancies[id] = (employment, zoneText, record.line)

@@ -46,6 +46,7 @@ public enum Columns {
         ColumnSpec("lat", ["纬度"]),
         ColumnSpec("lon", ["经度"]),
         ColumnSpec("phone", ["联系电话"]),
+        ColumnSpec("training_hours", ["培训学时", "年度培训学时"]),
     ]
 
     /// A roster (roster.csv or a hand-made one).
@@ -54,6 +55,7 @@ public enum Columns {
         ColumnSpec("inspector_id", ["督学编号"], required: true),
         ColumnSpec("employment", ["专兼职"]),
         ColumnSpec("zone", ["责任区"]),
+        ColumnSpec("inspector_zone", ["督学责任区"]),
         ColumnSpec("term_start", ["任期开始日期", "任期开始"]),
         ColumnSpec("pair_terms", ["本校连续届数", "挂牌届数"]),
     ]
@@ -65,8 +67,8 @@ public enum Columns {
             "large": "大规模学校", "lat": "纬度", "lon": "经度", "employment": "专兼职", "status": "在职状态",
             "retired_on": "退休日期", "consecutive_terms": "已连任届数", "conflicts": "回避学校",
             "max_schools": "最多负责学校数", "stages": "胜任学段", "phone": "联系电话",
-            "school_id": "学校代码", "inspector_id": "督学编号", "term_start": "任期开始日期",
-            "pair_terms": "本校连续届数",
+            "school_id": "学校代码", "inspector_id": "督学编号", "training_hours": "培训学时",
+            "inspector_zone": "督学责任区", "term_start": "任期开始日期", "pair_terms": "本校连续届数",
         ]
         return names[key] ?? key
     }

@@ -183,6 +183,8 @@ public struct PlanReport: Codable, Sendable {
                                     "\(f.crossings) cross-zone assignments (zones: \(p.zones.rawValue))")
             case .stage:
                 summary = text.pick("学段不匹配 \(f.stageMismatches) 处", "\(f.stageMismatches) stage mismatches")
+            default:
+                summary = ""  // R10–R15 belong to `duxue check` (CheckReport), not to plans.
             }
             return RuleStatus(
                 id: rule.id, title: text.rule(rule.id), source: rule.citation.description, status: status,

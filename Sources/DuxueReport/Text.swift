@@ -72,6 +72,8 @@ public struct Text: Sendable {
         case .stageMismatch(let i, let s, let stage):
             return pick("督学 \(i) 未登记胜任\(self.stage(stage))学段，却负责 \(s)",
                         "inspector \(i) is not listed for \(self.stage(stage)) but holds \(s)")
+        default:
+            return checkFinding(detail)
         }
     }
 
@@ -87,6 +89,7 @@ public struct Text: Sendable {
         case .recusal: pick("回避", "recusal")
         case .zones: pick("责任区", "responsibility zones")
         case .stage: pick("胜任学段（提示）", "qualified stage (warning)")
+        default: checkRule(id)
         }
     }
 

@@ -8,10 +8,11 @@ struct Duxue: ParsableCommand {
         commandName: "duxue",
         abstract: "督学 Duxue — plan a district's responsible-inspector (责任督学) roster.",
         version: "0.1.0",
-        subcommands: [PlanCommand.self, RenewCommand.self]
+        subcommands: [PlanCommand.self, CheckCommand.self, RenewCommand.self]
     )
 
-    /// Runs the command; usage errors exit with 2 like input errors (0 plan made, 2 input or usage error).
+    /// Runs the command; usage errors exit with 2 like input errors (plan: 0 plan made; check: 0 compliant,
+    /// 1 violations; both: 2 input or usage error).
     static func main() {
         do {
             var command = try parseAsRoot()

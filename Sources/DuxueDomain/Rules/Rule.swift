@@ -18,9 +18,23 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Comparable {
     case zones = "R8"
     /// The school's stage is among the inspector's stages (warning).
     case stage = "R9"
+    /// A responsibility zone holds more than 20 schools (warning, `duxue check`).
+    case zoneSize = "R10"
+    /// An appointee's retirement window runs out within the term (warning, `duxue check`).
+    case retirementWindow = "R11"
+    /// A part-time appointee is serving the last permitted consecutive term (warning, `duxue check`).
+    case lastTerm = "R12"
+    /// Training hours under the yearly minimum (warning, `duxue check`).
+    case training = "R13"
+    /// The full-time share looks met only when rounded to a whole percent (warning, `duxue check`).
+    case shareRounding = "R14"
+    /// Vacancies: posts still to fill by recruiting (warning, `duxue check`).
+    case vacancies = "R15"
 
-    /// Orders R1 < R2 < … < R9.
-    public static func < (lhs: RuleID, rhs: RuleID) -> Bool { lhs.rawValue < rhs.rawValue }
+    /// Orders by declaration: R1 < R2 < … < R9 < R10 < … < R15.
+    public static func < (lhs: RuleID, rhs: RuleID) -> Bool {
+        (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
+    }
 }
 
 /// How serious a finding is.
@@ -57,6 +71,18 @@ public enum FindingDetail: Hashable, Sendable {
     case crossZone(Assignee, from: Zone, school: School.ID, schoolZone: Zone)
     /// R9: not qualified for the school's stage.
     case stageMismatch(Inspector.ID, School.ID, Stage)
+    /// R10: a responsibility zone holds more schools than one zone should.
+    case zoneTooLarge(Zone, schools: Int, limit: Int)
+    /// R11: an appointee's retirement window (retired on + max years) ends before the term does.
+    case retirementWindowEnds(Inspector.ID, endsOn: Day, termEnds: Day)
+    /// R12: a part-time appointee is serving the last consecutive term the policy allows.
+    case lastPermittedTerm(Inspector.ID, term: Int, limit: Int)
+    /// R13: an appointee trained fewer hours last year than the yearly minimum.
+    case trainingShort(Inspector.ID, hours: Double, minimum: Int)
+    /// R14: the full-time share is below the minimum but shows as meeting it when rounded to a whole percent.
+    case shareMetOnlyByRounding(fullTime: Int, total: Int, minimum: Double)
+    /// R15: a vacancy: a post still to fill, in a zone, full- or part-time, with its schools.
+    case vacancyToFill(id: String, zone: Zone, employment: Employment, schools: [School.ID])
 }
 
 /// A finding: data, rendered by the report module's renderers.
@@ -163,5 +189,16 @@ public enum Compliance {
     public static func check(_ roster: Roster, district: District, policy: Policy) -> [Finding] {
         let context = RuleContext(district: district, policy: policy, roster: roster)
         return rules.flatMap { $0.check(context) }
+    }
+
+    /// The rules of `duxue check`: R1–R9 and the check-only warnings R10–R15.
+    public static let auditRules: [any Rule] = rules + [
+        ZoneSizeRule(), RetirementWindowRule(), LastTermRule(), TrainingRule(), ShareRoundingRule(), VacancyRule(),
+    ]
+
+    /// All findings of `duxue check` (R1–R15), in rule order.
+    public static func audit(_ roster: Roster, district: District, policy: Policy) -> [Finding] {
+        let context = RuleContext(district: district, policy: policy, roster: roster)
+        return auditRules.flatMap { $0.check(context) }
     }
 }

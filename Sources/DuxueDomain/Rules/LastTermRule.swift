@@ -1,0 +1,23 @@
+/// R12 last permitted term (warning): a part-time appointee with max_consecutive_terms − 1 completed
+/// terms serves the last consecutive term allowed; the next roster must replace them.
+/// Source: Wusheng 武胜县 2021 §15; 《教育督导条例》第六条 (兼职督学任期3年，连续任职不得超过3届).
+public struct LastTermRule: Rule {
+    /// R12.
+    public let id = RuleID.lastTerm
+    /// Wusheng 2021 §15.
+    public let citation = Citation.wusheng15
+    /// Warning.
+    public let severity = Severity.warning
+
+    /// The last-term rule.
+    public init() {}
+
+    /// Appointed part-time inspectors entering their last permitted term.
+    public func check(_ context: RuleContext) -> [Finding] {
+        let limit = context.policy.maxConsecutiveTerms
+        return context.appointedInspectors.compactMap { inspector in
+            guard inspector.employment == .partTime, inspector.consecutiveTerms == limit - 1 else { return nil }
+            return finding(.lastPermittedTerm(inspector.id, term: inspector.consecutiveTerms + 1, limit: limit))
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import DuxueDomain
+
+/// Phrases of `duxue check`: the warning rules R10–R15, remedies and the filing package's labels.
+extension Text {
+    /// Messages of the check-only findings (R10–R15); R1–R9 are worded in ``finding(_:)``.
+    func checkFinding(_ detail: FindingDetail) -> String {
+        switch detail {
+        case .zoneTooLarge(let zone, let schools, let limit):
+            return pick("责任区 \(zone) 有 \(schools) 所学校，超过 \(limit) 所",
+                        "zone \(zone) has \(schools) schools, more than \(limit)")
+        case .retirementWindowEnds(let i, let ends, let termEnds):
+            return pick("督学 \(i) 的退休后任职期限于 \(ends) 届满，早于本届任期结束（\(termEnds)）",
+                        "inspector \(i): the retirement window runs out on \(ends), before the term ends (\(termEnds))")
+        case .lastPermittedTerm(let i, let term, let limit):
+            return pick("兼职督学 \(i) 本届为第 \(term) 届，是连任上限（\(limit) 届）的最后一届",
+                        "part-time inspector \(i) serves consecutive term \(term), the last permitted (limit \(limit))")
+        case .trainingShort(let i, let hours, let minimum):
+            return pick("督学 \(i) 年度培训 \(String(format1: hours)) 学时，少于 \(minimum) 学时",
+                        "inspector \(i) trained \(String(format1: hours)) hours last year, under \(minimum)")
+        case .shareMetOnlyByRounding(let ft, let total, let minimum):
+            let share = total == 0 ? 0 : Double(ft) / Double(total)
+            return pick("专职比例 \(ft)/\(total) = \(percent(share))，四舍五入为 \(wholePercent(share)) 才显得达到 \(percent(minimum))；按规定“不低于”不能四舍五入",
+                        "full-time share \(ft)/\(total) = \(percent(share)) reaches \(percent(minimum)) only when rounded to \(wholePercent(share)); \"not lower than\" allows no rounding")
+        case .vacancyToFill(let id, let zone, let employment, let schools):
+            return pick("\(id)：\(zone) 待补充\(self.employment(employment))督学 1 名，负责 \(list(schools))",
+                        "\(id): one \(self.employment(employment)) inspector to recruit in \(zone), for \(list(schools))")
+        default:
+            return ""
+        }
+    }
+
+    /// Titles of the check-only rules (R10–R15).
+    func checkRule(_ id: RuleID) -> String {
+        switch id {
+        case .zoneSize: pick("责任区规模（提示）", "zone size (warning)")
+        case .retirementWindow: pick("退休督学任职期限（提示）", "retirement window (warning)")
+        case .lastTerm: pick("兼职督学最后一届（提示）", "last permitted term (warning)")
+        case .training: pick("年度培训学时（提示）", "training hours (warning)")
+        case .shareRounding: pick("专职比例不得四舍五入（提示）", "full-time share without rounding (warning)")
+        case .vacancies: pick("待补充岗位（提示）", "posts to fill (warning)")
+        default: ""
+        }
+    }
+
+    /// What would fix a finding.
+    public func remedy(_ remedy: Remedy) -> String {
+        switch remedy {
+        case .move(let moves):
+            return moves.map(move).joined(separator: pick("；", "; "))
+        case .keepOneLine(let s):
+            return pick("保留学校 \(s) 的一行，删除其余各行", "keep one line for school \(s) and delete the others")
+        case .removeUnknownSchool(let s):
+            return pick("删除该行；如为新设学校，先加入 schools.csv", "delete the line, or add school \(s) to schools.csv if it is new")
+        case .fixUnknownInspector(let id):
+            return pick("更正督学编号 \(id)，或将其加入 inspectors.csv", "correct the id \(id), or add the inspector to inspectors.csv")
+        case .addFullTime(let n):
+            return pick("还需 \(n) 名专职督学（增聘专职，或以专职替换兼职）",
+                        "needs \(n) more full-time inspector\(n == 1 ? "" : "s") (appoint full-time, or replace part-time ones)")
+        case .splitZone(let zone, let n):
+            return pick("将 \(zone) 拆分为 \(n) 个责任区", "split \(zone) into \(n) zones")
+        case .planSuccessor(let i, let day):
+            return pick("在 \(day) 前为 \(i) 的学校安排接任督学", "arrange a successor for \(i)'s schools before \(day)")
+        case .successorNextTerm(let i):
+            return pick("下一届不得续聘 \(i)，提前物色接任人选", "\(i) may not be reappointed next term: find a successor in time")
+        case .train(let i, let hours):
+            return pick("为 \(i) 安排至少 \(String(format1: hours)) 学时培训", "arrange at least \(String(format1: hours)) more training hours for \(i)")
+        case .recruit(let id, let employment, let zone):
+            return pick("在 \(zone) 招聘\(self.employment(employment))督学填补 \(id)", "recruit a \(self.employment(employment)) inspector in \(zone) for \(id)")
+        }
+    }
+
+    private func move(_ move: Move) -> String {
+        guard let to = move.to else {
+            if move.forStage {
+                return pick("督学库中没有胜任该学段且尚有余额的督学可接学校 \(move.school)；如现任督学确能胜任，请在其“胜任学段”中登记",
+                            "no inspector qualified for the stage has room for school \(move.school); if the present inspector is qualified, add the stage to their stages")
+            }
+            return pick("学校 \(move.school) 需另配督学，但督学库中无人可接，需补充督学（见下文“最近的合规名册”）",
+                        "school \(move.school) needs another inspector but nobody in the pool can take it: recruit (see the nearest compliant roster)")
+        }
+        let zone = move.sameZone ? pick("同一责任区", "in the same zone") : pick("其他责任区", "in another zone")
+        let qualified = move.forStage ? pick("胜任该学段、", "qualified for the stage and ") : ""
+        return pick("将学校 \(move.school) 交给\(qualified)负责学校少于 \(move.limit) 所的督学，如\(zone)的 \(to)",
+                    "move school \(move.school) to an inspector \(qualified)with fewer than \(move.limit) schools, e.g. \(to) \(zone)")
+    }
+
+    /// A share as a whole percentage, e.g. 20%.
+    func wholePercent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
+
+    /// School ids joined for the language.
+    func list(_ ids: [School.ID]) -> String { ids.map(\.rawValue).joined(separator: pick("、", ", ")) }
+}

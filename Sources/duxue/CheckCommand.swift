@@ -1,0 +1,104 @@
+import ArgumentParser
+import DuxueDomain
+import DuxueFiling
+import DuxueGLPK
+import DuxueInput
+import DuxuePlanner
+import DuxueReport
+import Foundation
+
+/// `duxue check DISTRICT --roster FILE`: whether a roster meets every rule, what would fix it, and the
+/// filing package.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a roster against R1–R15 and write the filing package.",
+        discussion: "Exit status: 0 compliant (warnings allowed), 1 violations found, 2 unreadable input or usage error."
+    )
+
+    @OptionGroup var input: DistrictOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: "The roster to check: CSV with school_id and inspector_id (学校代码, 督学编号).")
+    var roster: String
+
+    @Option(name: .customLong("as-of"), help: "Date the roster takes effect (YYYY-MM-DD); the same as --term-start.")
+    var asOf: String?
+
+    @Flag(help: "Count warnings as violations (exit 1).")
+    var strict = false
+
+    @Option(help: "Write the filing package: an .xlsx workbook or an .html page (repeatable).")
+    var filing: [String] = []
+
+    @Flag(help: "Overwrite --filing files that exist (never an input file).")
+    var force = false
+
+    @Option(name: .customLong("time-limit"), help: "Seconds for finding the nearest compliant roster.")
+    var timeLimit: Double = 60
+
+    func validate() throws {
+        if asOf != nil && input.termStart != nil { throw ValidationError("give --as-of or --term-start, not both") }
+        if let asOf, Vocabulary.day(asOf) == nil {
+            throw ValidationError("--as-of \(asOf) is not a date: write it as YYYY-MM-DD, e.g. 2027-09-01")
+        }
+        for path in filing where FilingFormat(path: path) == nil {
+            throw ValidationError("--filing \(path): the file name must end in .xlsx or .html")
+        }
+        if !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let language = output.language
+        var options = input
+        if let asOf, let day = Vocabulary.day(asOf) { options.termStart = day.description }
+        let (district, policy, warnings): (District, Policy, [InputProblem])
+        let load: RosterLoad
+        do {
+            (district, policy, warnings) = try options.load()
+            load = try RosterReader.read(path: roster)
+        } catch let error as InputError {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        for warning in warnings + load.warnings { Console.error(warning.message(in: language)) }
+        let targets = try filing.map { try OutputPath.filing($0, district: input.district, roster: roster, force: force, language: language) }
+
+        let audit = Compliance.audit(load.roster, district: district, policy: policy)
+        var nearest: Plan?
+        if audit.contains(where: { $0.severity == .error }) {
+            let planOptions = PlannerOptions(timeLimit: timeLimit)
+            do {
+                nearest = try Planner(solver: GLPKSolver()).plan(
+                    district: district, policy: policy, previous: load.roster, options: planOptions)
+            } catch {
+                Console.error(language == .zh ? "未能求出最近的合规名册：\(error)" : "could not find the nearest compliant roster: \(error)")
+            }
+        }
+        let report = CheckReport(
+            district: district, policy: policy, roster: load.roster,
+            rosterFile: FileManager.default.displayName(atPath: roster), strict: strict, nearest: nearest,
+            language: language)
+        // The filing package is always in Chinese: it is what the office files and publishes.
+        let filingReport = language == .zh || targets.isEmpty ? report : CheckReport(
+            district: district, policy: policy, roster: load.roster, rosterFile: report.rosterFile, strict: strict,
+            nearest: nearest, language: .zh)
+        for (path, format) in targets {
+            do {
+                try FilingWriter.write(filingReport, district: district, roster: load.roster, policy: policy,
+                                       format: format, to: path, overwrite: force)
+            } catch {
+                Console.error(language == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        switch output.format {
+        case .text:
+            print(CheckTerminalRenderer.render(report), terminator: "")
+            for (path, _) in targets { print(language == .zh ? "备案材料已写入 \(path)" : "Filing package written to \(path)") }
+        case .json:
+            print(try JSONRenderer.render(report), terminator: "")
+        }
+        if report.exitCode != 0 { throw ExitCode(report.exitCode) }
+    }
+}
