@@ -21,12 +21,7 @@ public enum CheckTerminalRenderer {
         out.append("")
         out.append(text.pick("规则检查", "Rules"))
         for rule in report.rules {
-            let mark = switch rule.status {
-            case "ok": "✓"
-            case "violated": "✗"
-            case "warning": "!"
-            default: "–"
-            }
+            let mark = TerminalRenderer.mark(rule.status)
             out.append("  \(mark) \(rule.id.rawValue) \(rule.title)\(text.pick("：", ": "))\(rule.summary)")
             out.append("      " + text.pick("依据：", "source: ") + rule.source)
             for finding in rule.findings {

@@ -18,12 +18,7 @@ public enum TerminalRenderer {
         out.append("")
         out.append(text.pick("规则检查", "Rules"))
         for rule in report.rules {
-            let mark = switch rule.status {
-            case "ok": "✓"
-            case "violated": "✗"
-            case "warning": "!"
-            default: "–"
-            }
+            let mark = TerminalRenderer.mark(rule.status)
             out.append("  \(mark) \(rule.id.rawValue) \(rule.title)：\(rule.summary)".replacingColon(for: report.language))
             out.append("      " + text.pick("依据：", "source: ") + rule.source)
             for message in rule.findings.prefix(10) { out.append("      · \(message)") }
@@ -94,6 +89,16 @@ public enum TerminalRenderer {
             "  模型：\(report.model.rows) 行，\(report.model.columns) 列，\(report.model.nonzeros) 个非零元（督学类 \(report.model.inspectorClasses)，学校类 \(report.model.schoolClasses)）",
             "  Model: \(report.model.rows) rows, \(report.model.columns) columns, \(report.model.nonzeros) nonzeros (\(report.model.inspectorClasses) inspector classes, \(report.model.schoolClasses) school classes)"))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// The mark of a rule status: ✓ ok, ✗ violated, ! warning, – not applied.
+    static func mark(_ status: String) -> String {
+        switch status {
+        case "ok": "✓"
+        case "violated": "✗"
+        case "warning": "!"
+        default: "–"
+        }
     }
 
     private static func statusText(_ report: PlanReport, _ text: Text) -> String {
