@@ -127,7 +127,7 @@ struct PolicyReaderTests {
         #expect(problem.message.hasPrefix("toml syntax error: "))
     }
 
-    @Test func reservedKeyIsAcceptedAndStringDatesAndIntegerSharesWork() throws {
+    @Test func rotationKeyIsReadAndStringDatesAndIntegerSharesWork() throws {
         let policy = try PolicyReader.load(
             nameOrPath: Fixtures.path("policies/reserved.toml"), termStart: nil, presetsFolder: Fixtures.presets,
             today: today)
@@ -135,6 +135,8 @@ struct PolicyReaderTests {
         #expect(policy.minFullTimeShare == 0)
         #expect(policy.sources["min_full_time_share"] == .districtChoice)
         #expect(policy.schoolsPerInspector == 5)
+        #expect(policy.maxTermsSameSchool == 2)
+        #expect(policy.sources["max_terms_same_school"] == .districtChoice)
     }
 
     @Test func folderPolicyOverridesOnlyTheKeysItSets() throws {
