@@ -91,6 +91,9 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible, Coda
 }
 
 extension Day {
+    /// The day before (the last day of a period that ends where the next starts).
+    public var previousDay: Day { Day(ordinal: ordinal - 1) ?? self }
+
     /// The day `ordinal` days after 1970-01-01 (inverse of `ordinal`).
     public init?(ordinal: Int) {
         let z = ordinal + 719_468

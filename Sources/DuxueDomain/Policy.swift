@@ -127,6 +127,9 @@ public struct Policy: Sendable, Hashable, Codable {
     /// The day the planned term ends: term_start + term_years (the next term's start).
     public var termEnd: Day { termStart.addingYears(termYears) }
 
+    /// The last day of the term (the day before `termEnd`), as reports show it.
+    public var termLastDay: Day { termEnd.previousDay }
+
     /// Whether `fullTime` of `total` appointees meets the share (exact integer arithmetic).
     public func meetsFullTimeShare(fullTime: Int, total: Int) -> Bool {
         let (p, q) = fullTimeShareFraction

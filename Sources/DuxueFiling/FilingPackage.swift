@@ -61,7 +61,7 @@ public struct FilingPackage: Sendable, Equatable {
     /// Builds the package from a check report (in Chinese) and the roster it checked.
     public init(report: CheckReport, district: District, roster: Roster, policy: Policy) {
         title = "\(report.district) 责任督学备案材料"
-        subtitle = "名册：\(report.rosterFile)；政策：\(policy.name)；任期 \(policy.termStart) 至 \(policy.termEnd)"
+        subtitle = "名册：\(report.rosterFile)；政策：\(policy.name)；任期 \(policy.termStart) 至 \(policy.termLastDay)"
         let context = RuleContext(district: district, policy: policy, roster: roster)
         let inspectors = context.inspectors
         let schools = context.schools
@@ -147,7 +147,7 @@ public struct FilingPackage: Sendable, Equatable {
             [.text("区县"), .text(report.district)],
             [.text("名册文件"), .text(report.rosterFile)],
             [.text("政策"), .text(policy.name)],
-            [.text("任期"), .text("\(policy.termStart) 至 \(policy.termEnd)")],
+            [.text("任期"), .text("\(policy.termStart) 至 \(policy.termLastDay)")],
             [.text("学校总数"), .number(Double(f.schools))],
             [.text("已配备责任督学的学校数"), .number(Double(f.coveredSchools))],
             [.text("大规模学校数"), .number(Double(f.largeSchools))],

@@ -231,7 +231,7 @@ public struct CheckReport: Codable, Sendable {
         case .zoneSize:
             return text.pick("\(f.zones) 个责任区，每区不超过 \(ZoneSizeRule.limit) 所", "\(f.zones) zones, at most \(ZoneSizeRule.limit) schools each")
         case .retirementWindow:
-            return text.pick("任期 \(p.termStart) 至 \(p.termEnd)", "term \(p.termStart) to \(p.termEnd)")
+            return text.pick("任期 \(p.termStart) 至 \(p.termLastDay)", "term \(p.termStart) to \(p.termLastDay)")
         case .lastTerm:
             return text.pick("最后一届的兼职督学 \(count) 人", "\(count) part-time appointees in their last term")
         case .training:

@@ -117,7 +117,7 @@ public enum RenewalRenderer {
     }
 
     /// The last day of a term (the day before the next term starts).
-    static func lastDay(_ term: Term) -> Day { Day(ordinal: term.end.ordinal - 1) ?? term.end }
+    static func lastDay(_ term: Term) -> Day { term.end.previousDay }
 }
 
 extension String {
