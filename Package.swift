@@ -32,12 +32,16 @@ let package = Package(
             dependencies: ["DuxueDomain", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
-        .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner"]),
+        .target(
+            name: "DuxueCompare",
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare"]),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
         .executableTarget(
             name: "duxue",
             dependencies: [
-                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport",
+                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +58,11 @@ let package = Package(
         .testTarget(
             name: "DuxuePlannerTests",
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
+        ),
+        .testTarget(
+            name: "DuxueCompareTests",
+            dependencies: ["DuxueCompare", "DuxueReport", "DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueInput", "DuxueMIP"],
+            resources: [.copy("Scenarios")]
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
         .testTarget(
