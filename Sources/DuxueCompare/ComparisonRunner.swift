@@ -12,13 +12,15 @@ public struct ComparisonRunner: Sendable {
     public var makeSolver: @Sendable () -> any MIPSolver
     /// Threads to use (at least 1).
     public var jobs: Int
-    /// Planner options for every scenario.
+    /// Planner options for every scenario (always `deterministic`, so that a scenario's result does not
+    /// depend on how many others run beside it).
     public var options: PlannerOptions
 
     /// A runner.
     public init(jobs: Int, options: PlannerOptions = PlannerOptions(), makeSolver: @escaping @Sendable () -> any MIPSolver) {
         self.jobs = max(1, jobs)
         self.options = options
+        self.options.deterministic = true
         self.makeSolver = makeSolver
     }
 
