@@ -9,6 +9,13 @@ public struct ZoneRecruits: Sendable, Hashable, Codable {
     public var fullTime: Int
     /// Part-time recruits.
     public var partTime: Int
+
+    /// Recruits in a zone.
+    public init(zone: Zone, fullTime: Int, partTime: Int) {
+        self.zone = zone
+        self.fullTime = fullTime
+        self.partTime = partTime
+    }
 }
 
 /// How a scenario's solve ended.

@@ -48,43 +48,72 @@ public enum CompareHTML {
     static let colors = ["#9e9e9e", "#1f77b4", "#ff7f0e", "#ffbb78"]
     static let loadColors = ["#c6dbef", "#9ecae1", "#6baed6", "#4292c6", "#2171b5", "#08519c", "#08306b", "#041c40"]
 
-    /// Grouped bars: required, appointees, and recruits (full-time stacked under part-time) per scenario.
+    /// One series of a bar chart.
+    private struct Series {
+        var label: String
+        var color: String
+        var values: [Int]
+    }
+
+    /// Headcount (required and appointed, side by side) and recruits (full-time under part-time), per scenario.
     private static func headcountChart(_ report: CompareReport, _ text: Text) -> String {
-        let columns = report.comparison.columns
-        let top = max(1, columns.map { max($0.figures.requiredHeadcount, $0.figures.appointees, $0.figures.recruits) }.max() ?? 1)
-        let group = 54.0, bar = 14.0, left = 50.0, height = 220.0, base = 250.0
-        let width = left + Double(columns.count) * group + 20
+        let figures = report.comparison.columns.map(\.figures)
+        return barChart(text.chartHeadcount, grouped: [
+            Series(label: text.legendRequired, color: colors[0], values: figures.map(\.requiredHeadcount)),
+            Series(label: text.legendAppointees, color: colors[1], values: figures.map(\.appointees)),
+        ], stacked: [])
+            + "\n" + barChart(text.chartRecruits, grouped: [], stacked: [
+                Series(label: text.legendRecruitsFullTime, color: colors[2], values: figures.map(\.recruitsFullTime)),
+                Series(label: text.legendRecruitsPartTime, color: colors[3], values: figures.map(\.recruitsPartTime)),
+            ])
+    }
+
+    /// Vertical bars per scenario: `grouped` series side by side, or `stacked` series one on another
+    /// with the total written above.
+    private static func barChart(_ title: String, grouped: [Series], stacked: [Series]) -> String {
+        let count = (grouped.first ?? stacked.first)?.values.count ?? 0
+        let bars = max(1, grouped.count + (stacked.isEmpty ? 0 : 1))
+        let totals = (0..<count).map { i in stacked.reduce(0) { $0 + $1.values[i] } }
+        let top = max(1, (grouped.flatMap(\.values) + totals).max() ?? 1)
+        let bar = 16.0, group = Double(bars) * 16 + 24, left = 50.0, height = 200.0, base = 230.0
+        let all = grouped + stacked
+        let legendWidth = all.reduce(left) { $0 + 30 + Double(CompareTable.displayWidth($1.label)) * 7 }
+        let width = max(left + Double(count) * group + 20, legendWidth + 20)
         var svg: [String] = []
-        svg.append("<figure><figcaption>\(escape(text.chartHeadcount))</figcaption>")
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"300\" viewBox=\"0 0 \(Int(width)) 300\">")
+        svg.append("<figure><figcaption>\(escape(title))</figcaption>")
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"280\" viewBox=\"0 0 \(Int(width)) 280\">")
         for tick in ticks(top) {
             let y = base - Double(tick) / Double(top) * height
-            svg.append("<line x1=\"\(left)\" y1=\"\(y)\" x2=\"\(width - 10)\" y2=\"\(y)\" stroke=\"#e0e0e0\"/><text x=\"\(left - 6)\" y=\"\(y + 4)\" text-anchor=\"end\">\(tick)</text>")
+            svg.append("<line x1=\"\(left)\" y1=\(quote(y)) x2=\(quote(width - 10)) y2=\(quote(y)) stroke=\"#e0e0e0\"/><text x=\"\(left - 6)\" y=\(quote(y + 4)) text-anchor=\"end\">\(tick)</text>")
         }
-        for (index, column) in columns.enumerated() {
-            let x = left + Double(index) * group + 6
-            let f = column.figures
-            func rect(_ offset: Double, _ from: Int, _ value: Int, _ color: String, _ label: String) {
+        for index in 0..<count {
+            let x = left + Double(index) * group + 12
+            func rect(_ offset: Double, _ from: Int, _ series: Series) {
+                let value = series.values[index]
                 guard value > 0 else { return }
                 let h = Double(value) / Double(top) * height, y = base - Double(from) / Double(top) * height - h
-                svg.append("<rect x=\"\(x + offset)\" y=\(quote(y)) width=\"\(bar)\" height=\(quote(h)) fill=\"\(color)\"><title>#\(index) \(escape(label)): \(value)</title></rect>")
+                svg.append("<rect x=\(quote(x + offset)) y=\(quote(y)) width=\"\(bar)\" height=\(quote(h)) fill=\"\(series.color)\"><title>#\(index) \(escape(series.label)): \(value)</title></rect>")
             }
-            rect(0, 0, f.requiredHeadcount, colors[0], text.legendRequired)
-            rect(bar, 0, f.appointees, colors[1], text.legendAppointees)
-            rect(2 * bar, 0, f.recruitsFullTime, colors[2], text.legendRecruitsFullTime)
-            rect(2 * bar, f.recruitsFullTime, f.recruitsPartTime, colors[3], text.legendRecruitsPartTime)
-            if f.recruits > 0 {
-                let y = base - Double(f.recruits) / Double(top) * height - 3
-                svg.append("<text x=\(quote(x + 2.5 * bar)) y=\(quote(y)) text-anchor=\"middle\">\(f.recruits)</text>")
+            for (position, series) in grouped.enumerated() {
+                rect(Double(position) * bar, 0, series)
+                svg.append("<text x=\(quote(x + (Double(position) + 0.5) * bar)) y=\(quote(base - Double(series.values[index]) / Double(top) * height - 3)) text-anchor=\"middle\" font-size=\"9\">\(series.values[index])</text>")
             }
-            svg.append("<text x=\(quote(x + 1.5 * bar)) y=\"\(base + 16)\" text-anchor=\"middle\">#\(index)</text>")
+            if !stacked.isEmpty {
+                let offset = Double(grouped.count) * bar
+                var from = 0
+                for series in stacked {
+                    rect(offset, from, series)
+                    from += series.values[index]
+                }
+                svg.append("<text x=\(quote(x + offset + bar / 2)) y=\(quote(base - Double(totals[index]) / Double(top) * height - 3)) text-anchor=\"middle\">\(totals[index])</text>")
+            }
+            svg.append("<text x=\(quote(x + Double(bars) * bar / 2)) y=\"\(base + 16)\" text-anchor=\"middle\">#\(index)</text>")
         }
-        svg.append("<line x1=\"\(left)\" y1=\"\(base)\" x2=\"\(width - 10)\" y2=\"\(base)\" stroke=\"#444\"/>")
-        let legend = [text.legendRequired, text.legendAppointees, text.legendRecruitsFullTime, text.legendRecruitsPartTime]
+        svg.append("<line x1=\"\(left)\" y1=\"\(base)\" x2=\(quote(width - 10)) y2=\"\(base)\" stroke=\"#444\"/>")
         var x = left
-        for (index, label) in legend.enumerated() {
-            svg.append("<rect x=\"\(x)\" y=\"282\" width=\"10\" height=\"10\" fill=\"\(colors[index])\"/><text x=\"\(x + 14)\" y=\"291\">\(escape(label))</text>")
-            x += 14 + Double(CompareTable.displayWidth(label)) * 7 + 16
+        for series in all {
+            svg.append("<rect x=\(quote(x)) y=\"262\" width=\"10\" height=\"10\" fill=\"\(series.color)\"/><text x=\(quote(x + 14)) y=\"271\">\(escape(series.label))</text>")
+            x += 30 + Double(CompareTable.displayWidth(series.label)) * 7
         }
         svg.append("</svg></figure>")
         return svg.joined(separator: "\n")

@@ -55,19 +55,19 @@ extension Text {
     /// A short summary of data edits, e.g. "−2 校 +1 校 改 3 校人数 −6 督学".
     public func edits(_ edits: DataEdits) -> String {
         var parts: [String] = []
-        if !edits.removeSchools.isEmpty { parts.append(pick("减 \(edits.removeSchools.count) 校", "−\(edits.removeSchools.count) schools")) }
-        if !edits.addSchools.isEmpty { parts.append(pick("增 \(edits.addSchools.count) 校", "+\(edits.addSchools.count) schools")) }
+        if !edits.removeSchools.isEmpty { parts.append(pick("减 \(edits.removeSchools.count) 校", "−\(edits.removeSchools.count) school\(edits.removeSchools.count == 1 ? "" : "s")")) }
+        if !edits.addSchools.isEmpty { parts.append(pick("增 \(edits.addSchools.count) 校", "+\(edits.addSchools.count) school\(edits.addSchools.count == 1 ? "" : "s")")) }
         if !edits.enrollments.isEmpty {
-            parts.append(pick("改 \(edits.enrollments.count) 校人数", "\(edits.enrollments.count) enrollments"))
+            parts.append(pick("改 \(edits.enrollments.count) 校人数", "\(edits.enrollments.count) enrollment\(edits.enrollments.count == 1 ? "" : "s")"))
         }
         if !edits.removeInspectors.isEmpty {
-            parts.append(pick("减 \(edits.removeInspectors.count) 名督学", "−\(edits.removeInspectors.count) inspectors"))
+            parts.append(pick("减 \(edits.removeInspectors.count) 名督学", "−\(edits.removeInspectors.count) inspector\(edits.removeInspectors.count == 1 ? "" : "s")"))
         }
         if !edits.unavailable.isEmpty {
             parts.append(pick("\(edits.unavailable.count) 名督学不可用", "\(edits.unavailable.count) unavailable"))
         }
         if !edits.addInspectors.isEmpty {
-            parts.append(pick("增 \(edits.addInspectors.count) 名督学", "+\(edits.addInspectors.count) inspectors"))
+            parts.append(pick("增 \(edits.addInspectors.count) 名督学", "+\(edits.addInspectors.count) inspector\(edits.addInspectors.count == 1 ? "" : "s")"))
         }
         return parts.isEmpty ? "–" : parts.joined(separator: pick("，", ", "))
     }
@@ -84,7 +84,9 @@ extension Text {
     }
 
     /// Chart titles and legends of the HTML report.
-    public var chartHeadcount: String { pick("各方案人员：应配、聘任与需补充", "Headcount per scenario: required, appointed and recruits") }
+    public var chartHeadcount: String { pick("各方案督学人数：应配与聘任", "Headcount per scenario: required and appointed") }
+    /// Chart title: recruits.
+    public var chartRecruits: String { pick("各方案需补充督学（专职/兼职）", "Recruits needed per scenario (full-time / part-time)") }
     /// Legend: required headcount.
     public var legendRequired: String { pick("应配", "required") }
     /// Legend: appointees.

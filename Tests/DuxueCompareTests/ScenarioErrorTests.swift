@@ -17,7 +17,7 @@ struct ScenarioErrorTests {
         #expect(messages == [
             "bad.toml line 2: unknown key \"large_school_enrolment\"; did you mean \"large_school_enrollment\"?; fix: rename it to \"large_school_enrollment\"",
             "bad.toml line 3: min_full_time_share 1.5 is outside 0…1; fix: write a fraction from 0 to 1, e.g. min_full_time_share = 0.20 for 20%",
-            "bad.toml line 6, column 17: unknown school \"S99\" in schools.remove; fix: use a school id from schools.csv",
+            "bad.toml line 6, column 17: unknown school \"S99\" in schools.remove; did you mean \"S9\"?; fix: use a school id from schools.csv",
             "bad.toml line 7: schools.enrollment.S2 -5 is below 0; fix: write schools.enrollment.S2 as a whole number of at least 0",
             "bad.toml line 8: unknown key \"closed\" in [schools]; fix: remove it; known keys: remove, enrollment, add",
             "bad.toml line 10: [[schools.add]] lacks the required key zone; fix: add zone = …",
