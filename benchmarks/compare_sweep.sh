@@ -11,20 +11,21 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 sweep=(--sweep large_school_enrollment=1000,1500,2000,2500,3000 --sweep min_full_time_share=0.2,0.3 --sweep zones=prefer,require)
-declare -A seconds
+declare -A seconds cpu
 for jobs in 1 "$jobs_many"; do
     for run in 1 2; do
-        start=$(date +%s.%N)
-        "$bin" compare Data/urban "${sweep[@]}" --jobs "$jobs" --format csv --no-timing --lang en > "$out/jobs$jobs-run$run.csv"
-        end=$(date +%s.%N)
-        seconds[$jobs-$run]=$(awk "BEGIN { printf \"%.1f\", $end - $start }")
-        echo "jobs $jobs run $run: ${seconds[$jobs-$run]} s" >&2
+        /usr/bin/time -f "%e %U %S" -o "$out/time" \
+            "$bin" compare Data/urban "${sweep[@]}" --jobs "$jobs" --format csv --no-timing --lang en > "$out/jobs$jobs-run$run.csv"
+        read -r wall user system < "$out/time"
+        seconds[$jobs-$run]=$(awk "BEGIN { printf \"%.1f\", $wall }")
+        cpu[$jobs-$run]=$(awk "BEGIN { printf \"%.1f\", $user + $system }")
+        echo "jobs $jobs run $run: ${seconds[$jobs-$run]} s wall, ${cpu[$jobs-$run]} s cpu" >&2
     done
 done
 "$bin" compare Data/urban "${sweep[@]}" --jobs "$jobs_many" --lang en > "$out/table.txt"
 identical=yes
 for f in "$out"/jobs*.csv; do cmp -s "$f" "$out/jobs1-run1.csv" || identical=no; done
-columns=$(head -1 "$out/jobs1-run1.csv" | tr ',' '\n' | tail -n +3 | wc -l)
+columns=$(grep -c '^  #[0-9]' "$out/table.txt")
 {
     echo "# duxue compare: 20-scenario sweep on Data/urban"
     echo
@@ -33,10 +34,12 @@ columns=$(head -1 "$out/jobs1-run1.csv" | tr ',' '\n' | tail -n +3 | wc -l)
     echo "$load_before (the machine is shared with other builds). Sweep:"
     echo "\`${sweep[*]}\` → $((columns - 1)) scenarios plus the baseline = $columns columns."
     echo
-    echo "| jobs | run 1 (s) | run 2 (s) |"
-    echo "|---|---|---|"
-    echo "| 1 | ${seconds[1-1]} | ${seconds[1-2]} |"
-    echo "| $jobs_many | ${seconds[$jobs_many-1]} | ${seconds[$jobs_many-2]} |"
+    echo "| jobs | run 1 wall (s) | run 2 wall (s) | run 1 cpu (s) | run 2 cpu (s) |"
+    echo "|---|---|---|---|---|"
+    echo "| 1 | ${seconds[1-1]} | ${seconds[1-2]} | ${cpu[1-1]} | ${cpu[1-2]} |"
+    echo "| $jobs_many | ${seconds[$jobs_many-1]} | ${seconds[$jobs_many-2]} | ${cpu[$jobs_many-1]} | ${cpu[$jobs_many-2]} |"
+    echo
+    echo "cpu = user + system seconds of the process (all threads)."
     echo
     echo "Determinism: the four CSV tables (\`--no-timing\`) identical: **$identical**."
     echo
