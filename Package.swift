@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(
             name: "DuxueCompareTests",
             dependencies: ["DuxueCompare", "DuxueReport", "DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueInput", "DuxueMIP"],
-            resources: [.copy("Scenarios")]
+            exclude: ["Golden"], resources: [.copy("Scenarios")]
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
         .testTarget(

@@ -15,6 +15,8 @@ public struct ComparisonRunner: Sendable {
     /// Planner options for every scenario (always `deterministic`, so that a scenario's result does not
     /// depend on how many others run beside it).
     public var options: PlannerOptions
+    /// Called after each plan with the number finished and the total (from the solving threads).
+    public var progress: (@Sendable (_ finished: Int, _ total: Int) -> Void)?
 
     /// A runner.
     public init(jobs: Int, options: PlannerOptions = PlannerOptions(), makeSolver: @escaping @Sendable () -> any MIPSolver) {
@@ -29,12 +31,15 @@ public struct ComparisonRunner: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let all = [Scenario.baseline()] + scenarios
         let inputs = all.map { (district: $0.district(from: district), policy: $0.policy(from: policy)) }
-        let makeSolver = self.makeSolver, options = self.options
+        let makeSolver = self.makeSolver, options = self.options, progress = self.progress
+        let finished = Counter()
         let results = ParallelMap.run(count: all.count, jobs: jobs) { index in
-            Result { () throws -> Plan in
+            let result = Result { () throws -> Plan in
                 try Planner(solver: makeSolver()).plan(
                     district: inputs[index].district, policy: inputs[index].policy, options: options)
             }
+            progress?(finished.increment(), all.count)
+            return result
         }
         var plans: [Plan] = []
         for result in results { plans.append(try result.get()) }
@@ -50,6 +55,20 @@ public struct ComparisonRunner: Sendable {
 
     /// The number of cores the system lets this process use.
     public static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+}
+
+/// A thread-safe count.
+final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    /// Adds one and returns the new value.
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
 }
 
 /// Runs a body for 0..<count on `jobs` threads of their own, each taking the next index; results come

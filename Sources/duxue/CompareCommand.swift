@@ -49,6 +49,9 @@ struct CompareCommand: ParsableCommand {
     @Flag(name: .customLong("no-timing"), help: "Leave solve times out, so the output is the same run after run.")
     var noTiming = false
 
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
@@ -97,7 +100,14 @@ struct CompareCommand: ParsableCommand {
         }
 
         let options = PlannerOptions(timeLimit: timeLimit)
-        let runner = ComparisonRunner(jobs: jobs ?? ComparisonRunner.activeCores, options: options) { GLPKSolver() }
+        var runner = ComparisonRunner(jobs: jobs ?? ComparisonRunner.activeCores, options: options) { GLPKSolver() }
+        let showProgress = !quiet && Console.stderrIsTerminal
+        if showProgress {
+            runner.progress = { finished, total in
+                let line = language == .zh ? "已完成 \(finished)/\(total) 个方案" : "\(finished) of \(total) scenarios planned"
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            }
+        }
         let comparison: Comparison
         do {
             comparison = try runner.run(district: district, policy: policy, scenarios: Sweep.expand(loaded, sweeps: parsedSweeps))
@@ -105,6 +115,7 @@ struct CompareCommand: ParsableCommand {
             Console.error(error.description)
             throw ExitCode(3)
         }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let report = CompareReport(comparison: comparison, language: language, showsTiming: !noTiming)
         switch format {
         case .text: print(CompareTable.render(report), terminator: "")
