@@ -39,7 +39,9 @@ columns=$(grep -c '^  #[0-9]' "$out/table.txt")
     echo "| 1 | ${seconds[1-1]} | ${seconds[1-2]} | ${cpu[1-1]} | ${cpu[1-2]} |"
     echo "| $jobs_many | ${seconds[$jobs_many-1]} | ${seconds[$jobs_many-2]} | ${cpu[$jobs_many-1]} | ${cpu[$jobs_many-2]} |"
     echo
-    echo "cpu = user + system seconds of the process (all threads)."
+    echo "cpu = user + system seconds of the process (all threads). Wall time with more jobs only drops when"
+    echo "cores are free: on a machine busy with other work (see the load average) the process gets the same"
+    echo "share of a core either way. On idle cores the wall time of --jobs N should approach cpu / N."
     echo
     echo "Determinism: the four CSV tables (\`--no-timing\`) identical: **$identical**."
     echo

@@ -11,7 +11,7 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case unreadable(reason: String)
         /// TOML syntax error.
         case tomlSyntax(detail: String)
-        /// A key the scenario format does not know (`table` names where, e.g. "schools.add").
+        /// A key the scenario format does not know (`table` names where, e.g. "schools.add"; empty at top level).
         case unknownKey(key: String, table: String, suggestion: String?, accepted: [String])
         /// A value of the wrong TOML type.
         case wrongType(key: String, expected: String, found: String)
@@ -77,8 +77,9 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case .tomlSyntax(let detail):
             return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
         case .unknownKey(let key, let table, let suggestion, _):
-            if zh { return "[\(table)] 中有未知的键“\(key)”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
-            return "unknown key \(quote(key)) in [\(table)]" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+            let place = table.isEmpty ? "" : zh ? "[\(table)] 中有" : " in [\(table)]"
+            if zh { return "\(place)未知的键“\(key)”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            return "unknown key \(quote(key))\(place)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         case .wrongType(let key, let expected, let found):
             return zh ? "\(key) 的值是 \(found)，应为 \(expected)" : "\(key) is a \(found), expected a \(expected)"
         case .belowMinimum(let key, let value, let minimum):

@@ -72,6 +72,14 @@ public enum ScenarioReader {
         let lines = TOMLLines(text)
         var problems: [ScenarioProblem] = []
 
+        // Keys that are neither policy keys nor data tables, with all the keys a scenario accepts.
+        let accepted = PolicyReader.knownKeys + dataTables.sorted()
+        let unknown = Set(table.keys.filter { !accepted.contains($0) })
+        for key in unknown.sorted() {
+            problems.append(ScenarioProblem(
+                file: file, line: lines.line(of: key, in: nil) ?? lines.header(key),
+                kind: .unknownKey(key: key, table: "", suggestion: Vocabulary.nearest(to: key, among: accepted), accepted: accepted)))
+        }
         // Policy keys: the policy reader checks them, on the text with the data tables blanked out.
         let defaultName = Self.defaultName(file)
         var settings: [PolicySetting] = []
@@ -79,7 +87,7 @@ public enum ScenarioReader {
         var name = defaultName
         do {
             let parsed = try PolicyReader.parse(
-                lines.blanking(tables: dataTables), file: file, name: defaultName, termStart: nil, today: base.termStart)
+                lines.blanking(tables: dataTables.union(unknown)), file: file, name: defaultName, termStart: nil, today: base.termStart)
             name = parsed.name
             let setKeys = table.keys.filter { PolicySetting.keys.contains($0) }
                 .sorted { (lines.line(of: $0, in: nil) ?? 0) < (lines.line(of: $1, in: nil) ?? 0) }

@@ -78,9 +78,12 @@ struct TOMLLines {
         return nil
     }
 
-    /// The text with every line of the given top-level tables blanked, so that the rest keeps its line numbers.
+    /// The text with every line of the given top-level tables (or one-line top-level keys) blanked, so
+    /// that the rest keeps its line numbers.
     func blanking(tables names: Set<String>) -> String {
-        lines.enumerated().map { offset, line in
+        let keyLines = Set(names.compactMap { line(of: $0, in: nil) })
+        return lines.enumerated().map { offset, line in
+            if keyLines.contains(offset + 1) { return "" }
             guard let section = sectionOf[offset] else { return line }
             let top = String(section.split(separator: ".", maxSplits: 1).first ?? Substring(section))
             return names.contains(top) ? "" : line

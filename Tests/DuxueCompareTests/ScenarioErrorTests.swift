@@ -40,6 +40,19 @@ struct ScenarioErrorTests {
         }
     }
 
+    /// A misspelt data table is named with the scenario's own keys; the policy keys around it still count.
+    @Test func misspeltTableAtTopLevel() throws {
+        let text = "zones = \"require\"\n\n[school]\nremove = [\"S1\"]\n"
+        do {
+            _ = try ScenarioReader.parse(text, file: "t.toml", district: Fixture.small, policy: Fixture.policy)
+            Issue.record("no error")
+        } catch {
+            #expect(error.problems.map { $0.message(in: .en) } == [
+                "t.toml line 3: unknown key \"school\"; did you mean \"schools\"?; fix: rename it to \"schools\"",
+            ])
+        }
+    }
+
     @Test func syntaxErrorHasItsLine() throws {
         do {
             _ = try ScenarioReader.parse("name = \"x\"\nlarge_school_enrollment = \n", file: "s.toml", district: Fixture.small,
