@@ -7,6 +7,8 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
     public enum Kind: Sendable, Hashable {
         /// A problem with a policy key, found by the policy reader (it carries its own place).
         case policy(InputProblem)
+        /// The file does not exist.
+        case fileNotFound
         /// The file cannot be read or decoded.
         case unreadable(reason: String)
         /// TOML syntax error.
@@ -72,6 +74,8 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .policy(let problem):
             return problem.summary(in: zh ? .zh : .en)
+        case .fileNotFound:
+            return zh ? "找不到情景文件" : "scenario file not found"
         case .unreadable(let reason):
             return zh ? "无法读取情景文件（\(reason)）" : "cannot read the scenario file (\(reason))"
         case .tomlSyntax(let detail):
@@ -111,8 +115,10 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         switch kind {
         case .policy(let problem):
             return problem.fix(in: zh ? .zh : .en)
+        case .fileNotFound:
+            return zh ? "请检查路径和文件名" : "check the path and the file name"
         case .unreadable:
-            return zh ? "请检查路径和文件权限，并存为 UTF-8 或 GBK" : "check the path and permissions, and save it as UTF-8 or GBK"
+            return zh ? "请检查文件权限，并存为 UTF-8 或 GBK" : "check the file's permissions, and save it as UTF-8 or GBK"
         case .tomlSyntax:
             return zh ? "请按 key = value 书写，字符串加引号" : "write key = value, strings in quotes"
         case .unknownKey(_, _, let suggestion, let accepted):

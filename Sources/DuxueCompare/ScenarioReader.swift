@@ -40,9 +40,11 @@ public enum ScenarioReader {
 
     /// Reads a scenario file (UTF-8 or GBK) against the district and its policy.
     public static func load(file path: String, district: District, policy base: Policy) throws(ScenarioError) -> Scenario {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .fileNotFound)])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
-            let reason = FileManager.default.fileExists(atPath: path) ? "permission denied" : "file not found"
-            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .unreadable(reason: reason))])
+            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .unreadable(reason: "permission denied"))])
         }
         let text: String
         do {

@@ -30,8 +30,11 @@ struct CompareCommandTests {
     @Test func badScenarioFileNamesFileLineAndColumn() throws {
         let cli = try CLIRunner()
         let path = CLIRunner.casePath("compare/bad.toml")
-        let result = try cli.run(["compare", CLIRunner.casePath("tiny"), path, "--sweep", "zone=require", "--lang", "en"])
+        let result = try cli.run([
+            "compare", CLIRunner.casePath("tiny"), path, "nothere.toml", "--sweep", "zone=require", "--lang", "en",
+        ])
         #expect(result.status == 2)
+        #expect(result.stderr.contains("nothere.toml: scenario file not found; fix: check the path and the file name"))
         #expect(result.stderr.contains("\(path) line 3, column 19: unknown school \"S-99\" in schools.remove"))
         #expect(result.stderr.contains("--sweep key \"zone\" is not a policy setting; did you mean \"zones\"?"))
         #expect(result.stdout.isEmpty)
