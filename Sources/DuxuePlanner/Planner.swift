@@ -168,9 +168,14 @@ public struct Planner: Sendable {
             let inner = warmOptions.progress, cap = options.warmStartNodes
             warmOptions.progress = { snapshot in snapshot.nodes < cap && (inner?(snapshot) ?? true) }
         }
-        let warm = try solver.solve(model, options: warmOptions)
-        let stopped = (warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution)
-            && (!options.deterministic || (stop?() ?? false))
+        var warm = try solver.solve(model, options: warmOptions)
+        if options.deterministic, warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution,
+            !(stop?() ?? false)
+        {
+            // Stopped by the node cap, not by request: the warm slice has ended, as its time would have.
+            warm.status = warm.status == .interruptedWithSolution ? .timeLimitWithSolution : .timeLimitNoSolution
+        }
+        let stopped = warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution
         guard warm.status != .optimal, !stopped, options.coldStart else {
             return warm
         }
