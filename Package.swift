@@ -35,13 +35,17 @@ let package = Package(
             dependencies: ["DuxueDomain", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
-        .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner"]),
+        .target(
+            name: "DuxueCompare",
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare"]),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
         .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
         .executableTarget(
             name: "duxue",
             dependencies: [
-                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling",
+                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +62,11 @@ let package = Package(
         .testTarget(
             name: "DuxuePlannerTests",
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
+        ),
+        .testTarget(
+            name: "DuxueCompareTests",
+            dependencies: ["DuxueCompare", "DuxueReport", "DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueInput", "DuxueMIP"],
+            exclude: ["Golden"], resources: [.copy("Scenarios")]
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
         .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),

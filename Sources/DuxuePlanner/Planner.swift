@@ -22,6 +22,14 @@ public struct PlannerOptions: Sendable {
     public var warmStartSeconds: Double = 2
     /// Whether a level not proven optimal in the warm phase gets the cold search.
     public var coldStart = true
+    /// Work limits instead of wall-clock cut-offs, so the same input gives the same roster however
+    /// loaded the machine is (`duxue compare` solves scenarios in parallel): the warm phase stops after
+    /// `warmStartNodes` branch-and-bound nodes instead of `warmStartSeconds`, and the P5 local search
+    /// runs until no move improves (at most its 20 passes) instead of `refinementSeconds`. `timeLimit`
+    /// stays a wall-clock limit.
+    public var deterministic = false
+    /// Branch-and-bound nodes of the warm phase when `deterministic`.
+    public var warmStartNodes = 2000
 
     /// Default options.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {
@@ -113,7 +121,8 @@ public struct Planner: Sendable {
         let before = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
         if !options.skipRefinement && !stopped {
             var refinement = Refinement(district: district, policy: policy, roster: roster, previous: previousHolders)
-            let budget = min(options.refinementSeconds, options.timeLimit.map { max($0 - clock.seconds, 0.5) } ?? .infinity)
+            let budget = min(options.deterministic ? .infinity : options.refinementSeconds,
+                             options.timeLimit.map { max($0 - clock.seconds, 0.5) } ?? .infinity)
             roster = refinement.improve(deadline: budget)
         }
         let figures = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
@@ -153,8 +162,19 @@ public struct Planner: Sendable {
         }
         var warmOptions = solveOptions
         warmOptions.incumbent = incumbent
-        warmOptions.timeLimit = min(timeLimit ?? .infinity, options.warmStartSeconds)
-        let warm = try solver.solve(model, options: warmOptions)
+        warmOptions.timeLimit = options.deterministic ? timeLimit : min(timeLimit ?? .infinity, options.warmStartSeconds)
+        if options.deterministic {
+            // The node cap stops the warm phase like an interrupt; only a real stop request ends the level.
+            let inner = warmOptions.progress, cap = options.warmStartNodes
+            warmOptions.progress = { snapshot in snapshot.nodes < cap && (inner?(snapshot) ?? true) }
+        }
+        var warm = try solver.solve(model, options: warmOptions)
+        if options.deterministic, warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution,
+            !(stop?() ?? false)
+        {
+            // Stopped by the node cap, not by request: the warm slice has ended, as its time would have.
+            warm.status = warm.status == .interruptedWithSolution ? .timeLimitWithSolution : .timeLimitNoSolution
+        }
         let stopped = warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution
         guard warm.status != .optimal, !stopped, options.coldStart else {
             return warm

@@ -1,0 +1,169 @@
+import DuxueDomain
+import DuxueInput
+
+/// One problem in a scenario file or a `--sweep` value, with its place and a fix, in Chinese and English.
+public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
+    /// What the problem is.
+    public enum Kind: Sendable, Hashable {
+        /// A problem with a policy key, found by the policy reader (it carries its own place).
+        case policy(InputProblem)
+        /// The file does not exist.
+        case fileNotFound
+        /// The file cannot be read or decoded.
+        case unreadable(reason: String)
+        /// TOML syntax error.
+        case tomlSyntax(detail: String)
+        /// A key the scenario format does not know (`table` names where, e.g. "schools.add"; empty at top level).
+        case unknownKey(key: String, table: String, suggestion: String?, accepted: [String])
+        /// A value of the wrong TOML type.
+        case wrongType(key: String, expected: String, found: String)
+        /// A whole number below its minimum.
+        case belowMinimum(key: String, value: String, minimum: Int)
+        /// Not one of the accepted words.
+        case badChoice(key: String, value: String, accepted: [String])
+        /// A required key of a new school or inspector is missing.
+        case missingKey(key: String, table: String)
+        /// A school id that is not in the district.
+        case unknownSchool(id: String, key: String, suggestion: String?)
+        /// An inspector id that is not in the district.
+        case unknownInspector(id: String, key: String, suggestion: String?)
+        /// A new school or inspector whose id is taken.
+        case duplicateID(id: String, key: String)
+        /// Only one of lat and lon.
+        case coordinateIncomplete
+        /// A `--sweep` option that is not `key=value,value…`.
+        case sweepSyntax(text: String)
+        /// A `--sweep` key that is not a policy setting.
+        case sweepKey(key: String, suggestion: String?)
+    }
+
+    /// The file (or `--sweep`).
+    public var file: String
+    /// 1-based line, when known.
+    public var line: Int?
+    /// 1-based column (characters), when known.
+    public var column: Int?
+    /// What the problem is.
+    public var kind: Kind
+
+    /// A problem.
+    public init(file: String, line: Int?, column: Int? = nil, kind: Kind) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.kind = kind
+    }
+
+    /// The whole sentence: place, message and fix, e.g.
+    /// "cuts.toml line 4, column 12: unknown school \"S-999\" in schools.remove; fix: …".
+    public func message(in language: Language) -> String {
+        if case .policy(let problem) = kind { return problem.message(in: language) }
+        let zh = language == .zh
+        var place = file
+        if let line { place += zh ? " 第 \(line) 行" : " line \(line)" }
+        if let column { place += zh ? "第 \(column) 列" : ", column \(column)" }
+        return zh ? "\(place)：\(summary(zh))；\(fix(zh))" : "\(place): \(summary(zh)); fix: \(fix(zh))"
+    }
+
+    /// The English sentence.
+    public var description: String { message(in: .en) }
+
+    private func quote(_ text: String) -> String { "\"\(text)\"" }
+
+    private func summary(_ zh: Bool) -> String {
+        switch kind {
+        case .policy(let problem):
+            return problem.summary(in: zh ? .zh : .en)
+        case .fileNotFound:
+            return zh ? "找不到情景文件" : "scenario file not found"
+        case .unreadable(let reason):
+            return zh ? "无法读取情景文件（\(reason)）" : "cannot read the scenario file (\(reason))"
+        case .tomlSyntax(let detail):
+            return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
+        case .unknownKey(let key, let table, let suggestion, _):
+            let place = table.isEmpty ? "" : zh ? "[\(table)] 中有" : " in [\(table)]"
+            if zh { return "\(place)未知的键“\(key)”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            return "unknown key \(quote(key))\(place)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+        case .wrongType(let key, let expected, let found):
+            return zh ? "\(key) 的值是 \(found)，应为 \(expected)" : "\(key) is a \(found), expected a \(expected)"
+        case .belowMinimum(let key, let value, let minimum):
+            return zh ? "\(key) 的值 \(value) 小于 \(minimum)" : "\(key) \(value) is below \(minimum)"
+        case .badChoice(let key, let value, let accepted):
+            return zh ? "\(key) 的值“\(value)”无法识别（可填：\(accepted.joined(separator: "、"))）"
+                : "unknown \(key) \(quote(value)) (accepted: \(accepted.joined(separator: ", ")))"
+        case .missingKey(let key, let table):
+            return zh ? "[[\(table)]] 缺少必填的键 \(key)" : "[[\(table)]] lacks the required key \(key)"
+        case .unknownSchool(let id, let key, let suggestion):
+            if zh { return "\(key) 中的学校“\(id)”不在本区学校名单中" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            return "unknown school \(quote(id)) in \(key)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+        case .unknownInspector(let id, let key, let suggestion):
+            if zh { return "\(key) 中的督学“\(id)”不在本区督学名单中" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            return "unknown inspector \(quote(id)) in \(key)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+        case .duplicateID(let id, let key):
+            return zh ? "\(key) 的编号“\(id)”已被使用" : "\(key) \(quote(id)) is already taken"
+        case .coordinateIncomplete:
+            return zh ? "只填写了经纬度中的一个" : "lat and lon must be given together"
+        case .sweepSyntax(let text):
+            return zh ? "--sweep “\(text)”格式不对" : "--sweep \(quote(text)) is not key=value,value…"
+        case .sweepKey(let key, let suggestion):
+            if zh { return "--sweep 的键“\(key)”不是政策设置" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            return "--sweep key \(quote(key)) is not a policy setting" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+        }
+    }
+
+    private func fix(_ zh: Bool) -> String {
+        switch kind {
+        case .policy(let problem):
+            return problem.fix(in: zh ? .zh : .en)
+        case .fileNotFound:
+            return zh ? "请检查路径和文件名" : "check the path and the file name"
+        case .unreadable:
+            return zh ? "请检查文件权限，并存为 UTF-8 或 GBK" : "check the file's permissions, and save it as UTF-8 or GBK"
+        case .tomlSyntax:
+            return zh ? "请按 key = value 书写，字符串加引号" : "write key = value, strings in quotes"
+        case .unknownKey(_, _, let suggestion, let accepted):
+            if let suggestion { return zh ? "请改为“\(suggestion)”" : "rename it to \(quote(suggestion))" }
+            return zh ? "请删除该键；可用的键：\(accepted.joined(separator: "、"))"
+                : "remove it; known keys: \(accepted.joined(separator: ", "))"
+        case .wrongType(let key, let expected, _):
+            return zh ? "请把 \(key) 写成\(expected)" : "write \(key) as a \(expected)"
+        case .belowMinimum(let key, _, let minimum):
+            return zh ? "请把 \(key) 写成不小于 \(minimum) 的整数" : "write \(key) as a whole number of at least \(minimum)"
+        case .badChoice(let key, _, let accepted):
+            return zh ? "请把 \(key) 写成 \(accepted.prefix(4).joined(separator: "、")) 之一"
+                : "write \(key) as one of \(accepted.prefix(4).joined(separator: ", "))"
+        case .missingKey(let key, _):
+            return zh ? "请补上 \(key) = …" : "add \(key) = …"
+        case .unknownSchool:
+            return zh ? "请使用 schools.csv 中的学校代码" : "use a school id from schools.csv"
+        case .unknownInspector:
+            return zh ? "请使用 inspectors.csv 中的督学编号" : "use an inspector id from inspectors.csv"
+        case .duplicateID:
+            return zh ? "请换一个未使用的编号" : "choose an id that is not in use"
+        case .coordinateIncomplete:
+            return zh ? "请同时填写 lat 和 lon，或都不填" : "give both lat and lon, or neither"
+        case .sweepSyntax:
+            return zh ? "请写成 --sweep large_school_enrollment=1500,2000" : "write e.g. --sweep large_school_enrollment=1500,2000"
+        case .sweepKey:
+            return zh ? "可用的键：\(PolicySetting.keys.joined(separator: "、"))"
+                : "use one of \(PolicySetting.keys.joined(separator: ", "))"
+        }
+    }
+}
+
+/// Scenario files or sweeps that cannot be used, with every problem found.
+public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The problems, in file and line order.
+    public var problems: [ScenarioProblem]
+
+    /// An error with its problems.
+    public init(_ problems: [ScenarioProblem]) { self.problems = problems }
+
+    /// One problem per line, in English.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+
+    /// One problem per line, in a language.
+    public func message(in language: Language) -> String {
+        problems.map { $0.message(in: language) }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,512 @@
+import DuxueDomain
+import DuxueInput
+import Foundation
+import TOMLKit
+
+/// Reads scenario files: the keys of a policy file (any subset, overriding the district's policy) plus
+/// optional `[schools]` and `[inspectors]` tables of data edits. Every problem is reported at once,
+/// naming file, line and (for ids) column.
+///
+/// ```toml
+/// name = "门槛 1500"
+/// large_school_enrollment = 1500
+///
+/// [schools]
+/// remove = ["S-017"]
+/// enrollment = { "S-002" = 2400 }
+/// [[schools.add]]
+/// id = "S-701"; name = "开发区新校"; enrollment = 1800; zone = "第一责任区"
+///
+/// [inspectors]
+/// remove = ["I-004"]
+/// unavailable = ["I-010", "I-011"]
+/// [[inspectors.add]]
+/// id = "I-901"; name = "新督学"; employment = "full_time"; zone = "第一责任区"
+/// ```
+public enum ScenarioReader {
+    /// Keys of `[schools]`.
+    public static let schoolKeys = ["remove", "enrollment", "add"]
+    /// Keys of `[inspectors]`.
+    public static let inspectorKeys = ["remove", "unavailable", "add"]
+    /// Keys of a `[[schools.add]]` entry.
+    public static let newSchoolKeys = ["id", "name", "enrollment", "zone", "stage", "large", "lat", "lon"]
+    /// Keys of an `[[inspectors.add]]` entry.
+    public static let newInspectorKeys = [
+        "id", "name", "employment", "status", "retired_on", "consecutive_terms", "zone", "conflicts", "max_schools",
+        "stages", "lat", "lon", "phone",
+    ]
+    /// The data tables; everything else in the file is policy.
+    static let dataTables: Set<String> = ["schools", "inspectors"]
+
+    /// Reads a scenario file (UTF-8 or GBK) against the district and its policy.
+    public static func load(file path: String, district: District, policy base: Policy) throws(ScenarioError) -> Scenario {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .fileNotFound)])
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .unreadable(reason: "permission denied"))])
+        }
+        let text: String
+        do {
+            text = try TextDecoding.decode([UInt8](data)).text
+        } catch {
+            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .unreadable(reason: error.description))])
+        }
+        return try parse(text, file: path, district: district, policy: base)
+    }
+
+    /// Parses scenario text; `file` names it in problems and, without a `name` key, gives the scenario
+    /// its name (the file name without `.toml`).
+    public static func parse(_ text: String, file: String, district: District, policy base: Policy)
+        throws(ScenarioError) -> Scenario
+    {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: text)
+        } catch {
+            if let parseError = error as? TOMLParseError {
+                let begin = parseError.source.begin
+                throw ScenarioError([ScenarioProblem(
+                    file: file, line: begin.line, column: begin.column, kind: .tomlSyntax(detail: parseError.description))])
+            }
+            throw ScenarioError([ScenarioProblem(file: file, line: nil, kind: .tomlSyntax(detail: "\(error)"))])
+        }
+        let lines = TOMLLines(text)
+        var problems: [ScenarioProblem] = []
+
+        // Keys that are neither policy keys nor data tables, with all the keys a scenario accepts.
+        let accepted = PolicyReader.knownKeys + dataTables.sorted()
+        let unknown = Set(table.keys.filter { !accepted.contains($0) })
+        for key in unknown.sorted() {
+            problems.append(ScenarioProblem(
+                file: file, line: lines.line(of: key, in: nil) ?? lines.header(key),
+                kind: .unknownKey(key: key, table: "", suggestion: Vocabulary.nearest(to: key, among: accepted), accepted: accepted)))
+        }
+        // Policy keys: the policy reader checks them, on the text with the data tables blanked out.
+        let defaultName = Self.defaultName(file)
+        var settings: [PolicySetting] = []
+        var sources: [String: Citation] = [:]
+        var name = defaultName
+        do {
+            let parsed = try PolicyReader.parse(
+                lines.blanking(tables: dataTables.union(unknown)), file: file, name: defaultName, termStart: nil, today: base.termStart)
+            name = parsed.name
+            let setKeys = table.keys.filter { PolicySetting.keys.contains($0) }
+                .sorted { (lines.line(of: $0, in: nil) ?? 0) < (lines.line(of: $1, in: nil) ?? 0) }
+            settings = setKeys.compactMap { PolicySetting.reading($0, from: parsed) }
+            for key in table["sources"]?.table?.keys ?? [] { sources[key] = parsed.sources[key] }
+        } catch {
+            problems += error.problems.map { ScenarioProblem(file: $0.file, line: $0.line, kind: .policy($0)) }
+        }
+
+        var reader = EditReader(file: file, lines: lines, district: district)
+        if let schools = table["schools"] {
+            reader.readSchools(schools)
+        }
+        if let inspectors = table["inspectors"] {
+            reader.readInspectors(inspectors)
+        }
+        problems += reader.problems
+        guard problems.isEmpty else {
+            throw ScenarioError(problems.enumerated().sorted {
+                ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+            }.map(\.element))
+        }
+        return Scenario(name: name, file: file, settings: settings, sources: sources, edits: reader.edits)
+    }
+
+    /// `cuts.toml` → `cuts`.
+    static func defaultName(_ file: String) -> String {
+        let base = file.split(separator: "/").last.map(String.init) ?? file
+        return base.hasSuffix(".toml") ? String(base.dropLast(5)) : base
+    }
+}
+
+/// Reads the `[schools]` and `[inspectors]` tables into ``DataEdits``, collecting problems.
+private struct EditReader {
+    let file: String
+    let lines: TOMLLines
+    let district: District
+    let schoolIDs: Set<School.ID>
+    let inspectorIDs: Set<Inspector.ID>
+    var edits = DataEdits()
+    var problems: [ScenarioProblem] = []
+
+    init(file: String, lines: TOMLLines, district: District) {
+        self.file = file
+        self.lines = lines
+        self.district = district
+        schoolIDs = Set(district.schools.map(\.id))
+        inspectorIDs = Set(district.inspectors.map(\.id))
+    }
+
+    mutating func problem(_ kind: ScenarioProblem.Kind, line: Int?, column: Int? = nil) {
+        problems.append(ScenarioProblem(file: file, line: line, column: column, kind: kind))
+    }
+
+    /// Keys of a table in line order.
+    func orderedKeys(_ table: TOMLTable, in name: String, occurrence: Int = 0) -> [String] {
+        table.keys.sorted {
+            (lines.line(of: $0, in: name, occurrence: occurrence) ?? Int.max, $0)
+                < (lines.line(of: $1, in: name, occurrence: occurrence) ?? Int.max, $1)
+        }
+    }
+
+    // MARK: Schools
+
+    mutating func readSchools(_ value: TOMLValueConvertible) {
+        guard let table = value.table else {
+            problem(.wrongType(key: "schools", expected: "table", found: value.type.description), line: lines.line(of: "schools", in: nil))
+            return
+        }
+        for key in orderedKeys(table, in: "schools") {
+            guard let entry = table[key] else { continue }
+            let line = lines.line(of: key, in: "schools") ?? lines.header("schools.\(key)") ?? lines.header("schools")
+            switch key {
+            case "remove":
+                for (id, place) in idList(entry, key: "schools.remove", line: line) {
+                    if let id = School.ID(id), schoolIDs.contains(id) {
+                        edits.removeSchools.append(id)
+                    } else {
+                        unknownSchool(id, key: "schools.remove", at: place)
+                    }
+                }
+            case "enrollment":
+                readEnrollments(entry, line: line)
+            case "add":
+                readNewSchools(entry, line: line)
+            default:
+                problem(.unknownKey(key: key, table: "schools", suggestion: Vocabulary.nearest(to: key, among: ScenarioReader.schoolKeys),
+                                    accepted: ScenarioReader.schoolKeys), line: line)
+            }
+        }
+    }
+
+    mutating func unknownSchool(_ id: String, key: String, at place: (line: Int?, column: Int?)) {
+        let suggestion = Vocabulary.nearest(to: id, among: district.schools.map(\.id.rawValue))
+        problem(.unknownSchool(id: id, key: key, suggestion: suggestion), line: place.line, column: place.column)
+    }
+
+    mutating func unknownInspector(_ id: String, key: String, at place: (line: Int?, column: Int?)) {
+        let suggestion = Vocabulary.nearest(to: id, among: district.inspectors.map(\.id.rawValue))
+        problem(.unknownInspector(id: id, key: key, suggestion: suggestion), line: place.line, column: place.column)
+    }
+
+    /// An array of id strings, each with its place.
+    mutating func idList(_ value: TOMLValueConvertible, key: String, line: Int?) -> [(String, (line: Int?, column: Int?))] {
+        guard let array = value.array else {
+            problem(.wrongType(key: key, expected: "array of ids", found: value.type.description), line: line)
+            return []
+        }
+        var result: [(String, (line: Int?, column: Int?))] = []
+        var searchFrom = line
+        for element in array {
+            guard let text = element.string ?? element.int.map(String.init) else {
+                problem(.wrongType(key: key, expected: "string", found: element.type.description), line: line)
+                continue
+            }
+            let found = lines.find(text, from: searchFrom)
+            if let found { searchFrom = found.line }
+            result.append((text.trimmedWhitespace, (found?.line ?? line, found?.column)))
+        }
+        return result
+    }
+
+    mutating func readEnrollments(_ value: TOMLValueConvertible, line: Int?) {
+        guard let table = value.table else {
+            problem(.wrongType(key: "schools.enrollment", expected: "table of school id = students", found: value.type.description),
+                    line: line)
+            return
+        }
+        for id in orderedKeys(table, in: "schools.enrollment") {
+            guard let entry = table[id] else { continue }
+            let found = lines.line(of: id, in: "schools.enrollment").map { ($0, Optional<Int>.none) }
+                ?? lines.find(id, from: line).map { ($0.line, Optional($0.column)) }
+            let place = (line: found?.0 ?? line, column: found?.1)
+            let key = "schools.enrollment.\(id)"
+            guard let schoolID = School.ID(id), schoolIDs.contains(schoolID) else {
+                unknownSchool(id, key: "schools.enrollment", at: place)
+                continue
+            }
+            guard let students = entry.int else {
+                problem(.wrongType(key: key, expected: "whole number", found: entry.type.description), line: place.line)
+                continue
+            }
+            guard students >= 0 else {
+                problem(.belowMinimum(key: key, value: "\(students)", minimum: 0), line: place.line)
+                continue
+            }
+            edits.enrollments.append(DataEdits.EnrollmentChange(school: schoolID, enrollment: students))
+        }
+    }
+
+    /// The entries of an array of tables, each with the table name and occurrence for line lookups.
+    mutating func entries(_ value: TOMLValueConvertible, key: String, line: Int?) -> [TOMLTable] {
+        guard let array = value.array else {
+            problem(.wrongType(key: key, expected: "array of tables ([[\(key)]])", found: value.type.description), line: line)
+            return []
+        }
+        var result: [TOMLTable] = []
+        for element in array {
+            guard let table = element.table else {
+                problem(.wrongType(key: key, expected: "table", found: element.type.description), line: line)
+                continue
+            }
+            result.append(table)
+        }
+        return result
+    }
+
+    mutating func readNewSchools(_ value: TOMLValueConvertible, line: Int?) {
+        var taken = schoolIDs.subtracting(edits.removeSchools)
+        for (occurrence, table) in entries(value, key: "schools.add", line: line).enumerated() {
+            var fields = Fields(table: table, name: "schools.add", occurrence: occurrence, fallback: line, reader: self)
+            fields.rejectUnknown(ScenarioReader.newSchoolKeys)
+            let id = fields.string("id", required: true)
+            let name = fields.string("name", required: true)
+            let enrollment = fields.integer("enrollment", minimum: 0, required: true)
+            let zone = fields.string("zone", required: true)
+            let stage = fields.choice("stage", Vocabulary.stageNames, Vocabulary.stage)
+            let large = fields.boolean("large")
+            let location = fields.coordinate()
+            if let id, let schoolID = School.ID(id) {
+                if taken.contains(schoolID) {
+                    fields.problem(.duplicateID(id: id, key: "schools.add id"), key: "id")
+                }
+                taken.insert(schoolID)
+                if let name, let enrollment, let zone, let zoneID = Zone(zone), fields.isClean {
+                    edits.addSchools.append(School(
+                        id: schoolID, name: name, enrollment: enrollment, zone: zoneID, stage: stage,
+                        largeDesignation: large, location: location))
+                }
+            }
+            problems += fields.problems
+        }
+    }
+
+    // MARK: Inspectors
+
+    mutating func readInspectors(_ value: TOMLValueConvertible) {
+        guard let table = value.table else {
+            problem(.wrongType(key: "inspectors", expected: "table", found: value.type.description),
+                    line: lines.line(of: "inspectors", in: nil))
+            return
+        }
+        for key in orderedKeys(table, in: "inspectors") {
+            guard let entry = table[key] else { continue }
+            let line = lines.line(of: key, in: "inspectors") ?? lines.header("inspectors.\(key)") ?? lines.header("inspectors")
+            switch key {
+            case "remove", "unavailable":
+                for (id, place) in idList(entry, key: "inspectors.\(key)", line: line) {
+                    if let id = Inspector.ID(id), inspectorIDs.contains(id) {
+                        if key == "remove" { edits.removeInspectors.append(id) } else { edits.unavailable.append(id) }
+                    } else {
+                        unknownInspector(id, key: "inspectors.\(key)", at: place)
+                    }
+                }
+            case "add":
+                readNewInspectors(entry, line: line)
+            default:
+                problem(.unknownKey(key: key, table: "inspectors",
+                                    suggestion: Vocabulary.nearest(to: key, among: ScenarioReader.inspectorKeys),
+                                    accepted: ScenarioReader.inspectorKeys), line: line)
+            }
+        }
+    }
+
+    mutating func readNewInspectors(_ value: TOMLValueConvertible, line: Int?) {
+        var taken = inspectorIDs
+        let knownSchools = schoolIDs.union(edits.addSchools.map(\.id))
+        for (occurrence, table) in entries(value, key: "inspectors.add", line: line).enumerated() {
+            var fields = Fields(table: table, name: "inspectors.add", occurrence: occurrence, fallback: line, reader: self)
+            fields.rejectUnknown(ScenarioReader.newInspectorKeys)
+            let id = fields.string("id", required: true)
+            let name = fields.string("name", required: true)
+            let employment = fields.choice("employment", Vocabulary.employmentNames, Vocabulary.employment, required: true)
+            let zone = fields.string("zone", required: true)
+            let retired = fields.choice("status", Vocabulary.statusNames, Vocabulary.isRetired) ?? false
+            let retiredOn = fields.day("retired_on")
+            if retired, retiredOn == nil, fields.isClean {
+                fields.problem(.missingKey(key: "retired_on", table: "inspectors.add"), key: "status")
+            }
+            let terms = fields.integer("consecutive_terms", minimum: 0) ?? 0
+            let cap = fields.integer("max_schools", minimum: 1)
+            let conflicts = fields.ids("conflicts")
+            for (conflict, place) in conflicts where !(School.ID(conflict).map(knownSchools.contains) ?? false) {
+                fields.problems.append(ScenarioProblem(
+                    file: file, line: place.line, column: place.column,
+                    kind: .unknownSchool(id: conflict, key: "inspectors.add conflicts",
+                                         suggestion: Vocabulary.nearest(to: conflict, among: district.schools.map(\.id.rawValue)))))
+            }
+            var stages: Set<Stage> = []
+            for (text, place) in fields.ids("stages") {
+                if let stage = Vocabulary.stage(text) {
+                    stages.insert(stage)
+                } else {
+                    fields.problems.append(ScenarioProblem(
+                        file: file, line: place.line, column: place.column,
+                        kind: .badChoice(key: "stages", value: text, accepted: Vocabulary.stageNames)))
+                }
+            }
+            let location = fields.coordinate()
+            let phone = fields.string("phone")
+            if let id, let inspectorID = Inspector.ID(id) {
+                if taken.contains(inspectorID) {
+                    fields.problem(.duplicateID(id: id, key: "inspectors.add id"), key: "id")
+                }
+                taken.insert(inspectorID)
+                if let name, let employment, let zone, let zoneID = Zone(zone), fields.isClean {
+                    let status: ServiceStatus = retired ? .retired(on: retiredOn ?? Day(januaryFirstOf: 1900)) : .inService
+                    edits.addInspectors.append(Inspector(
+                        id: inspectorID, name: name, employment: employment, status: status, consecutiveTerms: terms,
+                        zone: zoneID, conflicts: Set(conflicts.compactMap { School.ID($0.0) }), maxSchools: cap,
+                        stages: stages, location: location, phone: phone))
+                }
+            }
+            problems += fields.problems
+        }
+    }
+}
+
+/// The fields of one `[[schools.add]]` or `[[inspectors.add]]` entry, read with problems at their lines.
+private struct Fields {
+    let table: TOMLTable
+    let name: String
+    let occurrence: Int
+    let fallback: Int?
+    let lines: TOMLLines
+    let file: String
+    var problems: [ScenarioProblem] = []
+
+    init(table: TOMLTable, name: String, occurrence: Int, fallback: Int?, reader: EditReader) {
+        self.table = table
+        self.name = name
+        self.occurrence = occurrence
+        self.fallback = fallback
+        lines = reader.lines
+        file = reader.file
+    }
+
+    var isClean: Bool { problems.isEmpty }
+
+    func line(_ key: String) -> Int? {
+        lines.line(of: key, in: name, occurrence: occurrence) ?? lines.header(name, occurrence: occurrence) ?? fallback
+    }
+
+    mutating func problem(_ kind: ScenarioProblem.Kind, key: String) {
+        problems.append(ScenarioProblem(file: file, line: line(key), kind: kind))
+    }
+
+    mutating func rejectUnknown(_ accepted: [String]) {
+        for key in table.keys.sorted() where !accepted.contains(key) {
+            problem(.unknownKey(key: key, table: name, suggestion: Vocabulary.nearest(to: key, among: accepted), accepted: accepted),
+                    key: key)
+        }
+    }
+
+    mutating func missing(_ key: String, required: Bool) {
+        if required { problems.append(ScenarioProblem(file: file, line: lines.header(name, occurrence: occurrence) ?? fallback,
+                                                       kind: .missingKey(key: key, table: name))) }
+    }
+
+    mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = table[key] else {
+            missing(key, required: required)
+            return nil
+        }
+        guard let text = value.string?.trimmedWhitespace, !text.isEmpty else {
+            problem(.wrongType(key: key, expected: "non-empty string", found: value.type.description), key: key)
+            return nil
+        }
+        return text
+    }
+
+    mutating func integer(_ key: String, minimum: Int, required: Bool = false) -> Int? {
+        guard let value = table[key] else {
+            missing(key, required: required)
+            return nil
+        }
+        guard let number = value.int else {
+            problem(.wrongType(key: key, expected: "whole number", found: value.type.description), key: key)
+            return nil
+        }
+        guard number >= minimum else {
+            problem(.belowMinimum(key: key, value: "\(number)", minimum: minimum), key: key)
+            return nil
+        }
+        return number
+    }
+
+    mutating func choice<T>(_ key: String, _ accepted: [String], _ make: (String) -> T?, required: Bool = false) -> T? {
+        guard let text = string(key, required: required) else { return nil }
+        guard let result = make(text) else {
+            problem(.badChoice(key: key, value: text, accepted: accepted), key: key)
+            return nil
+        }
+        return result
+    }
+
+    mutating func boolean(_ key: String) -> Bool? {
+        guard let value = table[key] else { return nil }
+        if let flag = value.bool { return flag }
+        return choice(key, Vocabulary.booleanNames, Vocabulary.boolean)
+    }
+
+    mutating func day(_ key: String) -> Day? {
+        guard let value = table[key] else { return nil }
+        if let date = value.date, let day = Day(year: date.year, month: date.month, day: date.day) { return day }
+        if let text = value.string, let day = Vocabulary.day(text) { return day }
+        problem(.badChoice(key: key, value: value.string ?? value.debugDescription, accepted: Vocabulary.dateFormats), key: key)
+        return nil
+    }
+
+    mutating func number(_ key: String) -> Double? {
+        guard let value = table[key] else { return nil }
+        guard let number = value.double ?? value.int.map(Double.init) else {
+            problem(.wrongType(key: key, expected: "number", found: value.type.description), key: key)
+            return nil
+        }
+        return number
+    }
+
+    mutating func coordinate() -> Coordinate? {
+        let lat = number("lat"), lon = number("lon")
+        switch (lat, lon) {
+        case (nil, nil):
+            return nil
+        case (let lat?, let lon?):
+            guard let point = Coordinate(latitude: lat, longitude: lon) else {
+                problem(.badChoice(key: "lat/lon", value: "\(lat), \(lon)", accepted: ["-90…90", "-180…180"]), key: "lat")
+                return nil
+            }
+            return point
+        default:
+            problem(.coordinateIncomplete, key: lat == nil ? "lon" : "lat")
+            return nil
+        }
+    }
+
+    /// An array of strings (or one `;`-separated string), each with its place.
+    mutating func ids(_ key: String) -> [(String, (line: Int?, column: Int?))] {
+        guard let value = table[key] else { return [] }
+        let start = line(key)
+        var texts: [String] = []
+        if let text = value.string {
+            texts = Vocabulary.list(text)
+        } else if let array = value.array {
+            for element in array {
+                guard let text = element.string else {
+                    problem(.wrongType(key: key, expected: "string", found: element.type.description), key: key)
+                    continue
+                }
+                texts.append(text.trimmedWhitespace)
+            }
+        } else {
+            problem(.wrongType(key: key, expected: "array of strings", found: value.type.description), key: key)
+        }
+        return texts.map { text in
+            let found = lines.find(text, from: start)
+            return (text, (found?.line ?? start, found?.column))
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import DuxueCompare
+import DuxueDomain
+import DuxueGLPK
+import DuxueInput
+import DuxuePlanner
+import DuxueReport
+import Foundation
+
+/// `duxue compare DISTRICT SCENARIO.toml… [--sweep key=v1,v2]…`: the district as it is and each
+/// scenario side by side.
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare policy and data scenarios side by side with the district as it is.",
+        discussion: """
+            A scenario file holds any policy keys (they override the district's policy) and optional \
+            [schools] and [inspectors] tables of data edits; see README.md. --sweep key=v1,v2 adds the \
+            cross product of the values (applied to each scenario file, or to the district as it is).
+            """
+    )
+
+    @OptionGroup var input: DistrictOptions
+
+    @Argument(help: "Scenario files (.toml).")
+    var scenarios: [String] = []
+
+    @Option(name: .customLong("sweep"), help: "key=v1,v2,…: a policy key and its values; repeat for a cross product.")
+    var sweeps: [String] = []
+
+    @Option(help: "Scenarios solved at once, one thread each (default: the active cores).")
+    var jobs: Int?
+
+    @Option(help: "Language of the report: zh or en (default: from LANG).")
+    var lang: Language?
+
+    @Option(help: "Output format: text, json or csv.")
+    var format: CompareFormat = .text
+
+    @Option(help: "Also write an HTML page with the table and charts to this path.")
+    var html: String?
+
+    @Flag(help: "Overwrite --html if it exists.")
+    var force = false
+
+    @Option(name: .customLong("time-limit"), help: "Seconds for each scenario's solve.")
+    var timeLimit: Double?
+
+    @Flag(name: .customLong("no-timing"), help: "Leave solve times out, so the output is the same run after run.")
+    var noTiming = false
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if let timeLimit, !(timeLimit > 0) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let html, !(html.hasSuffix(".html") || html.hasSuffix(".htm")) {
+            throw ValidationError("--html \(html): the file name must end in .html")
+        }
+    }
+
+    func run() throws {
+        let language = lang ?? Language(
+            locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
+        let (district, policy, warnings): (District, Policy, [InputProblem])
+        do {
+            (district, policy, warnings) = try input.load()
+        } catch let error as InputError {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        for warning in warnings { Console.error(warning.message(in: language)) }
+
+        // Every scenario file and every --sweep is checked before anything is solved; all problems at once.
+        var problems: [ScenarioProblem] = []
+        var loaded: [Scenario] = []
+        for path in scenarios {
+            do {
+                loaded.append(try ScenarioReader.load(file: path, district: district, policy: policy))
+            } catch {
+                problems += error.problems
+            }
+        }
+        var parsedSweeps: [Sweep] = []
+        for text in sweeps {
+            do {
+                parsedSweeps.append(try Sweep.parse(text))
+            } catch {
+                problems += error.problems
+            }
+        }
+        guard problems.isEmpty else {
+            Console.error(problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+        if let html, FileManager.default.fileExists(atPath: html), !force {
+            Console.error(language == .zh ? "\(html) 已存在；如需覆盖请加 --force" : "\(html) exists: add --force to overwrite it, or choose another name")
+            throw ExitCode(2)
+        }
+
+        let options = PlannerOptions(timeLimit: timeLimit)
+        var runner = ComparisonRunner(jobs: jobs ?? ComparisonRunner.activeCores, options: options) { GLPKSolver() }
+        let showProgress = !quiet && Console.stderrIsTerminal
+        if showProgress {
+            runner.progress = { finished, total in
+                let line = language == .zh ? "已完成 \(finished)/\(total) 个方案" : "\(finished) of \(total) scenarios planned"
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+            }
+        }
+        let comparison: Comparison
+        do {
+            comparison = try runner.run(district: district, policy: policy, scenarios: Sweep.expand(loaded, sweeps: parsedSweeps))
+        } catch let error as GLPKError {
+            Console.error(error.description)
+            throw ExitCode(3)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        let report = CompareReport(comparison: comparison, language: language, showsTiming: !noTiming)
+        switch format {
+        case .text: print(CompareTable.render(report), terminator: "")
+        case .json: print(try CompareJSON.render(report), terminator: "")
+        case .csv: print(CSVWriter.document(header: CompareTable.csvHeader(report), rows: CompareTable.csvRows(report)), terminator: "")
+        }
+        if let html {
+            do {
+                try AtomicFile.write(Array(CompareHTML.render(report).utf8), to: html, overwrite: force)
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(2)
+            }
+            if format == .text { print(language == .zh ? "图表已写入 \(html)" : "Charts written to \(html)") }
+        }
+    }
+}
+
+/// Output formats of `duxue compare`.
+enum CompareFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+    case csv
+}

@@ -1,0 +1,38 @@
+import DuxueCompare
+import DuxueDomain
+import DuxueGLPK
+import DuxuePlanner
+import Testing
+
+/// The planner's deterministic mode (work limits instead of wall-clock cut-offs), which comparisons use.
+@Suite("compare: deterministic planner mode")
+struct DeterministicTests {
+    /// A node cap of 0 stops every warm phase at its first node selection. Without the cold search the
+    /// capped levels end like a spent time slice (not proven optimal), and planning goes on through
+    /// every level instead of taking the cap for a stop request.
+    @Test func nodeCapEndsTheWarmSliceNotThePlan() throws {
+        var policy = Fixture.policy
+        policy.largeSchoolEnrollment = 1000
+        var options = PlannerOptions()
+        options.deterministic = true
+        options.warmStartNodes = 0
+        options.coldStart = false
+        let plan = try Planner(solver: GLPKSolver()).plan(district: Fixture.medium(), policy: policy, options: options)
+        #expect(plan.levels.allSatisfy { $0.status != .interruptedWithSolution && $0.status != .interruptedNoSolution })
+        #expect(plan.levels.contains { $0.status == .timeLimitWithSolution })
+    }
+
+    /// With the cold search the capped levels are still solved to optimality, to the same values as
+    /// the default time-sliced mode.
+    @Test func cappedWarmPhaseReachesTheSameOptimum() throws {
+        var policy = Fixture.policy
+        policy.largeSchoolEnrollment = 1000
+        var options = PlannerOptions()
+        options.deterministic = true
+        options.warmStartNodes = 0
+        let capped = try Planner(solver: GLPKSolver()).plan(district: Fixture.medium(), policy: policy, options: options)
+        let timed = try Planner(solver: GLPKSolver()).plan(district: Fixture.medium(), policy: policy)
+        #expect(capped.isProvenOptimal)
+        #expect(capped.levels.map(\.value) == timed.levels.map(\.value))
+    }
+}

@@ -1,0 +1,88 @@
+import DuxueCompare
+import DuxueDomain
+import Testing
+
+/// Bad scenario files and sweeps: every problem at once, each naming file, line (column for ids) and the fix.
+@Suite("compare: bad scenarios")
+struct ScenarioErrorTests {
+    @Test func everyProblemOfABadFileAtOnce() throws {
+        let text = try Fixture.scenarioText("bad.toml")
+        var caught: ScenarioError?
+        do {
+            _ = try ScenarioReader.parse(text, file: "bad.toml", district: Fixture.small, policy: Fixture.policy)
+        } catch {
+            caught = error
+        }
+        let messages = try #require(caught).problems.map { $0.message(in: .en) }
+        #expect(messages == [
+            "bad.toml line 2: unknown key \"large_school_enrolment\"; did you mean \"large_school_enrollment\"?; fix: rename it to \"large_school_enrollment\"",
+            "bad.toml line 3: min_full_time_share 1.5 is outside 0…1; fix: write a fraction from 0 to 1, e.g. min_full_time_share = 0.20 for 20%",
+            "bad.toml line 6, column 17: unknown school \"S99\" in schools.remove; did you mean \"S9\"?; fix: use a school id from schools.csv",
+            "bad.toml line 7: schools.enrollment.S2 -5 is below 0; fix: write schools.enrollment.S2 as a whole number of at least 0",
+            "bad.toml line 8: unknown key \"closed\" in [schools]; fix: remove it; known keys: remove, enrollment, add",
+            "bad.toml line 10: [[schools.add]] lacks the required key zone; fix: add zone = …",
+            "bad.toml line 11: schools.add id \"S4\" is already taken; fix: choose an id that is not in use",
+            "bad.toml line 13: enrollment is a string, expected a whole number; fix: write enrollment as a whole number",
+            "bad.toml line 17, column 3: unknown inspector \"I-9\" in inspectors.unavailable; fix: use an inspector id from inspectors.csv",
+        ])
+    }
+
+    @Test func chineseMessagesNameFileLineAndColumn() throws {
+        let text = "[inspectors]\nremove = [\"I1\", \"I5\"]\n"
+        #expect(throws: ScenarioError.self) {
+            try ScenarioReader.parse(text, file: "退休.toml", district: Fixture.small, policy: Fixture.policy)
+        }
+        do {
+            _ = try ScenarioReader.parse(text, file: "退休.toml", district: Fixture.small, policy: Fixture.policy)
+        } catch {
+            #expect(error.message(in: .zh)
+                == "退休.toml 第 2 行第 17 列：inspectors.remove 中的督学“I5”不在本区督学名单中（是否应为“I1”？）；请使用 inspectors.csv 中的督学编号")
+        }
+    }
+
+    /// A misspelt data table is named with the scenario's own keys; the policy keys around it still count.
+    @Test func misspeltTableAtTopLevel() throws {
+        let text = "zones = \"require\"\n\n[school]\nremove = [\"S1\"]\n"
+        do {
+            _ = try ScenarioReader.parse(text, file: "t.toml", district: Fixture.small, policy: Fixture.policy)
+            Issue.record("no error")
+        } catch {
+            #expect(error.problems.map { $0.message(in: .en) } == [
+                "t.toml line 3: unknown key \"school\"; did you mean \"schools\"?; fix: rename it to \"schools\"",
+            ])
+        }
+    }
+
+    @Test func syntaxErrorHasItsLine() throws {
+        do {
+            _ = try ScenarioReader.parse("name = \"x\"\nlarge_school_enrollment = \n", file: "s.toml", district: Fixture.small,
+                                         policy: Fixture.policy)
+            Issue.record("no error")
+        } catch {
+            #expect(error.problems.count == 1)
+            #expect(error.problems.first?.line == 2)
+            #expect(error.problems.first?.message(in: .en).hasPrefix("s.toml line 2, column") == true)
+        }
+    }
+
+    @Test func badSweeps() throws {
+        #expect(throws: ScenarioError([ScenarioProblem(file: "--sweep", line: nil, kind: .sweepSyntax(text: "zones"))])) {
+            try Sweep.parse("zones")
+        }
+        do {
+            _ = try Sweep.parse("large_school_enrolment=1500")
+            Issue.record("no error")
+        } catch {
+            #expect(error.message(in: .en) == "--sweep: --sweep key \"large_school_enrolment\" is not a policy setting; did you mean \"large_school_enrollment\"?; fix: use one of term_start, schools_per_inspector, large_school_enrollment, min_full_time_share, max_years_retired, term_years, max_consecutive_terms, zones, staffing")
+        }
+        do {
+            _ = try Sweep.parse("min_full_time_share=0.2,1.2,abc")
+            Issue.record("no error")
+        } catch {
+            #expect(error.problems.count == 2)
+            #expect(error.problems.first?.message(in: .en) == "--sweep min_full_time_share=0.2,1.2,abc: min_full_time_share 1.2 is outside 0…1; fix: write a fraction from 0 to 1, e.g. min_full_time_share = 0.20 for 20%")
+        }
+        #expect(try Sweep.parse("zones=prefer, require").settings == [.zones(.prefer), .zones(.require)])
+        #expect(try Sweep.parse("term_start=2028-09-01").settings == [.termStart(Day(year: 2028, month: 9, day: 1)!)])
+    }
+}
