@@ -10,7 +10,8 @@ static _Thread_local int dx_verbose;
 static _Thread_local unsigned long dx_faults;
 static _Thread_local int dx_live;
 
-/* Keeps the tail of GLPK's output so an error can be reported; prints it only when verbose. */
+/* Keeps the tail of GLPK's output so an error can be reported; prints it, to stderr (stdout carries the
+   report, JSON included), only when verbose. */
 static int dx_term_hook(void *info, const char *text) {
     (void)info;
     size_t used = strlen(dx_output), add = strlen(text);
@@ -18,7 +19,8 @@ static int dx_term_hook(void *info, const char *text) {
     if (add >= sizeof dx_output) add = sizeof dx_output - 1;
     memcpy(dx_output + used, text, add);
     dx_output[used + add] = 0;
-    return dx_verbose ? 0 : 1;
+    if (dx_verbose) fputs(text, stderr);
+    return 1;
 }
 
 static void dx_error_hook(void *info) {

@@ -44,6 +44,16 @@ struct PlanCommandTests {
     }
 
     /// 12 schools, two part-timers: 10 covered, 2 left to one recruit, who must be full-time for the share.
+    /// GLPK's log (--verbose) goes to stderr, so stdout stays the report: here JSON a machine can read.
+    @Test func verboseLogStaysOffStdout() throws {
+        let cli = try CLIRunner()
+        let result = try cli.run(["plan", CLIRunner.casePath("short"), "--format", "json", "--verbose", "--out", "r.csv"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("simplex") || result.stderr.contains("obj ="), "expected GLPK's log on stderr")
+        let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(json?["schema"] as? String == "duxue.plan/1")
+    }
+
     @Test func shortfallInJSON() throws {
         let cli = try CLIRunner()
         let result = try cli.run(["plan", CLIRunner.casePath("short"), "--format", "json", "--lang", "en", "--out", "r.csv"])
