@@ -50,7 +50,7 @@ let package = Package(
         ),
         .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"]),
         .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
-        .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures"), .copy("Corpus")]),
         .testTarget(
             name: "DuxuePlannerTests",
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]

@@ -101,11 +101,19 @@ public enum DistrictReader {
         var idsWritten: Set<String> = []
         var zonesWritten: Set<String> = []
         var usable = false
+        /// No row was lost to a CSV syntax error, so ids and zones missing from it are really missing.
+        var complete = true
     }
 
     static func readSchools(_ table: LoadedTable, problems: ProblemCollector) -> SchoolsRead {
         var result = SchoolsRead()
         result.usable = table.header.indexByKey["id"] != nil && !table.rows.isEmpty
+        result.complete = table.droppedRows == 0
+        // Any value of a ragged row may be its id or zone: inspectors.csv is not blamed for naming one.
+        for record in table.raggedRows {
+            result.idsWritten.formUnion(record.values)
+            result.zonesWritten.formUnion(record.values)
+        }
         var firstLine: [String: Int] = [:]
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
@@ -157,14 +165,14 @@ public enum DistrictReader {
             let status = serviceStatus(row, retired: retired, policy: policy)
             let terms = row.wholeNumber("consecutive_terms", minimum: 0, required: true)
             let zone = row.required("zone")
-            if let zone, policy.zones != .ignore, !schools.zonesWritten.isEmpty,
+            if let zone, policy.zones != .ignore, schools.complete, !schools.zonesWritten.isEmpty,
                 !schools.zonesWritten.contains(zone)
             {
                 row.report(.zoneWithoutSchools(zone: zone), at: "zone", severity: .warning)
             }
             var conflicts: Set<School.ID> = []
             for school in Vocabulary.list(row.value("conflicts")) {
-                if schools.usable && !schools.idsWritten.contains(school) {
+                if schools.usable && schools.complete && !schools.idsWritten.contains(school) {
                     row.report(.unknownConflictSchool(id: school), at: "conflicts")
                 }
                 conflicts.insert(School.ID(uncheckedRawValue: school))
@@ -212,7 +220,13 @@ public enum DistrictReader {
                 row.report(.retiredWithoutDate, at: row.has("retired_on") ? "retired_on" : "status")
                 return nil
             }
-            guard let day = Vocabulary.day(text) else {
+            let day: Day
+            switch Vocabulary.readDay(text) {
+            case .day(let read): day = read
+            case .yearLast(let readings):
+                row.report(.ambiguousDate(value: text, readings: readings), at: "retired_on")
+                return nil
+            case .invalid:
                 row.report(.badDate(value: text), at: "retired_on")
                 return nil
             }

@@ -56,6 +56,14 @@ enum ProblemText {
             let formats = Vocabulary.dateFormats.joined(separator: zh ? "、" : ", ")
             return zh ? "“\(value)” 不是有效日期（可用格式：\(formats)）"
                 : "\(quote(value)) is not a valid date in an accepted format (\(formats))"
+        case .ambiguousDate(let value, let readings):
+            let list = readings.map(\.description).joined(separator: zh ? " 或 " : " or ")
+            return zh ? "日期“\(value)”把年份写在最后，可能是 \(list)"
+                : "date \(quote(value)) puts the year last: it could be \(list)"
+        case .unknownRosterSchool(let id):
+            return zh ? "名册中的学校“\(id)”不在 schools.csv 中" : "school \(quote(id)) is not in schools.csv"
+        case .unknownRosterInspector(let id):
+            return zh ? "名册中的督学“\(id)”不在 inspectors.csv 中" : "inspector \(quote(id)) is not in inspectors.csv"
         case .badChoice(let value, let key, let accepted):
             return zh ? "无法识别“\(value)”（可填：\(accepted.joined(separator: "、"))）"
                 : "unknown \(key) \(quote(value)) (accepted: \(accepted.joined(separator: ", ")))"
@@ -165,6 +173,14 @@ enum ProblemText {
             return zh ? "每行的编号必须唯一，请修改或删除重复行" : "give every row its own id, or delete the repeated row"
         case .badDate:
             return zh ? "请写成 YYYY-MM-DD，如 2023-07-01" : "write the date as YYYY-MM-DD, e.g. 2023-07-01"
+        case .ambiguousDate(_, let readings):
+            let example = readings.first?.description ?? "2023-07-01"
+            return zh ? "请把年份写在前面，写成 YYYY-MM-DD，如 \(example)"
+                : "write the year first, as YYYY-MM-DD, e.g. \(example)"
+        case .unknownRosterSchool:
+            return zh ? "请核对学校代码，或删除该行" : "check the school id against schools.csv, or delete the row"
+        case .unknownRosterInspector:
+            return zh ? "请核对督学编号；待招聘岗位请写 VACANCY-n" : "check the id against inspectors.csv, or write VACANCY-n for a recruit"
         case .retiredWithoutDate:
             return zh ? "请按 YYYY-MM-DD 填写退休日期，如 2023-07-01"
                 : "write the retirement date in retired_on as YYYY-MM-DD, e.g. 2023-07-01"
@@ -240,6 +256,9 @@ enum ProblemText {
             zh ? "文件既不是 UTF-8 也不是 GBK 编码（第 \(offset) 字节无法识别）"
                 : "file is neither UTF-8 nor GBK/GB18030 (bad byte at offset \(offset))"
         case .converterUnavailable: zh ? "本机 iconv 无法转换 GB18030" : "this system's iconv cannot convert GB18030"
+        case .mixed(let utf8Line, let otherLine):
+            zh ? "文件混用了多种编码：第 \(utf8Line) 行是 UTF-8，第 \(otherLine) 行不是（可能是 GBK）"
+                : "file mixes encodings: line \(utf8Line) is UTF-8 but line \(otherLine) is not (GBK?)"
         }
     }
 
@@ -249,6 +268,9 @@ enum ProblemText {
             zh ? "请安装 glibc 的 gconv 模块，或把文件另存为 UTF-8" : "install the glibc gconv modules, or save the file as UTF-8"
         case .workbook, .binary:
             zh ? "请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”" : "in Excel use Save As → CSV UTF-8 (comma delimited)"
+        case .mixed:
+            zh ? "请改正乱码的行，再把整个文件另存为 CSV UTF-8"
+                : "fix the garbled lines and save the whole file once as CSV UTF-8"
         default:
             zh ? "请另存为 UTF-8 或 GBK（Excel 中选“CSV UTF-8”）" : "save it as UTF-8 or GBK (CSV UTF-8 in Excel)"
         }

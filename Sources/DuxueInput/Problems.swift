@@ -77,6 +77,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case badNumber(value: String, key: String)
         /// Not a date in an accepted format.
         case badDate(value: String)
+        /// A date written year last ("5/6/2023"): its possible readings, year first.
+        case ambiguousDate(value: String, readings: [Day])
         /// Not one of the accepted values.
         case badChoice(value: String, key: String, accepted: [String])
         /// Retired with no retirement date.
@@ -103,6 +105,10 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case vacancyMismatch(id: String, key: String, value: String, firstValue: String, firstLine: Int)
         /// A roster row naming no inspector.
         case noAssignee(school: String)
+        /// A roster row naming a school that is not in schools.csv.
+        case unknownRosterSchool(id: String)
+        /// A roster row naming an inspector that is not in inspectors.csv.
+        case unknownRosterInspector(id: String)
         /// Problems beyond the cap, not listed.
         case tooManyProblems(omitted: Int)
         /// TOML syntax error (the parser's message).

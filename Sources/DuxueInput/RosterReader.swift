@@ -10,6 +10,10 @@ public struct RosterLoad: Sendable {
     public var warnings: [InputProblem]
     /// The encoding detected.
     public var encoding: TextEncoding
+    /// The file name problems are reported under.
+    public var file = "roster.csv"
+    /// The `school_id` and `inspector_id` columns as written, for problems found later.
+    public var columns: [String: InputProblem.Column] = [:]
 
     /// A load.
     public init(roster: Roster, lines: [Int], warnings: [InputProblem], encoding: TextEncoding) {
@@ -96,6 +100,9 @@ public enum RosterReader {
         }
         let all = problems.finished()
         if problems.hasErrors { throw .invalid(all) }
-        return RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding)
+        var load = RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding)
+        load.file = file
+        for key in ["school_id", "inspector_id"] { load.columns[key] = table.header.column(key) }
+        return load
     }
 }

@@ -4,6 +4,10 @@ import DuxueDomain
 struct LoadedTable {
     var header: HeaderMap
     var rows: [CSVRecord]
+    /// Rows lost to CSV syntax errors (their values are unknown).
+    var droppedRows = 0
+    /// Rows of the wrong width (reported; their values are known but not which column each is in).
+    var raggedRows: [CSVRecord] = []
 }
 
 /// Reading files into text and text into tables, recording every problem.
@@ -24,7 +28,11 @@ enum TableLoading {
         do {
             return try TextDecoding.decode(bytes)
         } catch {
-            problems.add(.encoding(error), line: nil)
+            if case .mixed(_, let otherLine) = error {
+                problems.add(.encoding(error), line: otherLine)
+            } else {
+                problems.add(.encoding(error), line: nil)
+            }
             return nil
         }
     }
@@ -38,12 +46,15 @@ enum TableLoading {
         var headerFields: [CSVField] = []
         var rows: [CSVRecord] = []
         var sawSyntaxError = false
+        var droppedRows = 0
+        var raggedRows: [CSVRecord] = []
         while true {
             let record: CSVRecord?
             do {
                 record = try reader.next()
             } catch {
                 sawSyntaxError = true
+                droppedRows += 1
                 switch error {
                 case .openQuote(let line, let column, let field):
                     problems.add(.openQuote(line: line, column: column), line: line,
@@ -63,6 +74,7 @@ enum TableLoading {
             }
             if record.fields.count != map.width {
                 problems.add(.raggedRow(fields: record.fields.count, expected: map.width), line: record.line)
+                raggedRows.append(record)
                 continue
             }
             rows.append(record)
@@ -72,7 +84,7 @@ enum TableLoading {
             return nil
         }
         if rows.isEmpty && !sawSyntaxError { problems.add(.noRecords(records), line: nil) }
-        return LoadedTable(header: header, rows: rows)
+        return LoadedTable(header: header, rows: rows, droppedRows: droppedRows, raggedRows: raggedRows)
     }
 
     private static func fieldColumn(_ field: Int, _ header: [CSVField]) -> InputProblem.Column {

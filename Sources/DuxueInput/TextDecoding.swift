@@ -50,6 +50,9 @@ public enum TextDecodingError: Error, Hashable, Sendable, CustomStringConvertibl
     case undecodable(byte: UInt8, offset: Int)
     /// The system's iconv cannot convert between the named encodings.
     case converterUnavailable(from: String, to: String)
+    /// Some lines are UTF-8 and others are not (typically rows pasted from a GBK file into a UTF-8 one):
+    /// the first line of each kind.
+    case mixed(utf8Line: Int, otherLine: Int)
 
     /// A lower-case message naming the problem and the fix.
     public var description: String {
@@ -65,6 +68,9 @@ public enum TextDecodingError: Error, Hashable, Sendable, CustomStringConvertibl
         case .converterUnavailable(let from, let to):
             "this system's iconv cannot convert \(from) to \(to): "
                 + "install the glibc gconv modules, or save the file as UTF-8"
+        case .mixed(let utf8Line, let otherLine):
+            "file mixes encodings: line \(utf8Line) is UTF-8 but line \(otherLine) is not (GBK?): "
+                + "open it in Excel, fix the garbled lines and save it once as CSV UTF-8"
         }
     }
 
@@ -104,6 +110,7 @@ public enum TextDecoding {
         if bytes.starts(with: TextEncoding.utf8ByteOrderMark) {
             let body = bytes.dropFirst(3)
             guard let text = String(validating: body, as: UTF8.self) else {
+                if let mixed = mixedLines(bytes) { throw mixed }
                 throw firstInvalidUTF8(Array(body), offsetBase: 3)
             }
             return DecodedText(text: text, encoding: .utf8BOM)
@@ -111,10 +118,33 @@ public enum TextDecoding {
         if let text = String(validating: bytes, as: UTF8.self) {
             return DecodedText(text: text, encoding: .utf8)
         }
+        if let mixed = mixedLines(bytes) { throw mixed }
         let converted = try Iconv.convert(bytes, from: "GB18030", to: "UTF-8")
         var text = String(decoding: converted, as: UTF8.self)
         if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
         return DecodedText(text: text, encoding: .gb18030)
+    }
+
+    /// For bytes that are not UTF-8 as a whole: `.mixed` when some line is UTF-8 with Chinese in it (two or
+    /// more CJK characters, which GBK bytes almost never form by chance) and another line is not UTF-8.
+    static func mixedLines(_ bytes: [UInt8]) -> TextDecodingError? {
+        var firstUTF8: Int?, firstOther: Int?
+        var line = 1
+        var start = 0
+        while start <= bytes.count, firstUTF8 == nil || firstOther == nil {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            let slice = bytes[start..<end]
+            if let text = String(validating: slice, as: UTF8.self) {
+                let cjk = text.unicodeScalars.lazy.filter { (0x3400...0x9FFF).contains($0.value) }.prefix(2).count
+                if cjk >= 2, firstUTF8 == nil { firstUTF8 = line }
+            } else if firstOther == nil {
+                firstOther = line
+            }
+            line += 1
+            start = end + 1
+        }
+        guard let firstUTF8, let firstOther else { return nil }
+        return .mixed(utf8Line: firstUTF8, otherLine: firstOther)
     }
 
     /// Classifies a file with NUL bytes: UTF-32 or UTF-16 by the pattern of zeros, else binary.

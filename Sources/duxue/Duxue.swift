@@ -8,7 +8,7 @@ struct Duxue: ParsableCommand {
         commandName: "duxue",
         abstract: "督学 Duxue — plan a district's responsible-inspector (责任督学) roster.",
         version: "0.1.0",
-        subcommands: [PlanCommand.self]
+        subcommands: [PlanCommand.self, ValidateCommand.self]
     )
 
     /// Runs the command; usage errors exit with 2 like input errors (0 plan made, 2 input or usage error).
