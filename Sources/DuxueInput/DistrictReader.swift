@@ -41,14 +41,15 @@ public enum DistrictReader {
         }
         let schoolProblems = ProblemCollector(file: schoolsFile, cap: problemCap)
         let inspectorProblems = ProblemCollector(file: inspectorsFile, cap: problemCap)
-        let schoolsText = TableLoading.readText(path: FileSystem.join(folder, schoolsFile), problems: schoolProblems)
-        let inspectorsText = TableLoading.readText(
+        // Streamed: each file's encoding is found in a first pass, its rows parsed as the second pass reads.
+        let schoolsInput = TableLoading.open(path: FileSystem.join(folder, schoolsFile), problems: schoolProblems)
+        let inspectorsInput = TableLoading.open(
             path: FileSystem.join(folder, inspectorsFile), problems: inspectorProblems)
         var encodings: [String: TextEncoding] = [:]
-        encodings[schoolsFile] = schoolsText?.encoding
-        encodings[inspectorsFile] = inspectorsText?.encoding
+        encodings[schoolsFile] = schoolsInput?.encoding
+        encodings[inspectorsFile] = inspectorsInput?.encoding
         return try validate(
-            schools: schoolsText?.text, inspectors: inspectorsText?.text, name: FileSystem.lastComponent(of: folder),
+            schools: schoolsInput?.reader, inspectors: inspectorsInput?.reader, name: FileSystem.lastComponent(of: folder),
             policy: policy, encodings: encodings, schoolProblems: schoolProblems,
             inspectorProblems: inspectorProblems)
     }
@@ -58,29 +59,29 @@ public enum DistrictReader {
         throws(InputError) -> DistrictLoad
     {
         try validate(
-            schools: schoolsCSV, inspectors: inspectorsCSV, name: name, policy: policy,
+            schools: CSVReader(text: schoolsCSV), inspectors: CSVReader(text: inspectorsCSV), name: name, policy: policy,
             encodings: [schoolsFile: .utf8, inspectorsFile: .utf8],
             schoolProblems: ProblemCollector(file: schoolsFile, cap: problemCap),
             inspectorProblems: ProblemCollector(file: inspectorsFile, cap: problemCap))
     }
 
     private static func validate(
-        schools schoolsText: String?, inspectors inspectorsText: String?, name: String, policy: Policy,
+        schools schoolsReader: CSVReader?, inspectors inspectorsReader: CSVReader?, name: String, policy: Policy,
         encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
     ) throws(InputError) -> DistrictLoad {
         var schools = SchoolsRead()
-        if let schoolsText,
+        if let schoolsReader,
             let table = TableLoading.table(
-                text: schoolsText, specs: Columns.schools, reportUnknown: true, records: .schools,
+                reader: schoolsReader, specs: Columns.schools, reportUnknown: true, records: .schools,
                 problems: schoolProblems)
         {
             schools = readSchools(table, problems: schoolProblems)
         }
         var inspectors: [Inspector] = []
         var inspectorLines: [Inspector.ID: Int] = [:]
-        if let inspectorsText,
+        if let inspectorsReader,
             let table = TableLoading.table(
-                text: inspectorsText, specs: Columns.inspectors, reportUnknown: true, records: .inspectors,
+                reader: inspectorsReader, specs: Columns.inspectors, reportUnknown: true, records: .inspectors,
                 problems: inspectorProblems)
         {
             (inspectors, inspectorLines) = readInspectors(
@@ -107,13 +108,6 @@ public enum DistrictReader {
 
     static func readSchools(_ table: LoadedTable, problems: ProblemCollector) -> SchoolsRead {
         var result = SchoolsRead()
-        result.usable = table.header.indexByKey["id"] != nil && !table.rows.isEmpty
-        result.complete = table.droppedRows == 0
-        // Any value of a ragged row may be its id or zone: inspectors.csv is not blamed for naming one.
-        for record in table.raggedRows {
-            result.idsWritten.formUnion(record.values)
-            result.zonesWritten.formUnion(record.values)
-        }
         var firstLine: [String: Int] = [:]
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
@@ -139,6 +133,13 @@ public enum DistrictReader {
                 zone: Zone(uncheckedRawValue: zone), stage: stage, largeDesignation: large, location: location)
             result.schools.append(school)
             result.lines[school.id] = record.line
+        }
+        result.usable = table.header.indexByKey["id"] != nil && table.rowCount > 0
+        result.complete = table.droppedRows == 0
+        // Any value of a ragged row may be its id or zone: inspectors.csv is not blamed for naming one.
+        for record in table.raggedRows {
+            result.idsWritten.formUnion(record.values)
+            result.zonesWritten.formUnion(record.values)
         }
         return result
     }
