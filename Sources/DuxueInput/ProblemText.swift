@@ -105,6 +105,11 @@ enum ProblemText {
             return zh ? "另有 \(omitted) 个问题未列出" : "\(omitted) more problem\(omitted == 1 ? "" : "s") not shown"
         case .tomlSyntax(let detail):
             return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
+        case .tomlUnquotedText(let character):
+            return zh ? "引号外出现“\(character)”：TOML 的键名和 [表名] 只能用英文字母、数字、_ 和 -"
+                : "\(quote(character)) outside quotes: toml keys and [table] names are ascii letters, digits, _ and -"
+        case .tomlControlCharacter(let code):
+            return zh ? "文件中有控制字符 U+\(hex4(code))" : "control character U+\(hex4(code)) in the file"
         case .unknownKey(let key, let table, let suggestion, _):
             let place = table.map { zh ? "（[\($0)] 表中）" : " in [\($0)]" } ?? ""
             if zh { return "未知的键“\(key)”\(place)" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
@@ -209,6 +214,11 @@ enum ProblemText {
             return zh ? "请填写督学编号，或待招聘岗位 VACANCY-n" : "write the inspector's id, or a VACANCY-n id"
         case .tooManyProblems:
             return zh ? "请先修正以上问题后重新运行" : "fix the problems above and run again"
+        case .tomlUnquotedText:
+            return zh ? "中文等内容请放在引号内，如 name = \"本区政策\"；键名请用英文（如 zones）"
+                : "put text in quotes, e.g. name = \"my district\", and use the English key names (e.g. zones)"
+        case .tomlControlCharacter:
+            return zh ? "请删除该字符，把文件另存为纯文本" : "delete it, and save the file as plain text"
         case .tomlSyntax:
             return zh ? "请按 key = value 书写，字符串加引号，日期写成 2026-09-01"
                 : "write key = value, strings in quotes, dates as 2026-09-01"
@@ -230,6 +240,11 @@ enum ProblemText {
     // MARK: Pieces
 
     private static func quote(_ text: String) -> String { "\"\(text)\"" }
+
+    private static func hex4(_ code: Int) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String((0..<4).reversed().map { digits[(code >> ($0 * 4)) & 0xF] })
+    }
 
     private static func article(_ noun: String) -> String {
         guard let first = noun.first else { return noun }

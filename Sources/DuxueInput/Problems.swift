@@ -111,6 +111,10 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case unknownRosterInspector(id: String)
         /// Problems beyond the cap, not listed.
         case tooManyProblems(omitted: Int)
+        /// A non-ASCII character outside quotes and comments in a TOML file (keys and table names are ASCII).
+        case tomlUnquotedText(character: String)
+        /// A control character (NUL and the like) in a TOML file.
+        case tomlControlCharacter(code: Int)
         /// TOML syntax error (the parser's message).
         case tomlSyntax(detail: String)
         /// A key the policy file does not know (`table` is "sources" inside [sources]).
