@@ -46,5 +46,5 @@ set +e
 status=$?
 set -e
 tail -n 3 "$folder/out.txt" || true
-grep -E "Elapsed|Maximum resident" "$folder/time.txt"
+grep -E "User time|System time|Elapsed|Maximum resident" "$folder/time.txt"
 echo "exit status $status"
