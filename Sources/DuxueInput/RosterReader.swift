@@ -36,22 +36,22 @@ public enum RosterReader {
     public static func read(path: String) throws(InputError) -> RosterLoad {
         let file = FileSystem.lastComponent(of: path)
         let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
-        guard let decoded = TableLoading.readText(path: path, problems: problems) else {
+        guard let input = TableLoading.open(path: path, problems: problems) else {
             throw .invalid(problems.finished())
         }
-        return try parse(decoded.text, file: file, encoding: decoded.encoding, problems: problems)
+        return try parse(input.reader, file: file, encoding: input.encoding, problems: problems)
     }
 
     /// Reads roster CSV text; `file` names it in problems.
     public static func read(csv text: String, file: String = "roster.csv") throws(InputError) -> RosterLoad {
-        try parse(text, file: file, encoding: .utf8, problems: ProblemCollector(file: file, cap: DistrictReader.problemCap))
+        try parse(CSVReader(text: text), file: file, encoding: .utf8, problems: ProblemCollector(file: file, cap: DistrictReader.problemCap))
     }
 
-    private static func parse(_ text: String, file: String, encoding: TextEncoding, problems: ProblemCollector)
+    private static func parse(_ reader: CSVReader, file: String, encoding: TextEncoding, problems: ProblemCollector)
         throws(InputError) -> RosterLoad
     {
         guard let table = TableLoading.table(
-            text: text, specs: Columns.roster, reportUnknown: false, records: .assignments, problems: problems)
+            reader: reader, specs: Columns.roster, reportUnknown: false, records: .assignments, problems: problems)
         else { throw .invalid(problems.finished()) }
         var assignments: [Assignment] = []
         var lines: [Int] = []
