@@ -169,14 +169,14 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
             var place = file
             if let line { place += " 第 \(line) 行" }
             if let column {
-                place += column.name.isEmpty ? "第 \(column.index) 列" : " \(column.name) 列"
+                place += column.name.isEmpty ? "第 \(column.index) 列" : " \(ProblemText.clip(column.name)) 列"
             }
             return "\(place)：\(summary(in: .zh))；\(fix(in: .zh))"
         case .en:
             var place = file
             if let line { place += " line \(line)" }
             if let column {
-                place += column.name.isEmpty ? ", column \(column.index)" : ", column \(column.name)"
+                place += column.name.isEmpty ? ", column \(column.index)" : ", column \(ProblemText.clip(column.name))"
             }
             return "\(place): \(summary(in: .en)); fix: \(fix(in: .en))"
         }

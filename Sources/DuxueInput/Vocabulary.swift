@@ -206,8 +206,12 @@ public enum Vocabulary {
         guard !word.isEmpty else { return nil }
         let limit = word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3
         var best: (name: String, distance: Int)?
+        let length = word.count
         for candidate in candidates {
-            let distance = editDistance(word, normalizedWord(candidate))
+            let name = normalizedWord(candidate)
+            // Lengths further apart than the limit cannot be within it (and a huge header costs nothing).
+            guard abs(name.count - length) <= limit else { continue }
+            let distance = editDistance(word, name)
             if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
         return best?.name
