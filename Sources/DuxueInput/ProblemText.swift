@@ -108,6 +108,8 @@ enum ProblemText {
         case .tomlUnquotedText(let character):
             return zh ? "引号外出现“\(clip(character))”：TOML 的键名和 [表名] 只能用英文字母、数字、_ 和 -"
                 : "\(quote(character)) outside quotes: toml keys and [table] names are ascii letters, digits, _ and -"
+        case .tomlTableWithoutName:
+            return zh ? "行首的 [ 后面没有表名" : "a [ at the start of a line opens a table header but no table name follows"
         case .tomlControlCharacter(let code):
             return zh ? "文件中有控制字符 U+\(hex4(code))" : "control character U+\(hex4(code)) in the file"
         case .unknownKey(let key, let table, let suggestion, _):
@@ -217,6 +219,8 @@ enum ProblemText {
         case .tomlUnquotedText:
             return zh ? "中文等内容请放在引号内，如 name = \"本区政策\"；键名请用英文（如 zones）"
                 : "put text in quotes, e.g. name = \"my district\", and use the English key names (e.g. zones)"
+        case .tomlTableWithoutName:
+            return zh ? "请写成 [sources] 这样的表头，或删除多余的 [" : "write a header such as [sources], or delete the stray ["
         case .tomlControlCharacter:
             return zh ? "请删除该字符，把文件另存为纯文本" : "delete it, and save the file as plain text"
         case .tomlSyntax:

@@ -113,6 +113,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case tooManyProblems(omitted: Int)
         /// A non-ASCII character outside quotes and comments in a TOML file (keys and table names are ASCII).
         case tomlUnquotedText(character: String)
+        /// A `[` starting a line (a TOML table header) not followed by a table name.
+        case tomlTableWithoutName
         /// A control character (NUL and the like) in a TOML file.
         case tomlControlCharacter(code: Int)
         /// TOML syntax error (the parser's message).

@@ -1,6 +1,7 @@
 /// Checks policy TOML text for what crashes or silently truncates TOMLKit's C++ parser (toml++ 3), before
 /// the parser sees it: a non-ASCII character outside quotes and comments (`[来源]`, `é = 1`) trips an
-/// assertion in toml++'s key parser that aborts the process; a NUL ends the text early at the C boundary.
+/// assertion in toml++'s key parser that aborts the process, and so does a table header whose name does not
+/// start right (`[` alone on a line, `[ #]`); a NUL ends the text early at the C boundary.
 /// Found by fuzzing (scripts/fuzz.sh, Tests/DuxueInputTests/Corpus/fuzz-policy-*).
 enum TOMLGuard {
     /// A place in the text and what is wrong there.
@@ -18,6 +19,8 @@ enum TOMLGuard {
         var state = State.normal
         var line = 1, column = 1
         var flaggedLine = 0
+        var lineStart = true  // only white space so far on this line
+        var arrayDepth = 0  // brackets of array values open (a `[` inside one is not a table header)
         var i = 0
         func starts(_ text: String, at index: Int) -> Bool {
             var k = index
@@ -52,6 +55,19 @@ enum TOMLGuard {
                     step = 3
                 } else if scalar == "'" {
                     state = .literal
+                } else if scalar == "[" && lineStart && arrayDepth == 0 {
+                    // A table header: its name must start with a bare-key character or a quote.
+                    var k = i + 1
+                    if k < scalars.count, scalars[k] == "[" { k += 1 }
+                    while k < scalars.count, scalars[k] == " " || scalars[k] == "\t" { k += 1 }
+                    if k < scalars.count, !startsKey(scalars[k]), scalars[k] != "]" {
+                        flag(.tomlTableWithoutName)
+                    }
+                    step = k - i
+                } else if scalar == "[" {
+                    arrayDepth += 1
+                } else if scalar == "]" {
+                    arrayDepth = max(0, arrayDepth - 1)
                 } else if scalar.value >= 0x80 {
                     flag(.tomlUnquotedText(character: String(scalar)))
                 }
@@ -78,12 +94,22 @@ enum TOMLGuard {
                 if scalars[k] == "\n" {
                     line += 1
                     column = 1
+                    lineStart = true
                 } else {
                     column += 1
+                    if scalars[k] != " " && scalars[k] != "\t" && scalars[k] != "\r" { lineStart = false }
                 }
             }
             i += step
         }
         return findings
+    }
+
+    /// A bare-key character (A–Z, a–z, 0–9, _ and -) or a quote.
+    private static func startsKey(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "A"..."Z", "a"..."z", "0"..."9", "_", "-", "\"", "'": true
+        default: false
+        }
     }
 }
