@@ -110,6 +110,8 @@ enum ProblemText {
                 : "\(quote(character)) outside quotes: toml keys and [table] names are ascii letters, digits, _ and -"
         case .tomlTableWithoutName:
             return zh ? "行首的 [ 后面没有表名" : "a [ at the start of a line opens a table header but no table name follows"
+        case .tomlBraceInArray:
+            return zh ? "数组 [ … ] 中出现了多余的 }" : "a } inside an array [ … ], where a value or ] belongs"
         case .tomlControlCharacter(let code):
             return zh ? "文件中有控制字符 U+\(hex4(code))" : "control character U+\(hex4(code)) in the file"
         case .unknownKey(let key, let table, let suggestion, _):
@@ -221,6 +223,9 @@ enum ProblemText {
                 : "put text in quotes, e.g. name = \"my district\", and use the English key names (e.g. zones)"
         case .tomlTableWithoutName:
             return zh ? "请写成 [sources] 这样的表头，或删除多余的 [" : "write a header such as [sources], or delete the stray ["
+        case .tomlBraceInArray:
+            return zh ? "请用 ] 结束数组，如 stages = [\"小学\", \"初中\"]；内嵌表写成 {key = value}"
+                : "end the array with ], e.g. stages = [\"primary\", \"junior\"]; inline tables are {key = value}"
         case .tomlControlCharacter:
             return zh ? "请删除该字符，把文件另存为纯文本" : "delete it, and save the file as plain text"
         case .tomlSyntax:

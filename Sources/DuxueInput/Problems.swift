@@ -115,6 +115,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case tomlUnquotedText(character: String)
         /// A `[` starting a line (a TOML table header) not followed by a table name.
         case tomlTableWithoutName
+        /// A `}` inside a TOML array, where a value or `]` belongs.
+        case tomlBraceInArray
         /// A control character (NUL and the like) in a TOML file.
         case tomlControlCharacter(code: Int)
         /// TOML syntax error (the parser's message).

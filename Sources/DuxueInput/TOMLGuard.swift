@@ -1,7 +1,8 @@
 /// Checks policy TOML text for what crashes or silently truncates TOMLKit's C++ parser (toml++ 3), before
 /// the parser sees it: a non-ASCII character outside quotes and comments (`[来源]`, `é = 1`) trips an
 /// assertion in toml++'s key parser that aborts the process, and so does a table header whose name does not
-/// start right (`[` alone on a line, `[ #]`); a NUL ends the text early at the C boundary.
+/// start right (`[` alone on a line, `[ #]`), and a `}` inside an array (`d = [}`); a NUL ends the text
+/// early at the C boundary.
 /// Found by fuzzing (scripts/fuzz.sh, Tests/DuxueInputTests/Corpus/fuzz-policy-*).
 enum TOMLGuard {
     /// A place in the text and what is wrong there.
@@ -20,7 +21,7 @@ enum TOMLGuard {
         var line = 1, column = 1
         var flaggedLine = 0
         var lineStart = true  // only white space so far on this line
-        var arrayDepth = 0  // brackets of array values open (a `[` inside one is not a table header)
+        var open: [Unicode.Scalar] = []  // `[` of arrays and `{` of inline tables still open
         var i = 0
         func starts(_ text: String, at index: Int) -> Bool {
             var k = index
@@ -55,7 +56,7 @@ enum TOMLGuard {
                     step = 3
                 } else if scalar == "'" {
                     state = .literal
-                } else if scalar == "[" && lineStart && arrayDepth == 0 {
+                } else if scalar == "[" && lineStart && open.isEmpty {
                     // A table header: its name must start with a bare-key character or a quote.
                     var k = i + 1
                     if k < scalars.count, scalars[k] == "[" { k += 1 }
@@ -64,10 +65,16 @@ enum TOMLGuard {
                         flag(.tomlTableWithoutName)
                     }
                     step = k - i
-                } else if scalar == "[" {
-                    arrayDepth += 1
+                } else if scalar == "[" || scalar == "{" {
+                    open.append(scalar)
                 } else if scalar == "]" {
-                    arrayDepth = max(0, arrayDepth - 1)
+                    if open.last == "[" { open.removeLast() }
+                } else if scalar == "}" {
+                    if open.last == "{" {
+                        open.removeLast()
+                    } else if open.last == "[" {
+                        flag(.tomlBraceInArray)
+                    }
                 } else if scalar.value >= 0x80 {
                     flag(.tomlUnquotedText(character: String(scalar)))
                 }

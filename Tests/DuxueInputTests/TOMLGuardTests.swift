@@ -6,7 +6,7 @@ import Testing
 /// must still reach it.
 @Suite("TOML guard")
 struct TOMLGuardTests {
-    @Test(arguments: ["[\r\n", "[#", "[ #]", "[[\t=]]", "[\n", "x = 1\n  [.a]\n", "[来源]\n", "é = 1\n", "a = 1\u{0}"])
+    @Test(arguments: ["[\r\n", "[#", "[ #]", "[[\t=]]", "[\n", "x = 1\n  [.a]\n", "[来源]\n", "é = 1\n", "a = 1\u{0}", "d=[}", "d = [1,\n}]", "x = {a = [}]}"])
     func abortingInputIsStopped(text: String) {
         #expect(!TOMLGuard.check(text).isEmpty)
     }
