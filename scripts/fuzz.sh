@@ -35,6 +35,17 @@ while IFS= read -r -d '' file; do
     *) cp "$file" "$seed_root/csv/$i"; cp "$file" "$seed_root/encoding/$i" ;;
   esac
 done < <(find Tests/DuxueInputTests Data/policies Tests/DuxueCLITests/Cases -type f \( -name '*.csv' -o -name '*.toml' \) -size -64k -print0)
+# Policy seeds: every short mix of TOML punctuation after the usual openings (where toml++ has aborted).
+python3 - "$seed_root/policy" <<'PY'
+import itertools, sys
+alphabet = ['[', ']', '{', '}', ',', '=', '.', '#', '"', "'", 'a', '1', '\n', ' ']
+n = 0
+for prefix in ['', 'd=', 'd=[', 'd={', '[a]\n', 'd={a=']:
+    for length in (1, 2):
+        for combo in itertools.product(alphabet, repeat=length):
+            n += 1
+            open(f"{sys.argv[1]}/p{n}", "w").write(prefix + "".join(combo))
+PY
 
 # TOMLKit's own leaks (upstream) are suppressed; any other leak is a finding.
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
@@ -42,9 +53,13 @@ echo "target	seconds	executions	crashes"
 for target in "${targets[@]}"; do
   corpus=$scratch/corpus/$target crashes=$scratch/crashes/$target log=$scratch/fuzz-$target.log
   mkdir -p "$corpus" "$crashes"
-  "$scratch/release/fuzz-$target" "$corpus" "$seed_root/$target" -max_total_time="$seconds" -timeout=10 \
-    -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 -artifact_prefix="$crashes/" >"$log" 2>&1
-  runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
+  # Fork mode with -ignore_crashes: a crash is saved and the run goes on, so one run finds them all.
+  SWIFT_BACKTRACE=enable=no "$scratch/release/fuzz-$target" "$corpus" "$seed_root/$target" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=4096 -print_final_stats=1 \
+    -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 -artifact_prefix="$crashes/" >"$log" 2>&1
+  # Fork mode reports the executions of the whole run on its last status line ("#N ... exec/s").
+  runs=$(grep -oE '^#[0-9]+' "$log" | tail -1 | tr -d '#')
+  [ -z "$runs" ] && runs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s += $2} END {print s + 0}')
   found=$(find "$crashes" -type f | wc -l)
   echo "$target	$seconds	$runs	$found"
 done
