@@ -4,8 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Bytes of a file (or of memory) in blocks of about `blockSize` that end at a line feed, so that no
-/// UTF-8 or GB18030 character is split (0x0A is never part of a multi-byte character in either).
+/// Bytes of a file (or of memory) in blocks of about `blockSize` that end at a line feed (or, without
+/// any, a carriage return), so that no UTF-8 or GB18030 character is split (0x0A and 0x0D are never part
+/// of a multi-byte character in either).
 final class LineBlocks {
     /// How many bytes are read at a time (a block is longer when a line is).
     static let blockSize = 1 << 20
@@ -75,7 +76,8 @@ final class LineBlocks {
                 break
             }
             carry.append(contentsOf: raw)
-            if let lastNewline = carry.lastIndex(of: 0x0A) { return take(lastNewline + 1) }
+            // At a line feed; in a file of CR-only line ends (old Mac Excel), at a carriage return.
+            if let lastEnd = carry.lastIndex(of: 0x0A) ?? carry.lastIndex(of: 0x0D) { return take(lastEnd + 1) }
         }
         guard !carry.isEmpty else { return nil }
         return take(carry.count)

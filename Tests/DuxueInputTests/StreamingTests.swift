@@ -86,3 +86,23 @@ struct StreamingTests {
         #expect(throws: TextDecodingError.binary(offset: 1_150_000)) { try TextDecoding.decode(bytes) }
     }
 }
+
+extension StreamingTests {
+    /// Old Mac Excel ends lines with CR alone: a multi-block file of them still streams in blocks, and reads
+    /// like the same text in memory.
+    @Test func carriageReturnOnlyFileReadsAcrossBlocks() throws {
+        var text = "id,name,enrollment,zone\r"
+        var count = 0
+        while text.utf8.count < 2_200_000 {
+            count += 1
+            text += "S\(count),学校\(count),\(count % 500),东区\r"
+        }
+        let folder = Fixtures.temporaryFolder()
+        try text.write(toFile: folder + "/schools.csv", atomically: true, encoding: .utf8)
+        try "id,name,employment,status,consecutive_terms,zone\rD1,W,专职,在职,0,东区\r"
+            .write(toFile: folder + "/inspectors.csv", atomically: true, encoding: .utf8)
+        let load = try DistrictReader.read(folder: folder, policy: policy)
+        #expect(load.district.schools.count == count)
+        #expect(load.schoolLines[School.ID("S\(count)")!] == count + 1)
+    }
+}
