@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "duxue", targets: ["duxue"]),
         .executable(name: "duxue-synth", targets: ["duxue-synth"]),
+        .executable(name: "duxue-holmberg", targets: ["duxue-holmberg"]),
         .library(name: "DuxuePlanner", targets: ["DuxuePlanner"]),
     ],
     dependencies: [
@@ -56,9 +57,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "duxue-holmberg",
+            dependencies: [
+                "DuxueMIP", "DuxueGLPK", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"]),
         .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
-        .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures"), .copy("Corpus")]),
         .testTarget(
             name: "DuxuePlannerTests",
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]
@@ -76,3 +83,15 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets (scripts/fuzz.sh): only with DUXUE_FUZZ=1, since they link against libFuzzer's main
+// and are built with `-sanitize=fuzzer` into their own scratch path.
+if Context.environment["DUXUE_FUZZ"] == "1" {
+    for name in ["csv", "encoding", "policy", "roster"] {
+        package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+        package.targets.append(
+            .executableTarget(
+                name: "fuzz-\(name)", dependencies: ["DuxueInput", "DuxueDomain"], path: "fuzz/\(name)",
+                swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}

@@ -41,14 +41,15 @@ public enum DistrictReader {
         }
         let schoolProblems = ProblemCollector(file: schoolsFile, cap: problemCap)
         let inspectorProblems = ProblemCollector(file: inspectorsFile, cap: problemCap)
-        let schoolsText = TableLoading.readText(path: FileSystem.join(folder, schoolsFile), problems: schoolProblems)
-        let inspectorsText = TableLoading.readText(
+        // Streamed: each file's encoding is found in a first pass, its rows parsed as the second pass reads.
+        let schoolsInput = TableLoading.open(path: FileSystem.join(folder, schoolsFile), problems: schoolProblems)
+        let inspectorsInput = TableLoading.open(
             path: FileSystem.join(folder, inspectorsFile), problems: inspectorProblems)
         var encodings: [String: TextEncoding] = [:]
-        encodings[schoolsFile] = schoolsText?.encoding
-        encodings[inspectorsFile] = inspectorsText?.encoding
+        encodings[schoolsFile] = schoolsInput?.encoding
+        encodings[inspectorsFile] = inspectorsInput?.encoding
         return try validate(
-            schools: schoolsText?.text, inspectors: inspectorsText?.text, name: FileSystem.lastComponent(of: folder),
+            schools: schoolsInput?.reader, inspectors: inspectorsInput?.reader, name: FileSystem.lastComponent(of: folder),
             policy: policy, encodings: encodings, schoolProblems: schoolProblems,
             inspectorProblems: inspectorProblems)
     }
@@ -58,29 +59,29 @@ public enum DistrictReader {
         throws(InputError) -> DistrictLoad
     {
         try validate(
-            schools: schoolsCSV, inspectors: inspectorsCSV, name: name, policy: policy,
+            schools: CSVReader(text: schoolsCSV), inspectors: CSVReader(text: inspectorsCSV), name: name, policy: policy,
             encodings: [schoolsFile: .utf8, inspectorsFile: .utf8],
             schoolProblems: ProblemCollector(file: schoolsFile, cap: problemCap),
             inspectorProblems: ProblemCollector(file: inspectorsFile, cap: problemCap))
     }
 
     private static func validate(
-        schools schoolsText: String?, inspectors inspectorsText: String?, name: String, policy: Policy,
+        schools schoolsReader: CSVReader?, inspectors inspectorsReader: CSVReader?, name: String, policy: Policy,
         encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
     ) throws(InputError) -> DistrictLoad {
         var schools = SchoolsRead()
-        if let schoolsText,
+        if let schoolsReader,
             let table = TableLoading.table(
-                text: schoolsText, specs: Columns.schools, reportUnknown: true, records: .schools,
+                reader: schoolsReader, specs: Columns.schools, reportUnknown: true, records: .schools,
                 problems: schoolProblems)
         {
             schools = readSchools(table, problems: schoolProblems)
         }
         var inspectors: [Inspector] = []
         var inspectorLines: [Inspector.ID: Int] = [:]
-        if let inspectorsText,
+        if let inspectorsReader,
             let table = TableLoading.table(
-                text: inspectorsText, specs: Columns.inspectors, reportUnknown: true, records: .inspectors,
+                reader: inspectorsReader, specs: Columns.inspectors, reportUnknown: true, records: .inspectors,
                 problems: inspectorProblems)
         {
             (inspectors, inspectorLines) = readInspectors(
@@ -101,11 +102,12 @@ public enum DistrictReader {
         var idsWritten: Set<String> = []
         var zonesWritten: Set<String> = []
         var usable = false
+        /// No row was lost to a CSV syntax error, so ids and zones missing from it are really missing.
+        var complete = true
     }
 
     static func readSchools(_ table: LoadedTable, problems: ProblemCollector) -> SchoolsRead {
         var result = SchoolsRead()
-        result.usable = table.header.indexByKey["id"] != nil && !table.rows.isEmpty
         var firstLine: [String: Int] = [:]
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
@@ -132,6 +134,13 @@ public enum DistrictReader {
             result.schools.append(school)
             result.lines[school.id] = record.line
         }
+        result.usable = table.header.indexByKey["id"] != nil && table.rowCount > 0
+        result.complete = table.droppedRows == 0
+        // Any value of a ragged row may be its id or zone: inspectors.csv is not blamed for naming one.
+        for record in table.raggedRows {
+            result.idsWritten.formUnion(record.values)
+            result.zonesWritten.formUnion(record.values)
+        }
         return result
     }
 
@@ -157,14 +166,14 @@ public enum DistrictReader {
             let status = serviceStatus(row, retired: retired, policy: policy)
             let terms = row.wholeNumber("consecutive_terms", minimum: 0, required: true)
             let zone = row.required("zone")
-            if let zone, policy.zones != .ignore, !schools.zonesWritten.isEmpty,
+            if let zone, policy.zones != .ignore, schools.complete, !schools.zonesWritten.isEmpty,
                 !schools.zonesWritten.contains(zone)
             {
                 row.report(.zoneWithoutSchools(zone: zone), at: "zone", severity: .warning)
             }
             var conflicts: Set<School.ID> = []
             for school in Vocabulary.list(row.value("conflicts")) {
-                if schools.usable && !schools.idsWritten.contains(school) {
+                if schools.usable && schools.complete && !schools.idsWritten.contains(school) {
                     row.report(.unknownConflictSchool(id: school), at: "conflicts")
                 }
                 conflicts.insert(School.ID(uncheckedRawValue: school))
@@ -222,7 +231,13 @@ public enum DistrictReader {
                 row.report(.retiredWithoutDate, at: row.has("retired_on") ? "retired_on" : "status")
                 return nil
             }
-            guard let day = Vocabulary.day(text) else {
+            let day: Day
+            switch Vocabulary.readDay(text) {
+            case .day(let read): day = read
+            case .yearLast(let readings):
+                row.report(.ambiguousDate(value: text, readings: readings), at: "retired_on")
+                return nil
+            case .invalid:
                 row.report(.badDate(value: text), at: "retired_on")
                 return nil
             }

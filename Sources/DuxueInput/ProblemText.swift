@@ -33,12 +33,12 @@ enum ProblemText {
         case .missingColumn(let key, let accepted, let lookalike):
             let names = accepted.joined(separator: zh ? "、" : ", ")
             if zh {
-                return "缺少必填列 \(key)（可用列名：\(names)）" + (lookalike.map { "；“\($0)”可能就是该列" } ?? "")
+                return "缺少必填列 \(key)（可用列名：\(names)）" + (lookalike.map { "；“\(clip($0))”可能就是该列" } ?? "")
             }
             return "missing required column \(key) (accepted names: \(names))"
                 + (lookalike.map { "; column \(quote($0)) looks like it" } ?? "")
         case .unknownColumn(let header, let suggestion):
-            if zh { return "未知列“\(header)”，将被忽略" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            if zh { return "未知列“\(clip(header))”，将被忽略" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "unknown column \(quote(header)) is ignored"
                 + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         case .duplicateColumn(let key, let first):
@@ -46,18 +46,26 @@ enum ProblemText {
         case .emptyValue(let key):
             return zh ? "\(Columns.chineseName(key))不能为空" : "empty \(key)"
         case .duplicateID(let id, let firstLine):
-            return zh ? "编号“\(id)”重复（第 \(firstLine) 行已出现）"
+            return zh ? "编号“\(clip(id))”重复（第 \(firstLine) 行已出现）"
                 : "duplicate id \(quote(id)) (first on line \(firstLine))"
         case .badWholeNumber(let value, let key, let issue):
             return numberSummary(value, key, issue, zh)
         case .badNumber(let value, let key):
-            return zh ? "“\(value)” 不是数字" : "\(key) \(quote(value)) is not a number"
+            return zh ? "“\(clip(value))” 不是数字" : "\(key) \(quote(value)) is not a number"
         case .badDate(let value):
             let formats = Vocabulary.dateFormats.joined(separator: zh ? "、" : ", ")
-            return zh ? "“\(value)” 不是有效日期（可用格式：\(formats)）"
+            return zh ? "“\(clip(value))” 不是有效日期（可用格式：\(formats)）"
                 : "\(quote(value)) is not a valid date in an accepted format (\(formats))"
+        case .ambiguousDate(let value, let readings):
+            let list = readings.map(\.description).joined(separator: zh ? " 或 " : " or ")
+            return zh ? "日期“\(clip(value))”把年份写在最后，可能是 \(list)"
+                : "date \(quote(value)) puts the year last: it could be \(list)"
+        case .unknownRosterSchool(let id):
+            return zh ? "名册中的学校“\(clip(id))”不在 schools.csv 中" : "school \(quote(id)) is not in schools.csv"
+        case .unknownRosterInspector(let id):
+            return zh ? "名册中的督学“\(clip(id))”不在 inspectors.csv 中" : "inspector \(quote(id)) is not in inspectors.csv"
         case .badChoice(let value, let key, let accepted):
-            return zh ? "无法识别“\(value)”（可填：\(accepted.joined(separator: "、"))）"
+            return zh ? "无法识别“\(clip(value))”（可填：\(accepted.joined(separator: "、"))）"
                 : "unknown \(key) \(quote(value)) (accepted: \(accepted.joined(separator: ", ")))"
         case .retiredWithoutDate:
             return zh ? "在职状态为退休，但退休日期为空" : "status is retired but retired_on is empty"
@@ -65,33 +73,33 @@ enum ProblemText {
             return zh ? "退休日期 \(retiredOn) 晚于任期开始日 \(termStart)"
                 : "retired_on \(retiredOn) is after the term start \(termStart)"
         case .retiredOnIgnored(let value):
-            return zh ? "在职人员填写了退休日期“\(value)”，将被忽略"
+            return zh ? "在职人员填写了退休日期“\(clip(value))”，将被忽略"
                 : "retired_on \(quote(value)) is given but the status is in_service; the date is ignored"
         case .unknownConflictSchool(let id):
-            return zh ? "回避学校“\(id)”不在 schools.csv 中"
+            return zh ? "回避学校“\(clip(id))”不在 schools.csv 中"
                 : "conflicts names school \(quote(id)), which is not in schools.csv"
         case .capHasNoEffect(let value, let limit):
             return zh ? "最多负责学校数 \(value) 超过政策规定的每人 \(limit) 所，不起作用"
                 : "max_schools \(value) is above the policy's \(limit) schools per inspector: it has no effect"
         case .zoneWithoutSchools(let zone):
-            return zh ? "责任区“\(zone)”在 schools.csv 中没有学校"
+            return zh ? "责任区“\(clip(zone))”在 schools.csv 中没有学校"
                 : "zone \(quote(zone)) has no schools in schools.csv"
         case .coordinateOutOfRange(let key, let value, let limit):
-            return zh ? "“\(value)” 超出 -\(limit)～\(limit) 的范围"
+            return zh ? "“\(clip(value))” 超出 -\(limit)～\(limit) 的范围"
                 : "\(key) \(quote(value)) is outside -\(limit)…\(limit)"
         case .coordinateIncomplete(let given, let missing):
             return zh ? "填写了\(Columns.chineseName(given))但缺少\(Columns.chineseName(missing))"
                 : "\(given) is given without \(missing)"
         case .phoneMangled(let value):
-            return zh ? "联系电话“\(value)”像是被 Excel 转成了科学计数法"
+            return zh ? "联系电话“\(clip(value))”像是被 Excel 转成了科学计数法"
                 : "phone \(quote(value)) looks like a number Excel turned into scientific notation"
         case .vacancyWithoutEmployment(let id):
-            return zh ? "空缺岗位“\(id)”未填专兼职" : "vacancy \(quote(id)) has no employment"
+            return zh ? "空缺岗位“\(clip(id))”未填专兼职" : "vacancy \(quote(id)) has no employment"
         case .vacancyMismatch(let id, let key, let value, let firstValue, let firstLine):
-            return zh ? "空缺岗位“\(id)”此处\(Columns.chineseName(key))为“\(value)”，第 \(firstLine) 行为“\(firstValue)”"
+            return zh ? "空缺岗位“\(clip(id))”此处\(Columns.chineseName(key))为“\(clip(value))”，第 \(firstLine) 行为“\(clip(firstValue))”"
                 : "vacancy \(quote(id)) has \(key) \(quote(value)) here but \(quote(firstValue)) on line \(firstLine)"
         case .noAssignee(let school):
-            return zh ? "学校“\(school)”未填督学编号，本行跳过"
+            return zh ? "学校“\(clip(school))”未填督学编号，本行跳过"
                 : "school \(quote(school)) has no inspector_id; the row is skipped"
         case .termStartMismatch(let value, let firstValue, let firstLine):
             return zh ? "任期开始日期“\(value)”与第 \(firstLine) 行的“\(firstValue)”不同"
@@ -100,9 +108,18 @@ enum ProblemText {
             return zh ? "另有 \(omitted) 个问题未列出" : "\(omitted) more problem\(omitted == 1 ? "" : "s") not shown"
         case .tomlSyntax(let detail):
             return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
+        case .tomlUnquotedText(let character):
+            return zh ? "引号外出现“\(clip(character))”：TOML 的键名和 [表名] 只能用英文字母、数字、_ 和 -"
+                : "\(quote(character)) outside quotes: toml keys and [table] names are ascii letters, digits, _ and -"
+        case .tomlTableWithoutName:
+            return zh ? "行首的 [ 后面没有表名" : "a [ at the start of a line opens a table header but no table name follows"
+        case .tomlBraceInArray:
+            return zh ? "数组 [ … ] 中出现了多余的 }" : "a } inside an array [ … ], where a value or ] belongs"
+        case .tomlControlCharacter(let code):
+            return zh ? "文件中有控制字符 U+\(hex4(code))" : "control character U+\(hex4(code)) in the file"
         case .unknownKey(let key, let table, let suggestion, _):
             let place = table.map { zh ? "（[\($0)] 表中）" : " in [\($0)]" } ?? ""
-            if zh { return "未知的键“\(key)”\(place)" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            if zh { return "未知的键“\(clip(key))”\(place)" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "unknown key \(quote(key))\(place)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         case .wrongType(let key, let expected, let found):
             return zh ? "\(key) 的值是\(typeName(found, zh))，应为\(typeName(expected, zh))"
@@ -113,10 +130,10 @@ enum ProblemText {
             }
             return zh ? "\(key) 的值 \(value) 小于 \(minimum)" : "\(key) \(value) is below \(minimum)"
         case .policyNotFound(let name, _, let suggestion):
-            if zh { return "找不到预设或政策文件“\(name)”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            if zh { return "找不到预设或政策文件“\(clip(name))”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "no preset or policy file named \(quote(name))" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         case .presetMissing(let name, let path):
-            return zh ? "预设“\(name)”缺失：找不到 \(path)" : "preset \(quote(name)) is missing: \(path) not found"
+            return zh ? "预设“\(clip(name))”缺失：找不到 \(path)" : "preset \(quote(name)) is missing: \(path) not found"
         }
     }
 
@@ -151,11 +168,11 @@ enum ProblemText {
                 : "check for a missing or extra comma, and quote values that contain commas"
         case .missingColumn(let key, _, let lookalike):
             if let lookalike {
-                return zh ? "请把列名“\(lookalike)”改为“\(key)”" : "rename column \(quote(lookalike)) to \(quote(key))"
+                return zh ? "请把列名“\(clip(lookalike))”改为“\(clip(key))”" : "rename column \(quote(lookalike)) to \(quote(key))"
             }
             return zh ? "请添加该列" : "add the column to the header line"
         case .unknownColumn(_, let suggestion):
-            if let suggestion { return zh ? "请改名为“\(suggestion)”" : "rename it to \(quote(suggestion))" }
+            if let suggestion { return zh ? "请改名为“\(clip(suggestion))”" : "rename it to \(quote(suggestion))" }
             return zh ? "如需读取该列，请改用规定的列名" : "rename it to a known column if it should be read, or delete it"
         case .duplicateColumn:
             return zh ? "请删除其中一列" : "delete one of the two columns"
@@ -168,6 +185,14 @@ enum ProblemText {
             return zh ? "每行的编号必须唯一，请修改或删除重复行" : "give every row its own id, or delete the repeated row"
         case .badDate:
             return zh ? "请写成 YYYY-MM-DD，如 2023-07-01" : "write the date as YYYY-MM-DD, e.g. 2023-07-01"
+        case .ambiguousDate(_, let readings):
+            let example = readings.first?.description ?? "2023-07-01"
+            return zh ? "请把年份写在前面，写成 YYYY-MM-DD，如 \(example)"
+                : "write the year first, as YYYY-MM-DD, e.g. \(example)"
+        case .unknownRosterSchool:
+            return zh ? "请核对学校代码，或删除该行" : "check the school id against schools.csv, or delete the row"
+        case .unknownRosterInspector:
+            return zh ? "请核对督学编号；待招聘岗位请写 VACANCY-n" : "check the id against inspectors.csv, or write VACANCY-n for a recruit"
         case .retiredWithoutDate:
             return zh ? "请按 YYYY-MM-DD 填写退休日期，如 2023-07-01"
                 : "write the retirement date in retired_on as YYYY-MM-DD, e.g. 2023-07-01"
@@ -199,11 +224,21 @@ enum ProblemText {
                 : "a roster belongs to one term: give every row the same term_start"
         case .tooManyProblems:
             return zh ? "请先修正以上问题后重新运行" : "fix the problems above and run again"
+        case .tomlUnquotedText:
+            return zh ? "中文等内容请放在引号内，如 name = \"本区政策\"；键名请用英文（如 zones）"
+                : "put text in quotes, e.g. name = \"my district\", and use the English key names (e.g. zones)"
+        case .tomlTableWithoutName:
+            return zh ? "请写成 [sources] 这样的表头，或删除多余的 [" : "write a header such as [sources], or delete the stray ["
+        case .tomlBraceInArray:
+            return zh ? "请用 ] 结束数组，如 stages = [\"小学\", \"初中\"]；内嵌表写成 {key = value}"
+                : "end the array with ], e.g. stages = [\"primary\", \"junior\"]; inline tables are {key = value}"
+        case .tomlControlCharacter:
+            return zh ? "请删除该字符，把文件另存为纯文本" : "delete it, and save the file as plain text"
         case .tomlSyntax:
             return zh ? "请按 key = value 书写，字符串加引号，日期写成 2026-09-01"
                 : "write key = value, strings in quotes, dates as 2026-09-01"
         case .unknownKey(_, _, let suggestion, let accepted):
-            if let suggestion { return zh ? "请改为“\(suggestion)”" : "rename it to \(quote(suggestion))" }
+            if let suggestion { return zh ? "请改为“\(clip(suggestion))”" : "rename it to \(quote(suggestion))" }
             return zh ? "请删除该键；可用的键：\(accepted.joined(separator: "、"))"
                 : "remove it; known keys: \(accepted.joined(separator: ", "))"
         case .wrongType(let key, _, _), .outOfRange(let key, _, _, _):
@@ -219,7 +254,21 @@ enum ProblemText {
 
     // MARK: Pieces
 
-    private static func quote(_ text: String) -> String { "\"\(text)\"" }
+    private static func quote(_ text: String) -> String { "\"\(clip(text))\"" }
+
+    /// A value as shown in a message: at most 60 characters, so a runaway cell or header (a whole file on
+    /// one line) does not flood the report.
+    static func clip(_ text: String) -> String {
+        guard text.utf8.count > 60, let cut = text.index(text.startIndex, offsetBy: 60, limitedBy: text.endIndex),
+            cut < text.endIndex
+        else { return text }
+        return String(text[..<cut]) + "…"
+    }
+
+    private static func hex4(_ code: Int) -> String {
+        let digits = Array("0123456789ABCDEF")
+        return String((0..<4).reversed().map { digits[(code >> ($0 * 4)) & 0xF] })
+    }
 
     private static func article(_ noun: String) -> String {
         guard let first = noun.first else { return noun }
@@ -228,11 +277,11 @@ enum ProblemText {
 
     private static func numberSummary(_ value: String, _ key: String, _ issue: NumberIssue, _ zh: Bool) -> String {
         switch issue {
-        case .nonNumeric: zh ? "“\(value)” 不是数字" : "\(key) \(quote(value)) is not a number"
-        case .negative: zh ? "“\(value)” 不是非负整数" : "\(key) \(quote(value)) is negative"
-        case .fractional: zh ? "“\(value)” 不是整数" : "\(key) \(quote(value)) is not a whole number"
-        case .belowMinimum(let minimum): zh ? "“\(value)” 小于 \(minimum)" : "\(key) \(quote(value)) is below \(minimum)"
-        case .tooLarge: zh ? "“\(value)” 过大" : "\(key) \(quote(value)) is too large"
+        case .nonNumeric: zh ? "“\(clip(value))” 不是数字" : "\(key) \(quote(value)) is not a number"
+        case .negative: zh ? "“\(clip(value))” 不是非负整数" : "\(key) \(quote(value)) is negative"
+        case .fractional: zh ? "“\(clip(value))” 不是整数" : "\(key) \(quote(value)) is not a whole number"
+        case .belowMinimum(let minimum): zh ? "“\(clip(value))” 小于 \(minimum)" : "\(key) \(quote(value)) is below \(minimum)"
+        case .tooLarge: zh ? "“\(clip(value))” 过大" : "\(key) \(quote(value)) is too large"
         }
     }
 
@@ -246,6 +295,9 @@ enum ProblemText {
             zh ? "文件既不是 UTF-8 也不是 GBK 编码（第 \(offset) 字节无法识别）"
                 : "file is neither UTF-8 nor GBK/GB18030 (bad byte at offset \(offset))"
         case .converterUnavailable: zh ? "本机 iconv 无法转换 GB18030" : "this system's iconv cannot convert GB18030"
+        case .mixed(let utf8Line, let otherLine):
+            zh ? "文件混用了多种编码：第 \(utf8Line) 行是 UTF-8，第 \(otherLine) 行不是（可能是 GBK）"
+                : "file mixes encodings: line \(utf8Line) is UTF-8 but line \(otherLine) is not (GBK?)"
         }
     }
 
@@ -255,6 +307,9 @@ enum ProblemText {
             zh ? "请安装 glibc 的 gconv 模块，或把文件另存为 UTF-8" : "install the glibc gconv modules, or save the file as UTF-8"
         case .workbook, .binary:
             zh ? "请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”" : "in Excel use Save As → CSV UTF-8 (comma delimited)"
+        case .mixed:
+            zh ? "请改正乱码的行，再把整个文件另存为 CSV UTF-8"
+                : "fix the garbled lines and save the whole file once as CSV UTF-8"
         default:
             zh ? "请另存为 UTF-8 或 GBK（Excel 中选“CSV UTF-8”）" : "save it as UTF-8 or GBK (CSV UTF-8 in Excel)"
         }

@@ -77,6 +77,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case badNumber(value: String, key: String)
         /// Not a date in an accepted format.
         case badDate(value: String)
+        /// A date written year last ("5/6/2023"): its possible readings, year first.
+        case ambiguousDate(value: String, readings: [Day])
         /// Not one of the accepted values.
         case badChoice(value: String, key: String, accepted: [String])
         /// Retired with no retirement date.
@@ -105,8 +107,20 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case noAssignee(school: String)
         /// A roster row gives another term start than an earlier row.
         case termStartMismatch(value: String, firstValue: String, firstLine: Int)
+        /// A roster row naming a school that is not in schools.csv.
+        case unknownRosterSchool(id: String)
+        /// A roster row naming an inspector that is not in inspectors.csv.
+        case unknownRosterInspector(id: String)
         /// Problems beyond the cap, not listed.
         case tooManyProblems(omitted: Int)
+        /// A non-ASCII character outside quotes and comments in a TOML file (keys and table names are ASCII).
+        case tomlUnquotedText(character: String)
+        /// A `[` starting a line (a TOML table header) not followed by a table name.
+        case tomlTableWithoutName
+        /// A `}` inside a TOML array, where a value or `]` belongs.
+        case tomlBraceInArray
+        /// A control character (NUL and the like) in a TOML file.
+        case tomlControlCharacter(code: Int)
         /// TOML syntax error (the parser's message).
         case tomlSyntax(detail: String)
         /// A key the policy file does not know (`table` is "sources" inside [sources]).
@@ -161,14 +175,14 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
             var place = file
             if let line { place += " 第 \(line) 行" }
             if let column {
-                place += column.name.isEmpty ? "第 \(column.index) 列" : " \(column.name) 列"
+                place += column.name.isEmpty ? "第 \(column.index) 列" : " \(ProblemText.clip(column.name)) 列"
             }
             return "\(place)：\(summary(in: .zh))；\(fix(in: .zh))"
         case .en:
             var place = file
             if let line { place += " line \(line)" }
             if let column {
-                place += column.name.isEmpty ? ", column \(column.index)" : ", column \(column.name)"
+                place += column.name.isEmpty ? ", column \(column.index)" : ", column \(ProblemText.clip(column.name))"
             }
             return "\(place): \(summary(in: .en)); fix: \(fix(in: .en))"
         }

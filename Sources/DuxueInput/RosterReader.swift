@@ -15,6 +15,10 @@ public struct RosterLoad: Sendable {
     /// For each school whose row has `pair_terms`: how many consecutive terms the listed inspector has
     /// been its responsible inspector, the roster's own term included.
     public var pairTerms: [School.ID: Int]
+    /// The file name problems are reported under.
+    public var file = "roster.csv"
+    /// The `school_id` and `inspector_id` columns as written, for problems found later.
+    public var columns: [String: InputProblem.Column] = [:]
 
     /// A load.
     public init(roster: Roster, lines: [Int], warnings: [InputProblem], encoding: TextEncoding,
@@ -42,22 +46,22 @@ public enum RosterReader {
     public static func read(path: String) throws(InputError) -> RosterLoad {
         let file = FileSystem.lastComponent(of: path)
         let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
-        guard let decoded = TableLoading.readText(path: path, problems: problems) else {
+        guard let input = TableLoading.open(path: path, problems: problems) else {
             throw .invalid(problems.finished())
         }
-        return try parse(decoded.text, file: file, encoding: decoded.encoding, problems: problems)
+        return try parse(input.reader, file: file, encoding: input.encoding, problems: problems)
     }
 
     /// Reads roster CSV text; `file` names it in problems.
     public static func read(csv text: String, file: String = "roster.csv") throws(InputError) -> RosterLoad {
-        try parse(text, file: file, encoding: .utf8, problems: ProblemCollector(file: file, cap: DistrictReader.problemCap))
+        try parse(CSVReader(text: text), file: file, encoding: .utf8, problems: ProblemCollector(file: file, cap: DistrictReader.problemCap))
     }
 
-    private static func parse(_ text: String, file: String, encoding: TextEncoding, problems: ProblemCollector)
+    private static func parse(_ reader: CSVReader, file: String, encoding: TextEncoding, problems: ProblemCollector)
         throws(InputError) -> RosterLoad
     {
         guard let table = TableLoading.table(
-            text: text, specs: Columns.roster, reportUnknown: false, records: .assignments, problems: problems)
+            reader: reader, specs: Columns.roster, reportUnknown: false, records: .assignments, problems: problems)
         else { throw .invalid(problems.finished()) }
         var assignments: [Assignment] = []
         var lines: [Int] = []
@@ -127,7 +131,10 @@ public enum RosterReader {
         }
         let all = problems.finished()
         if problems.hasErrors { throw .invalid(all) }
-        return RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding,
-                          termStart: termStart?.day, pairTerms: pairTerms)
+        var load = RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding,
+                              termStart: termStart?.day, pairTerms: pairTerms)
+        load.file = file
+        for key in ["school_id", "inspector_id"] { load.columns[key] = table.header.column(key) }
+        return load
     }
 }

@@ -1,9 +1,69 @@
 import DuxueDomain
 
-/// A CSV table read for validation: the header map and the rows of the header's width.
-struct LoadedTable {
-    var header: HeaderMap
-    var rows: [CSVRecord]
+/// A CSV table being read for validation: the header map, then the rows of the header's width one at a
+/// time (`rows` is single-pass: the file is parsed as it is iterated, so only the rows kept stay in memory).
+final class LoadedTable {
+    /// The matched header.
+    let header: HeaderMap
+    private var reader: CSVReader
+    private let problems: ProblemCollector
+    private let records: RecordKind
+    private var sawSyntaxError: Bool
+    private var finished = false
+    /// Rows yielded so far.
+    private(set) var rowCount = 0
+    /// Rows lost to CSV syntax errors (their values are unknown); complete once `rows` is exhausted.
+    private(set) var droppedRows = 0
+    /// Rows of the wrong width (reported; their values are known but not which column each is in).
+    private(set) var raggedRows: [CSVRecord] = []
+    private let headerFields: [CSVField]
+
+    init(header: HeaderMap, headerFields: [CSVField], reader: CSVReader, problems: ProblemCollector,
+         records: RecordKind, sawSyntaxError: Bool, droppedRows: Int) {
+        self.header = header
+        self.headerFields = headerFields
+        self.reader = reader
+        self.problems = problems
+        self.records = records
+        self.sawSyntaxError = sawSyntaxError
+        self.droppedRows = droppedRows
+    }
+
+    /// The rows, read as they are iterated; problems on the way are recorded.
+    var rows: Rows { Rows(table: self) }
+
+    /// Iteration over the rows.
+    struct Rows: Sequence, IteratorProtocol {
+        let table: LoadedTable
+        mutating func next() -> CSVRecord? { table.nextRow() }
+    }
+
+    fileprivate func nextRow() -> CSVRecord? {
+        while !finished {
+            let record: CSVRecord?
+            do {
+                record = try reader.next()
+            } catch {
+                sawSyntaxError = true
+                droppedRows += 1
+                TableLoading.report(error, headerFields: headerFields, problems: problems)
+                continue
+            }
+            guard let record else {
+                finished = true
+                if rowCount == 0 && !sawSyntaxError { problems.add(.noRecords(records), line: nil) }
+                return nil
+            }
+            if record.fields.count != header.width {
+                problems.add(.raggedRow(fields: record.fields.count, expected: header.width), line: record.line)
+                raggedRows.append(record)
+                continue
+            }
+            rowCount += 1
+            return record
+        }
+        return nil
+    }
 }
 
 /// Reading files into text and text into tables, recording every problem.
@@ -14,65 +74,101 @@ enum TableLoading {
         do {
             bytes = try FileSystem.readBytes(path)
         } catch {
-            switch error {
-            case .notFound: problems.add(.fileNotFound(path: path), line: nil)
-            case .isFolder: problems.add(.unreadable(reason: "it is a folder"), line: nil)
-            case .unreadable(_, let reason): problems.add(.unreadable(reason: reason), line: nil)
-            }
+            report(error, problems: problems)
             return nil
         }
         do {
             return try TextDecoding.decode(bytes)
         } catch {
-            problems.add(.encoding(error), line: nil)
+            report(error, problems: problems)
             return nil
         }
     }
 
-    /// Parses CSV text, matches its header, and drops (reporting) ragged rows; `nil` when the file has no
-    /// header at all.
+    /// A CSV reader that streams the file (its encoding detected in a first pass over it), or `nil` with
+    /// the problem recorded.
+    static func open(path: String, problems: ProblemCollector) -> (reader: CSVReader, encoding: TextEncoding)? {
+        let stream: TextStream
+        do {
+            stream = try TextStream(LineBlocks(path: path))
+        } catch let error as FileReadError {
+            report(error, problems: problems)
+            return nil
+        } catch let error as TextDecodingError {
+            report(error, problems: problems)
+            return nil
+        } catch {
+            problems.add(.unreadable(reason: "\(error)"), line: nil)
+            return nil
+        }
+        let reader = CSVReader(blocks: {
+            let block = stream.nextUTF8()
+            if block == nil, let reason = stream.readError { problems.add(.unreadable(reason: reason), line: nil) }
+            return block
+        })
+        return (reader, stream.encoding)
+    }
+
+    private static func report(_ error: FileReadError, problems: ProblemCollector) {
+        switch error {
+        case .notFound(let path): problems.add(.fileNotFound(path: path), line: nil)
+        case .isFolder: problems.add(.unreadable(reason: "it is a folder"), line: nil)
+        case .unreadable(_, let reason): problems.add(.unreadable(reason: reason), line: nil)
+        }
+    }
+
+    private static func report(_ error: TextDecodingError, problems: ProblemCollector) {
+        if case .mixed(_, let otherLine) = error {
+            problems.add(.encoding(error), line: otherLine)
+        } else {
+            problems.add(.encoding(error), line: nil)
+        }
+    }
+
+    /// Parses CSV text, matches its header; `nil` when the text has no header at all.
     static func table(text: String, specs: [ColumnSpec], reportUnknown: Bool, records: RecordKind,
                       problems: ProblemCollector) -> LoadedTable? {
-        var reader = CSVReader(text: text)
-        var header: HeaderMap?
-        var headerFields: [CSVField] = []
-        var rows: [CSVRecord] = []
+        table(reader: CSVReader(text: text), specs: specs, reportUnknown: reportUnknown, records: records,
+              problems: problems)
+    }
+
+    /// Reads up to the header and matches it; the rows follow as the table's `rows` are iterated (ragged
+    /// ones reported and left out). `nil` when there is no header at all.
+    static func table(reader: CSVReader, specs: [ColumnSpec], reportUnknown: Bool, records: RecordKind,
+                      problems: ProblemCollector) -> LoadedTable? {
+        var reader = reader
         var sawSyntaxError = false
+        var droppedRows = 0
         while true {
             let record: CSVRecord?
             do {
                 record = try reader.next()
             } catch {
                 sawSyntaxError = true
-                switch error {
-                case .openQuote(let line, let column, let field):
-                    problems.add(.openQuote(line: line, column: column), line: line,
-                                 column: fieldColumn(field, headerFields))
-                case .textAfterQuote(let line, _, let field):
-                    problems.add(.textAfterQuote, line: line, column: fieldColumn(field, headerFields))
-                case .raggedRow(let line, let fields, let expected):
-                    problems.add(.raggedRow(fields: fields, expected: expected), line: line)
-                }
+                droppedRows += 1
+                report(error, headerFields: [], problems: problems)
                 continue
             }
-            guard let record else { break }
-            guard let map = header else {
-                headerFields = record.fields
-                header = HeaderMap.match(record, specs: specs, reportUnknown: reportUnknown, problems: problems)
-                continue
+            guard let record else {
+                if !sawSyntaxError { problems.add(.emptyFile, line: nil) }
+                return nil
             }
-            if record.fields.count != map.width {
-                problems.add(.raggedRow(fields: record.fields.count, expected: map.width), line: record.line)
-                continue
-            }
-            rows.append(record)
+            let header = HeaderMap.match(record, specs: specs, reportUnknown: reportUnknown, problems: problems)
+            return LoadedTable(
+                header: header, headerFields: record.fields, reader: reader, problems: problems, records: records,
+                sawSyntaxError: sawSyntaxError, droppedRows: droppedRows)
         }
-        guard let header else {
-            if !sawSyntaxError { problems.add(.emptyFile, line: nil) }
-            return nil
+    }
+
+    static func report(_ error: CSVError, headerFields: [CSVField], problems: ProblemCollector) {
+        switch error {
+        case .openQuote(let line, let column, let field):
+            problems.add(.openQuote(line: line, column: column), line: line, column: fieldColumn(field, headerFields))
+        case .textAfterQuote(let line, _, let field):
+            problems.add(.textAfterQuote, line: line, column: fieldColumn(field, headerFields))
+        case .raggedRow(let line, let fields, let expected):
+            problems.add(.raggedRow(fields: fields, expected: expected), line: line)
         }
-        if rows.isEmpty && !sawSyntaxError { problems.add(.noRecords(records), line: nil) }
-        return LoadedTable(header: header, rows: rows)
     }
 
     private static func fieldColumn(_ field: Int, _ header: [CSVField]) -> InputProblem.Column {

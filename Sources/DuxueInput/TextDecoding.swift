@@ -50,6 +50,9 @@ public enum TextDecodingError: Error, Hashable, Sendable, CustomStringConvertibl
     case undecodable(byte: UInt8, offset: Int)
     /// The system's iconv cannot convert between the named encodings.
     case converterUnavailable(from: String, to: String)
+    /// Some lines are UTF-8 and others are not (typically rows pasted from a GBK file into a UTF-8 one):
+    /// the first line of each kind.
+    case mixed(utf8Line: Int, otherLine: Int)
 
     /// A lower-case message naming the problem and the fix.
     public var description: String {
@@ -65,6 +68,9 @@ public enum TextDecodingError: Error, Hashable, Sendable, CustomStringConvertibl
         case .converterUnavailable(let from, let to):
             "this system's iconv cannot convert \(from) to \(to): "
                 + "install the glibc gconv modules, or save the file as UTF-8"
+        case .mixed(let utf8Line, let otherLine):
+            "file mixes encodings: line \(utf8Line) is UTF-8 but line \(otherLine) is not (GBK?): "
+                + "open it in Excel, fix the garbled lines and save it once as CSV UTF-8"
         }
     }
 
@@ -93,32 +99,22 @@ public enum TextDecoding {
     /// Detects the encoding and decodes: a UTF-8 BOM → UTF-8 with BOM (stripped); valid UTF-8 → UTF-8;
     /// otherwise strict GB18030. UTF-16, UTF-32, workbooks and binary data are rejected.
     public static func decode(_ bytes: [UInt8]) throws(TextDecodingError) -> DecodedText {
-        if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
-            throw .utf32
-        }
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { throw .utf16 }
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) {
-            throw .workbook
-        }
-        if let offset = bytes.firstIndex(of: 0) { throw nulPattern(bytes, firstNUL: offset) }
-        if bytes.starts(with: TextEncoding.utf8ByteOrderMark) {
-            let body = bytes.dropFirst(3)
-            guard let text = String(validating: body, as: UTF8.self) else {
-                throw firstInvalidUTF8(Array(body), offsetBase: 3)
-            }
-            return DecodedText(text: text, encoding: .utf8BOM)
-        }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            return DecodedText(text: text, encoding: .utf8)
-        }
-        let converted = try Iconv.convert(bytes, from: "GB18030", to: "UTF-8")
-        var text = String(decoding: converted, as: UTF8.self)
-        if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-        return DecodedText(text: text, encoding: .gb18030)
+        let stream = try TextStream(LineBlocks(bytes: bytes))
+        var utf8: [UInt8] = []
+        while let block = stream.nextUTF8() { utf8 += block }
+        return DecodedText(text: String(decoding: utf8, as: UTF8.self), encoding: stream.encoding)
+    }
+
+    /// For bytes that are not UTF-8 as a whole: `.mixed` when some line is UTF-8 with Chinese in it and
+    /// another line is not UTF-8.
+    static func mixedLines(_ bytes: [UInt8]) -> TextDecodingError? {
+        var scan = MixedLineScan()
+        scan.scan(bytes)
+        return scan.result
     }
 
     /// Classifies a file with NUL bytes: UTF-32 or UTF-16 by the pattern of zeros, else binary.
-    private static func nulPattern(_ bytes: [UInt8], firstNUL: Int) -> TextDecodingError {
+    static func nulPattern(_ bytes: [UInt8], firstNUL: Int) -> TextDecodingError {
         let sample = bytes.prefix(4096)
         guard sample.count >= 8 else { return .binary(offset: firstNUL) }
         var zerosByLane = [0, 0, 0, 0]
@@ -135,7 +131,7 @@ public enum TextDecoding {
     }
 
     /// The error for invalid UTF-8 after a BOM: the first byte where strict decoding fails.
-    private static func firstInvalidUTF8(_ bytes: [UInt8], offsetBase: Int) -> TextDecodingError {
+    static func firstInvalidUTF8(_ bytes: [UInt8], offsetBase: Int) -> TextDecodingError {
         var iterator = bytes.makeIterator()
         var decoder = UTF8()
         var offset = 0

@@ -158,6 +158,8 @@ extension String {
 /// Outcome of reading a date.
 enum DateReading: Equatable {
     case day(Day)
+    /// Written year last ("5/6/2023", "31/5/2023"): the valid readings, month-first then day-first.
+    case yearLast([Day])
     case invalid
 }
 
@@ -209,8 +211,12 @@ public enum Vocabulary {
         guard !word.isEmpty else { return nil }
         let limit = word.count <= 4 ? 1 : word.count <= 8 ? 2 : 3
         var best: (name: String, distance: Int)?
+        let length = word.count
         for candidate in candidates {
-            let distance = editDistance(word, normalizedWord(candidate))
+            let name = normalizedWord(candidate)
+            // Lengths further apart than the limit cannot be within it (and a huge header costs nothing).
+            guard abs(name.count - length) <= limit else { continue }
+            let distance = editDistance(word, name)
             if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
         return best?.name
@@ -321,6 +327,17 @@ public enum Vocabulary {
             parts = ascii.split(separator: separator, omittingEmptySubsequences: false)
         } else {
             return .invalid
+        }
+        if parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
+            parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), let year = Int(parts[2]),
+            let first = Int(parts[0]), let second = Int(parts[1])
+        {
+            // Year last is never guessed: month-first and day-first are both in use.
+            var readings: [Day] = []
+            for day in [Day(year: year, month: first, day: second), Day(year: year, month: second, day: first)] {
+                if let day, !readings.contains(day) { readings.append(day) }
+            }
+            return readings.isEmpty ? .invalid : .yearLast(readings)
         }
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count),
             (1...2).contains(parts[2].count), parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
