@@ -10,6 +10,7 @@ there unless --fresh), and benchmarks/holmberg.md is rewritten after every insta
     swift build -c release --product duxue-holmberg
     pip install highspy        # comparison only; never used by the product
     nice python3 benchmarks/holmberg.py [--time-limit 60] [--instances 1-71] [--no-highs] [--fresh]
+                                        [--redo-duxue]   # re-solve with GLPK, keep the logged HiGHS runs
 """
 import argparse
 import json
@@ -115,6 +116,8 @@ def main():
     parser.add_argument("--instances", default="1-71")
     parser.add_argument("--no-highs", action="store_true")
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--redo-duxue", action="store_true",
+                        help="solve every instance again with GLPK (e.g. after a tuning change) and keep the logged HiGHS results")
     parser.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "holmberg.md"))
     args = parser.parse_args()
     folder = instance_folder()
@@ -126,7 +129,16 @@ def main():
             r = json.loads(line)
             if r.get("time_limit") == args.time_limit:
                 results[r["instance"]] = r
-    with tempfile.TemporaryDirectory() as scratch, open(log, "w" if args.fresh else "a") as out:
+    earlier = results if args.redo_duxue else {}
+    if args.redo_duxue:
+        results = {}
+    with tempfile.TemporaryDirectory() as scratch, open(log, "w" if args.fresh or args.redo_duxue else "a") as out:
+        if args.redo_duxue:
+            # Keep the runs outside --instances as they were.
+            for k, r in earlier.items():
+                if k not in parse_range(args.instances):
+                    results[k] = r
+                    out.write(json.dumps(r) + "\n")
         for k in parse_range(args.instances):
             if k in results:
                 continue
@@ -138,7 +150,9 @@ def main():
                 print(f"p{k}: duxue-holmberg failed: {proc.stderr.strip()[:300]}", flush=True)
                 continue
             record = {"instance": k, "time_limit": args.time_limit, "duxue": json.loads(proc.stdout)}
-            if not args.no_highs:
+            if args.redo_duxue and "highs" in earlier.get(k, {}):
+                record["highs"] = earlier[k]["highs"]
+            elif not args.no_highs:
                 record["highs"] = highs_solve(mps, args.time_limit)
             results[k] = record
             out.write(json.dumps(record) + "\n")
