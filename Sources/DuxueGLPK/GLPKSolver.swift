@@ -10,12 +10,13 @@ public struct GLPKSolver: MIPSolver {
         public var presolve = true
         /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique.
         public var cuts: Int32 = 0b0001
-        /// Branching rule (GLP_BR_*). Last fractional variable: the roster model adds its decision
-        /// columns last (recruits, then appointees per class), so the search settles those first.
-        /// Measured against pseudocost branching (benchmarks/README.md, "GLPK options"): 1,500-school
-        /// short pool 17 s → 5 s; 3,000 schools short of full-time 303 s (time limit) → 30 s, optimal.
+        /// Branching rule (GLP_BR_*) of ``SearchStrategy/lastColumnsFirst``: last fractional variable.
+        /// The roster model adds its decision columns last (recruits, then appointees per class), so
+        /// the search settles those first. Measured against pseudocost branching (benchmarks/README.md,
+        /// "GLPK options"): 1,500-school short pool 17 s → 5 s; 3,000 schools short of full-time
+        /// 303 s (time limit) → 30 s, optimal.
         public var branching: Int32 = GLP_BR_LFV
-        /// Backtracking rule (GLP_BT_*): best projection.
+        /// Backtracking rule (GLP_BT_*) of ``SearchStrategy/lastColumnsFirst``: best projection.
         public var backtracking: Int32 = GLP_BT_BPH
         /// Feasibility pump heuristic.
         public var feasibilityPump = false
@@ -24,7 +25,8 @@ public struct GLPKSolver: MIPSolver {
 
         /// The measured defaults. For benchmark experiments, `DUXUE_GLPK_CUTS` (0–15) overrides the
         /// cut families, `DUXUE_GLPK_BT` (1–4) and `DUXUE_GLPK_BR` (1–5) the backtracking and
-        /// branching rules, and `DUXUE_GLPK_HEURISTICS` (`fp`, `ps` or `fp,ps`) turns heuristics on.
+        /// branching rules of ``SearchStrategy/lastColumnsFirst``, and `DUXUE_GLPK_HEURISTICS` (`fp`,
+        /// `ps` or `fp,ps`) turns heuristics on.
         public init() {
             let environment = ProcessInfo.processInfo.environment
             if let value = environment["DUXUE_GLPK_CUTS"].flatMap(Int32.init), (0...15).contains(value) {
@@ -36,6 +38,17 @@ public struct GLPKSolver: MIPSolver {
                 feasibilityPump = value.contains("fp")
                 proximitySearch = value.contains("ps")
             }
+        }
+    }
+
+    /// GLPK's branching and backtracking rules for a search strategy: last fractional variable with
+    /// depth first for ``SearchStrategy/dive``, the tuned rules for ``SearchStrategy/lastColumnsFirst``,
+    /// pseudocost branching with best local bound for ``SearchStrategy/pseudocost``.
+    func rules(for strategy: SearchStrategy) -> (branching: Int32, backtracking: Int32) {
+        switch strategy {
+        case .dive: (GLP_BR_LFV, GLP_BT_DFS)
+        case .lastColumnsFirst: (tuning.branching, tuning.backtracking)
+        case .pseudocost: (GLP_BR_PCH, GLP_BT_BLB)
         }
     }
 
@@ -71,8 +84,7 @@ public struct GLPKSolver: MIPSolver {
                 dxOptions.mip_gap = options.relativeGap
                 dxOptions.presolve = tuning.presolve ? 1 : 0
                 dxOptions.cuts = tuning.cuts
-                dxOptions.branching = tuning.branching
-                dxOptions.backtracking = tuning.backtracking
+                (dxOptions.branching, dxOptions.backtracking) = rules(for: options.strategy)
                 dxOptions.feasibility_pump = tuning.feasibilityPump ? 1 : 0
                 dxOptions.proximity_search = tuning.proximitySearch ? 1 : 0
                 dxOptions.verbose = options.verbose ? 1 : 0

@@ -26,6 +26,20 @@ public enum SolveStatus: String, Sendable, Equatable, Codable {
     }
 }
 
+/// The order in which a branch-and-bound search explores. No one order is best on every model, so a
+/// caller may run a portfolio: one strategy for a while, then another.
+public enum SearchStrategy: String, Sendable, CaseIterable {
+    /// Branch first on the columns the model adds last (a model that adds its decision columns last
+    /// settles those first) and go depth first: quickest to integral solutions.
+    case dive
+    /// Branch first on the columns the model adds last and pick nodes by best projection: the
+    /// strongest on most roster models.
+    case lastColumnsFirst = "last_columns_first"
+    /// Branch by pseudocosts and explore the best bound first: slower to a first solution, steadier
+    /// where branching on the last columns goes astray.
+    case pseudocost
+}
+
 /// Options common to all solvers.
 public struct SolveOptions: Sendable {
     /// Wall-clock limit for this solve, in seconds; `nil` = none.
@@ -40,6 +54,8 @@ public struct SolveOptions: Sendable {
     public var incumbent: [Double]?
     /// Called during the search; return `false` to stop it.
     public var progress: (@Sendable (SolveProgress) -> Bool)?
+    /// The search order.
+    public var strategy: SearchStrategy = .lastColumnsFirst
 
     /// Default options: no limit, exact, silent.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {

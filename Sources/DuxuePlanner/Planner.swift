@@ -30,6 +30,15 @@ public struct PlannerOptions: Sendable {
     public var deterministic = false
     /// Branch-and-bound nodes of the warm phase when `deterministic`.
     public var warmStartNodes = 2000
+    /// Seconds of a level's first cold search with each strategy; every later round doubles it
+    /// (see ``LevelSearch``).
+    public var sliceSeconds: Double = 8
+    /// Branch-and-bound nodes of a level's first cold search with each strategy when `deterministic`;
+    /// every later round doubles it.
+    public var sliceNodes = 5_000
+    /// The ``SearchStrategy/pseudocost`` runs' slice as a share of the
+    /// ``SearchStrategy/lastColumnsFirst`` runs' slice.
+    public var alternateShare: Double = 0.5
 
     /// Default options.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {
@@ -144,54 +153,6 @@ public struct Planner: Sendable {
             seconds: clock.seconds)
     }
 
-    /// Solves one level in two phases. Warm: the incumbent offered to the solver (for GLPK this means
-    /// no MIP presolve), which settles a level at the root whenever the incumbent is already optimal.
-    /// Cold, if the warm phase has not proven optimality within its slice: no incumbent, so the
-    /// solver's presolve runs, which measured far better on tight pools. The better of the two is kept.
-    private func solveLevel(
-        _ model: Model, priority: Priority, sense: ObjectiveSense, incumbent: [Double], timeLimit: Double?,
-        options: PlannerOptions, clock: Stopwatch
-    ) throws -> Solution {
-        var solveOptions = SolveOptions(timeLimit: timeLimit, verbose: options.verbose)
-        let progress = options.progress, stop = options.stopRequested
-        if progress != nil || stop != nil {
-            solveOptions.progress = { snapshot in
-                progress?(PlanProgress(level: priority, solver: snapshot, elapsed: clock.seconds))
-                return !(stop?() ?? false)
-            }
-        }
-        var warmOptions = solveOptions
-        warmOptions.incumbent = incumbent
-        warmOptions.timeLimit = options.deterministic ? timeLimit : min(timeLimit ?? .infinity, options.warmStartSeconds)
-        if options.deterministic {
-            // The node cap stops the warm phase like an interrupt; only a real stop request ends the level.
-            let inner = warmOptions.progress, cap = options.warmStartNodes
-            warmOptions.progress = { snapshot in snapshot.nodes < cap && (inner?(snapshot) ?? true) }
-        }
-        var warm = try solver.solve(model, options: warmOptions)
-        if options.deterministic, warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution,
-            !(stop?() ?? false)
-        {
-            // Stopped by the node cap, not by request: the warm slice has ended, as its time would have.
-            warm.status = warm.status == .interruptedWithSolution ? .timeLimitWithSolution : .timeLimitNoSolution
-        }
-        let stopped = warm.status == .interruptedWithSolution || warm.status == .interruptedNoSolution
-        guard warm.status != .optimal, !stopped, options.coldStart else {
-            return warm
-        }
-        solveOptions.timeLimit = timeLimit.map { max(0.05, $0 - warm.seconds) }
-        let cold = try solver.solve(model, options: solveOptions)
-        let better: (Double, Double) -> Bool = sense == .minimize ? { $0 < $1 } : { $0 > $1 }
-        var best = cold.status.hasSolution && (!warm.status.hasSolution || !better(warm.objective, cold.objective)) ? cold : warm
-        if best.status != .optimal {
-            // Both searches bound the same optimum: keep the tighter bound.
-            let bounds = [warm.bound, cold.bound].filter(\.isFinite)
-            if let tightest = sense == .minimize ? bounds.max() : bounds.min() { best.bound = tightest }
-        }
-        best.seconds = warm.seconds + cold.seconds
-        best.nodes = warm.nodes + cold.nodes
-        return best
-    }
 }
 
 /// Wall-clock seconds since creation.
