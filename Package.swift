@@ -63,7 +63,7 @@ let package = Package(
                 "DuxueMIP", "DuxueGLPK", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"]),
+        .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"], resources: [.copy("Holmberg")]),
         .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
         .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures"), .copy("Corpus")]),
         .testTarget(
