@@ -15,13 +15,19 @@ import TOMLKit
 /// remove = ["S-017"]
 /// enrollment = { "S-002" = 2400 }
 /// [[schools.add]]
-/// id = "S-701"; name = "开发区新校"; enrollment = 1800; zone = "第一责任区"
+/// id = "S-701"
+/// name = "开发区新校"
+/// enrollment = 1800
+/// zone = "第一责任区"
 ///
 /// [inspectors]
 /// remove = ["I-004"]
 /// unavailable = ["I-010", "I-011"]
 /// [[inspectors.add]]
-/// id = "I-901"; name = "新督学"; employment = "full_time"; zone = "第一责任区"
+/// id = "I-901"
+/// name = "新督学"
+/// employment = "full_time"
+/// zone = "第一责任区"
 /// ```
 public enum ScenarioReader {
     /// Keys of `[schools]`.
@@ -60,6 +66,9 @@ public enum ScenarioReader {
     public static func parse(_ text: String, file: String, district: District, policy base: Policy)
         throws(ScenarioError) -> Scenario
     {
+        // TOMLKit's C++ parser aborts the process on some malformed text: stop that text first.
+        let unsafe = TOMLGuard.problems(in: text, file: file)
+        if !unsafe.isEmpty { throw ScenarioError(unsafe.map { ScenarioProblem(file: file, line: $0.line, column: $0.column?.index, kind: .policy($0)) }) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

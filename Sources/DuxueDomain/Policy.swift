@@ -115,13 +115,20 @@ public struct Policy: Sendable, Hashable, Codable {
     /// constraint q·FT ≥ p·(FT + PT) is checked and optimised in integers.
     public var fullTimeShareFraction: (numerator: Int, denominator: Int) {
         let q = 10_000
-        var p = Int((minFullTimeShare * Double(q)).rounded(.up))
+        var p = Int(Self.ceiling(minFullTimeShare * Double(q)))
         var d = q
         func gcd(_ a: Int, _ b: Int) -> Int { b == 0 ? a : gcd(b, a % b) }
         let g = max(1, gcd(p, d))
         p /= g
         d /= g
         return (p, d)
+    }
+
+    /// ⌈x⌉, where an `x` within 1e-9 of a whole number counts as that number: 0.07 × 10 000 is
+    /// 700.0000000000001 in floating point, and the share it stands for is 7%, not 7.01%.
+    public static func ceiling(_ x: Double) -> Double {
+        let nearest = x.rounded()
+        return abs(x - nearest) <= 1e-9 * max(1, abs(x)) ? nearest : x.rounded(.up)
     }
 
     /// The day the planned term ends: term_start + term_years (the next term's start).

@@ -48,6 +48,19 @@ public struct Roster: Sendable, Hashable {
     /// A roster.
     public init(assignments: [Assignment]) { self.assignments = assignments }
 
+    /// The roster keeping only the first line of each school, and the schools listed more than once (a
+    /// hand-edited roster may list a school twice; R1 reports it, and renewal keeps the first line).
+    public var firstLinePerSchool: (roster: Roster, repeated: [School.ID]) {
+        var seen = Set<School.ID>(), repeated: [School.ID] = []
+        var lines: [Assignment] = []
+        for assignment in assignments {
+            if seen.insert(assignment.school).inserted { lines.append(assignment) } else if !repeated.contains(assignment.school) {
+                repeated.append(assignment.school)
+            }
+        }
+        return (Roster(assignments: lines), repeated)
+    }
+
     /// Schools per assignee.
     public var schoolsByAssignee: [Assignee: [School.ID]] {
         Dictionary(grouping: assignments, by: \.assignee).mapValues { $0.map(\.school) }

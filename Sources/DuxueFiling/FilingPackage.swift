@@ -190,6 +190,10 @@ extension String {
             self = "–"
             return
         }
+        guard abs(value) < 1e15 else {
+            self = "\(value)"
+            return
+        }
         let tenths = Int((abs(value) * 10).rounded())
         self = (value < 0 && tenths > 0 ? "-" : "") + "\(tenths / 10).\(tenths % 10)"
     }

@@ -46,22 +46,24 @@ public enum FilingWriter {
                 throw FilingError.file("\(error)")
             }
         case .xlsx:
+            // libxlsxwriter writes a file by name: a private scratch file first, whose bytes then go
+            // through the same atomic write as every other output (never a half file, never a clobber).
             let url = URL(fileURLWithPath: path)
-            let temporary = url.deletingLastPathComponent()
-                .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp.xlsx").path
+            let scratch = FileManager.default.temporaryDirectory
+                .appendingPathComponent("duxue-\(ProcessInfo.processInfo.globallyUniqueString)-\(url.lastPathComponent)").path
+            defer { try? FileManager.default.removeItem(atPath: scratch) }
             do {
-                try FilingXLSX.write(package, to: temporary)
+                try FilingXLSX.write(package, to: scratch)
             } catch {
-                try? FileManager.default.removeItem(atPath: temporary)
                 throw FilingError.workbook(error.description)
             }
-            if !overwrite && FileManager.default.fileExists(atPath: path) {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw FilingError.file("\(path) exists: add --force to overwrite it, or choose another name")
+            guard let bytes = FileManager.default.contents(atPath: scratch) else {
+                throw FilingError.file("cannot read back the workbook written to \(scratch)")
             }
-            if rename(temporary, path) != 0 {
-                try? FileManager.default.removeItem(atPath: temporary)
-                throw FilingError.file("cannot rename into \(path): \(String(cString: strerror(errno)))")
+            do {
+                try AtomicFile.write([UInt8](bytes), to: path, overwrite: overwrite)
+            } catch {
+                throw FilingError.file("\(error)")
             }
         }
     }

@@ -8,7 +8,14 @@ public enum FilingXLSX {
         let workbook = try Workbook(path: path)
         for table in package.tables {
             let sheet = try workbook.addSheet(table.name)
-            for (column, width) in table.widths.enumerated() { try sheet.setWidth(width, column: column) }
+            // Each column as wide as the widest table on the sheet needs it (the findings under the rules).
+            var widths = table.widths
+            for extra in table.appendix {
+                for (column, width) in extra.widths.enumerated() {
+                    if column < widths.count { widths[column] = max(widths[column], width) } else { widths.append(width) }
+                }
+            }
+            for (column, width) in widths.enumerated() { try sheet.setWidth(width, column: column) }
             try sheet.preparePrinting(headerRow: 1)
             var row = try write(table, to: sheet, at: 0)
             for extra in table.appendix {

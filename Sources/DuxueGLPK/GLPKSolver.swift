@@ -41,6 +41,14 @@ public struct GLPKSolver: MIPSolver {
         }
     }
 
+    /// GLPK's time limit in milliseconds for `seconds` (0 = none): rounded up, at least 1 ms for any
+    /// positive limit, and clamped to what GLPK's `int` holds — so `inf`, `1e300` or NaN never trap.
+    static func milliseconds(_ seconds: Double?) -> Int32 {
+        guard let seconds, seconds > 0, !seconds.isNaN else { return 0 }
+        let ms = (seconds * 1000).rounded(.up)
+        return ms >= Double(Int32.max) ? Int32.max : Int32(ms)
+    }
+
     /// GLPK's branching and backtracking rules for a search strategy: last fractional variable with
     /// depth first for ``SearchStrategy/dive``, the tuned rules for ``SearchStrategy/lastColumnsFirst``,
     /// pseudocost branching with best local bound for ``SearchStrategy/pseudocost``.
@@ -80,7 +88,7 @@ public struct GLPKSolver: MIPSolver {
             let context = Unmanaged.passUnretained(box).toOpaque()
             return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
                 var dxOptions = dx_options()
-                dxOptions.time_limit_ms = Int32(clamping: Int(((options.timeLimit ?? 0) * 1000).rounded(.up)))
+                dxOptions.time_limit_ms = Self.milliseconds(options.timeLimit)
                 dxOptions.mip_gap = options.relativeGap
                 dxOptions.presolve = tuning.presolve ? 1 : 0
                 dxOptions.cuts = tuning.cuts
@@ -122,7 +130,20 @@ public struct GLPKSolver: MIPSolver {
     public func export(_ model: Model, format: ModelFormat, to path: String) throws {
         let problem = GLPKProblem()
         try load(model, into: problem)
-        try GLPKProblem.check(dx_write(problem.pointer, format == .mps ? 0 : 1, path), path: path)
+        // Written beside the target and renamed into place: a failed write leaves no half file.
+        let url = URL(fileURLWithPath: path)
+        let temporary = url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp").path
+        do {
+            try GLPKProblem.check(dx_write(problem.pointer, format == .mps ? 0 : 1, temporary), path: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw GLPKError.cannotWrite(path: path)
+        }
     }
 
     /// Loads a model into a GLPK problem, merging repeated terms and naming every row and column.

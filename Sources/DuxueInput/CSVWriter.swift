@@ -108,8 +108,11 @@ public enum AtomicFile {
             throw .cannotWrite(path: path, reason: failure)
         }
         fchmod(descriptor, 0o644 & ~currentUmask())
-        if fsync(descriptor) != 0 || close(descriptor) != 0 {
-            throw .cannotWrite(path: path, reason: FileSystem.lastErrorText())
+        let synced = fsync(descriptor) == 0
+        let syncError = FileSystem.lastErrorText()
+        let closed = close(descriptor) == 0
+        if !synced || !closed {
+            throw .cannotWrite(path: path, reason: synced ? FileSystem.lastErrorText() : syncError)
         }
         if overwrite {
             guard rename(temporary, path) == 0 else {

@@ -82,13 +82,8 @@ public enum PolicyReader {
     public static func parse(_ text: String, file: String, name: String, termStart override: Day?,
                              today: Day = localToday()) throws(InputError) -> Policy {
         let problems = ProblemCollector(file: file)
-        let unsafe = TOMLGuard.check(text)
-        if !unsafe.isEmpty {
-            for finding in unsafe {
-                problems.add(finding.kind, line: finding.line, column: InputProblem.Column(name: "", index: finding.column))
-            }
-            throw .invalid(problems.finished())
-        }
+        let unsafe = TOMLGuard.problems(in: text, file: file)
+        if !unsafe.isEmpty { throw .invalid(unsafe) }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

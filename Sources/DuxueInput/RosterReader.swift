@@ -31,6 +31,21 @@ public struct RosterLoad: Sendable {
         self.pairTerms = pairTerms
     }
 
+    /// Gives every vacancy whose rows named no zone (a hand-made roster with neither `inspector_zone` nor
+    /// `zone`) the zone of its first school in `district`, where the recruit would be hired; schools the
+    /// district does not have leave it as it is (they are reported by ``Validation/check(_:against:)``).
+    public mutating func placeUnzonedVacancies(in district: District) {
+        let zones = Dictionary(district.schools.map { ($0.id, $0.zone) }, uniquingKeysWith: { first, _ in first })
+        var placed: [String: Zone] = [:]
+        for (index, assignment) in roster.assignments.enumerated() {
+            guard case .vacancy(let id, let zone, let employment) = assignment.assignee, zone.rawValue.isEmpty else { continue }
+            guard let home = placed[id] ?? zones[assignment.school] else { continue }
+            placed[id] = home
+            roster.assignments[index] = Assignment(
+                school: assignment.school, assignee: .vacancy(id: id, zone: home, employment: employment))
+        }
+    }
+
     /// The line of the first assignment of a school, if listed.
     public func line(of school: School.ID) -> Int? {
         roster.assignments.firstIndex { $0.school == school }.map { lines[$0] }
@@ -98,9 +113,9 @@ public enum RosterReader {
                 let id = Assignee.vacancyPrefix + assigneeText.dropFirst(Assignee.vacancyPrefix.count)
                 let employment = row.choice(
                     "employment", required: false, accepted: Vocabulary.employmentNames, Vocabulary.employment)
-                // The vacancy's own zone (`inspector_zone`, as `duxue plan` writes it), else the school's.
-                let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone")
-                    : row.value("zone").isEmpty ? "?" : row.value("zone")
+                // The vacancy's own zone (`inspector_zone`, as `duxue plan` writes it), else the school's
+                // (`zone`), else none yet: ``RosterLoad/placeUnzonedVacancies(in:)`` takes it from the district.
+                let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone") : row.value("zone")
                 guard let employment else {
                     if row.value("employment").isEmpty {
                         row.report(.vacancyWithoutEmployment(id: id), at: row.has("employment") ? "employment" : "inspector_id")

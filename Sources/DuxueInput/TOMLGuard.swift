@@ -4,7 +4,16 @@
 /// start right (`[` alone on a line, `[ #]`), and a `}` inside an array (`d = [}`); a NUL ends the text
 /// early at the C boundary.
 /// Found by fuzzing (scripts/fuzz.sh, Tests/DuxueInputTests/Corpus/fuzz-policy-*).
-enum TOMLGuard {
+public enum TOMLGuard {
+    /// The problems of `text` that must stop it before it reaches TOMLKit, as input problems of `file`
+    /// (at most one per line, `limit` in all); empty when the text is safe to parse. Every reader of
+    /// TOML text calls this first: policy files, and `duxue compare`'s scenario files.
+    public static func problems(in text: String, file: String, limit: Int = 20) -> [InputProblem] {
+        check(text, limit: limit).map {
+            InputProblem(file: file, line: $0.line, column: InputProblem.Column(name: "", index: $0.column), kind: $0.kind)
+        }
+    }
+
     /// A place in the text and what is wrong there.
     struct Finding: Equatable {
         var line: Int

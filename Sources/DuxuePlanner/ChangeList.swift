@@ -97,7 +97,7 @@ public struct ChangeList: Sendable {
         let heldAfter = roster.schoolsByAssignee
 
         var kept: [School.ID] = [], moved: [SchoolChange] = [], stillVacant: [School.ID] = [], closed: [SchoolHolder] = []
-        for assignment in previous.assignments.sorted(by: { $0.school < $1.school }) {
+        for assignment in previous.firstLinePerSchool.roster.assignments.sorted(by: { $0.school < $1.school }) {
             let school = assignment.school, from = assignment.assignee
             guard let now = after[school], schools[school] != nil else {
                 closed.append(SchoolHolder(school: school, holder: from))

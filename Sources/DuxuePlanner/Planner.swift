@@ -78,7 +78,8 @@ public struct Planner: Sendable {
             if reasons.isEmpty { eligible.append(inspector) } else { excluded.append((inspector, reasons)) }
         }
         var previousHolders: [School.ID: Inspector.ID] = [:]
-        for assignment in previous?.assignments ?? [] {
+        // The first line of a school listed twice, as in the change list.
+        for assignment in previous?.firstLinePerSchool.roster.assignments ?? [] {
             if case .inspector(let id) = assignment.assignee { previousHolders[assignment.school] = id }
         }
         let partition = ClassPartition(

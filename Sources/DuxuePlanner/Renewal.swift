@@ -25,7 +25,7 @@ public struct RenewalRequest: Sendable {
                 pairTerms: [School.ID: Int] = [:], asOf: Day, startsNewTerm: Bool = false) {
         self.district = district
         self.policy = policy
-        self.previous = previous
+        self.previous = previous.firstLinePerSchool.roster
         self.previousTermStart = previousTermStart
         self.pairTerms = pairTerms
         self.asOf = asOf

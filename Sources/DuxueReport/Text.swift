@@ -54,10 +54,10 @@ public struct Text: Sendable {
             return pick("\(a.rosterID) 负责 \(holds) 所学校，上限 \(limit) 所", "\(a.rosterID) holds \(holds) schools, limit \(limit)")
         case .largeNotDedicated(let s, let a, let others):
             return pick("大规模学校 \(s) 的责任督学 \(a.rosterID) 还负责另外 \(others) 所学校",
-                        "large school \(s): its inspector \(a.rosterID) holds \(others) other schools")
+                        "large school \(s): its inspector \(a.rosterID) holds \(others) other school\(others == 1 ? "" : "s")")
         case .fullTimeShareLow(let ft, let total, let minimum, let missing):
             return pick("专职督学 \(ft)/\(total)，低于 \(percent(minimum))；还需 \(missing) 名专职督学",
-                        "full-time \(ft) of \(total), below \(percent(minimum)); needs \(missing) more full-time inspectors")
+                        "full-time \(ft) of \(total), below \(percent(minimum)); needs \(missing) more full-time inspector\(missing == 1 ? "" : "s")")
         case .retiredTooLong(let i, let day, let years, let limit):
             return pick("督学 \(i)：\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年",
                         "inspector \(i) retired \(day), \(self.years(years)) years before term start, limit \(limit)")

@@ -109,10 +109,20 @@ public struct Worksheet {
         self.workbook = workbook
     }
 
-    /// Writes text (0-based row and column).
+    /// The most characters a cell holds (Excel's limit, which libxlsxwriter enforces).
+    public static let maximumCellCharacters = 32_767
+
+    /// Writes text (0-based row and column); text longer than a cell holds is cut to fit and ends in
+    /// "…" (a broken roster can give one inspector thousands of schools).
     public func write(_ text: String, row: Int, column: Int, style: CellStyle = .body) throws(XLSXError) {
         try ensureOpen()
-        let code = worksheet_write_string(pointer, lxw_row_t(row), lxw_col_t(column), text, workbook.format(style))
+        var cell = text
+        if text.unicodeScalars.count > Self.maximumCellCharacters {
+            var scalars = String.UnicodeScalarView()
+            scalars.append(contentsOf: text.unicodeScalars.prefix(Self.maximumCellCharacters - 1))
+            cell = String(scalars) + "…"
+        }
+        let code = worksheet_write_string(pointer, lxw_row_t(row), lxw_col_t(column), cell, workbook.format(style))
         if let error = XLSXError.from(code, row: row, column: column) { throw error }
     }
 

@@ -49,25 +49,28 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interrupt.install()
         let language = output.language
         var options = input
         if let asOf, let day = Vocabulary.day(asOf) { options.termStart = day.description }
         let (district, policy, warnings): (District, Policy, [InputProblem])
-        let load: RosterLoad
+        var load: RosterLoad
         do {
             (district, policy, warnings) = try options.load()
             load = try RosterReader.read(path: roster)
+            load.placeUnzonedVacancies(in: district)
         } catch let error as InputError {
             Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
             throw ExitCode(2)
         }
         for warning in warnings + load.warnings { Console.error(warning.message(in: language)) }
-        let targets = try filing.map { try OutputPath.filing($0, district: input.district, roster: roster, force: force, language: language) }
+        let targets = try filing.map { try OutputPath.filing($0, inputs: input.inputFiles + [roster], force: force, language: language) }
 
         let audit = Compliance.audit(load.roster, district: district, policy: policy)
         var nearest: Plan?
         if audit.contains(where: { $0.severity == .error }) {
-            let planOptions = PlannerOptions(timeLimit: timeLimit)
+            var planOptions = PlannerOptions(timeLimit: timeLimit)
+            planOptions.stopRequested = { Interrupt.requested }
             do {
                 nearest = try Planner(solver: GLPKSolver()).plan(
                     district: district, policy: policy, previous: load.roster, options: planOptions)
@@ -99,6 +102,7 @@ struct CheckCommand: ParsableCommand {
         case .json:
             print(try JSONRenderer.render(report), terminator: "")
         }
+        if Interrupt.requested { throw ExitCode(130) }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }
 }

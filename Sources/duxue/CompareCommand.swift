@@ -61,6 +61,7 @@ struct CompareCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interrupt.install()
         let language = lang ?? Language(
             locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
         let (district, policy, warnings): (District, Policy, [InputProblem])
@@ -99,7 +100,8 @@ struct CompareCommand: ParsableCommand {
             throw ExitCode(2)
         }
 
-        let options = PlannerOptions(timeLimit: timeLimit)
+        var options = PlannerOptions(timeLimit: timeLimit)
+        options.stopRequested = { Interrupt.requested }
         var runner = ComparisonRunner(jobs: jobs ?? ComparisonRunner.activeCores, options: options) { GLPKSolver() }
         let showProgress = !quiet && Console.stderrIsTerminal
         if showProgress {
@@ -111,9 +113,9 @@ struct CompareCommand: ParsableCommand {
         let comparison: Comparison
         do {
             comparison = try runner.run(district: district, policy: policy, scenarios: Sweep.expand(loaded, sweeps: parsedSweeps))
-        } catch let error as GLPKError {
-            Console.error(error.description)
-            throw ExitCode(3)
+        } catch {
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            throw SolveFailure.exitCode(for: error)
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         let report = CompareReport(comparison: comparison, language: language, showsTiming: !noTiming)
@@ -131,6 +133,7 @@ struct CompareCommand: ParsableCommand {
             }
             if format == .text { print(language == .zh ? "图表已写入 \(html)" : "Charts written to \(html)") }
         }
+        if Interrupt.requested { throw ExitCode(130) }
     }
 }
 

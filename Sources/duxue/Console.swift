@@ -1,4 +1,5 @@
 import DuxueDomain
+import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
 import ArgumentParser
@@ -79,11 +80,8 @@ enum OutputPath {
                         otherInputs: [String] = [], companions: [String] = []) throws -> String {
         let fileManager = FileManager.default
         let folder = URL(fileURLWithPath: district).standardized
-        let inputs = ["schools.csv", "inspectors.csv", "policy.toml"].map { folder.appendingPathComponent($0).path }
-            + otherInputs.map { URL(fileURLWithPath: $0).standardized.path }
         if let requested {
-            let path = URL(fileURLWithPath: requested).standardized.path
-            if inputs.contains(path) {
+            if names(requested, oneOf: districtFiles(district) + otherInputs) {
                 Console.error(language == .zh ? "--out \(requested) 是输入文件，不能覆盖；请换一个文件名" : "--out \(requested) is an input file and is never overwritten: choose another name")
                 throw ExitCode(2)
             }
@@ -110,8 +108,7 @@ enum OutputPath {
     /// input or exists without `force`.
     static func companion(of path: String, suffix: String, force: Bool, inputs: [String], language: Language) throws -> String {
         let companion = (path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path) + "-\(suffix).csv"
-        let standardized = URL(fileURLWithPath: companion).standardized.path
-        if inputs.contains(where: { URL(fileURLWithPath: $0).standardized.path == standardized }) {
+        if names(companion, oneOf: inputs) {
             Console.error(language == .zh ? "\(companion) 是输入文件，不能覆盖；请用 --out 换一个文件名" : "\(companion) is an input file and is never overwritten: choose another --out")
             throw ExitCode(2)
         }
@@ -122,10 +119,41 @@ enum OutputPath {
         return companion
     }
 
+    /// The files a run reads from a district folder (whether or not each exists).
+    static func districtFiles(_ district: String) -> [String] {
+        let folder = URL(fileURLWithPath: district)
+        return ["schools.csv", "inspectors.csv", "policy.toml"].map { folder.appendingPathComponent($0).path }
+    }
+
+    /// Whether `path` is one of `inputs` once `.`, `..` and symbolic links are resolved, so that
+    /// `--out ./d/../d/schools.csv` or a link to an input is refused like the input itself.
+    static func names(_ path: String, oneOf inputs: [String]) -> Bool {
+        func canonical(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardized.resolvingSymlinksInPath().path
+        }
+        let target = canonical(path)
+        return inputs.contains { canonical($0) == target }
+    }
+
     /// `model.mps` → `model-P1a.mps`.
     static func levelPath(_ path: String, _ level: String) -> String {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension
         return url.deletingPathExtension().path + "-\(level)." + ext
+    }
+}
+
+/// How a failed solve ends the process, in one place for every command that plans.
+enum SolveFailure {
+    /// Prints `error` and returns the exit code: 2 when an `--export-model` file cannot be written (the
+    /// user's output, like any other), 3 for a GLPK fault or any other failure inside the solve.
+    static func exitCode(for error: any Error) -> ExitCode {
+        if let error = error as? GLPKError {
+            Console.error(error.description)
+            if case .cannotWrite = error { return ExitCode(2) }
+            return ExitCode(3)
+        }
+        Console.error("internal error during the solve: \(error)")
+        return ExitCode(3)
     }
 }

@@ -4,18 +4,15 @@ import DuxueFiling
 import Foundation
 
 extension OutputPath {
-    /// A `--filing` path: never an input file (district files or the roster), never an existing file
+    /// A `--filing` path: never one of `inputs` (district files, policy, roster), never an existing file
     /// without --force.
-    static func filing(_ requested: String, district: String, roster: String, force: Bool, language: Language) throws
+    static func filing(_ requested: String, inputs: [String], force: Bool, language: Language) throws
         -> (String, FilingFormat)
     {
         guard let format = FilingFormat(path: requested) else {
             throw ValidationError("--filing \(requested): the file name must end in .xlsx or .html")
         }
-        let folder = URL(fileURLWithPath: district).standardized
-        let inputs = ["schools.csv", "inspectors.csv", "policy.toml"].map { folder.appendingPathComponent($0).path }
-            + [URL(fileURLWithPath: roster).standardized.path]
-        if inputs.contains(URL(fileURLWithPath: requested).standardized.path) {
+        if names(requested, oneOf: inputs) {
             Console.error(language == .zh ? "--filing \(requested) 是输入文件，不能覆盖；请换一个文件名" : "--filing \(requested) is an input file and is never overwritten: choose another name")
             throw ExitCode(2)
         }

@@ -17,6 +17,17 @@ struct DistrictOptions: ParsableArguments {
     @Option(name: .customLong("term-start"), help: "Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
     var termStart: String?
 
+    /// Every file this run reads: the district folder's files and a `--policy` file (not a preset
+    /// name). Outputs are never written over any of them.
+    var inputFiles: [String] {
+        var files = OutputPath.districtFiles(district)
+        var isFolder: ObjCBool = false
+        if let policy, FileManager.default.fileExists(atPath: policy, isDirectory: &isFolder), !isFolder.boolValue {
+            files.append(policy)
+        }
+        return files
+    }
+
     /// Loads the policy and the district; prints the warnings, or the problems and exits with 2.
     /// `termStart` (when `--term-start` is not given) replaces the policy's term start; `readOn` is the
     /// date the district's dates are checked against (retired_on), the term start unless given.
@@ -35,7 +46,7 @@ struct DistrictOptions: ParsableArguments {
     func load(termStart fallback: Day? = nil, readOn: Day? = nil) throws -> (District, Policy, [InputProblem]) {
         var override = fallback
         if let termStart {
-            guard let day = Day(iso: termStart) else {
+            guard let day = Vocabulary.day(termStart) else {
                 throw ValidationError("--term-start \(termStart) is not a date: write it as YYYY-MM-DD, e.g. 2027-09-01")
             }
             override = day

@@ -28,15 +28,15 @@ struct PlanCommand: ParsableCommand {
         Interrupt.install()
         let language = output.language
         let (district, policy) = try input.loadOrExit(language: language)
-        let target = try OutputPath.resolve(out, district: input.district, force: force, language: language)
+        let target = try OutputPath.resolve(
+            out, district: input.district, force: force, language: language, otherInputs: input.inputFiles)
         let (options, progress) = solver.plannerOptions(language: language)
         let plan: Plan
         do {
             plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, options: options)
-        } catch let error as GLPKError {
+        } catch {
             progress.clear()
-            Console.error(error.description)
-            throw ExitCode(3)
+            throw SolveFailure.exitCode(for: error)
         }
         progress.clear()
 

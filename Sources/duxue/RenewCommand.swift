@@ -27,7 +27,7 @@ struct RenewCommand: ParsableCommand {
     @Option(help: "The roster in force (any CSV with school_id and inspector_id, or 学校代码 and 督学编号).")
     var previous: String
 
-    @Option(name: .customLong("as-of"), help: "Date the renewal takes effect (YYYY-MM-DD); eligibility is checked on it.")
+    @Option(name: .customLong("as-of"), help: "Date the renewal takes effect (2028-09-01, 2028/9/1 or 2028年9月1日); eligibility is checked on it.")
     var asOf: String
 
     @Flag(name: .customLong("new-term"), help: "Start a new term: term counts advance, part-time inspectors at the limit leave, rotation applies.")
@@ -40,7 +40,7 @@ struct RenewCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard Day(iso: asOf) != nil else {
+        guard Vocabulary.day(asOf) != nil else {
             throw ValidationError("--as-of \(asOf) is not a date: write it as YYYY-MM-DD, e.g. 2028-09-01")
         }
     }
@@ -48,8 +48,8 @@ struct RenewCommand: ParsableCommand {
     func run() throws {
         Interrupt.install()
         let language = output.language
-        guard let day = Day(iso: asOf) else { throw ValidationError("--as-of \(asOf) is not a date") }
-        let load: RosterLoad
+        guard let day = Vocabulary.day(asOf) else { throw ValidationError("--as-of \(asOf) is not a date") }
+        var load: RosterLoad
         do {
             load = try RosterReader.read(path: previous)
         } catch {
@@ -57,15 +57,21 @@ struct RenewCommand: ParsableCommand {
             throw ExitCode(2)
         }
         for warning in load.warnings { Console.error(warning.message(in: language)) }
+        for school in load.roster.firstLinePerSchool.repeated {
+            Console.error(language == .zh
+                ? "\(previous)：学校 \(school) 出现不止一次，按第 \(load.line(of: school).map(String.init) ?? "?") 行计"
+                : "\(previous): school \(school) is listed more than once; its first line (\(load.line(of: school).map(String.init) ?? "?")) is used")
+        }
         // The term is the one the roster records (else --term-start or the policy's); the pool's dates are
         // read as of the renewal date, since people may have retired since the term started.
         let (district, policy) = try input.loadOrExit(language: language, termStart: load.termStart, readOn: day)
+        load.placeUnzonedVacancies(in: district)
 
         let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, stem: "renewed", otherInputs: [previous],
+            out, district: input.district, force: force, language: language, stem: "renewed", otherInputs: input.inputFiles + [previous],
             companions: ["changes"])
         let changesPath = try OutputPath.companion(
-            of: target, suffix: "changes", force: force, inputs: [previous], language: language)
+            of: target, suffix: "changes", force: force, inputs: input.inputFiles + [previous], language: language)
         let (options, progress) = solver.plannerOptions(language: language)
         let request = RenewalRequest(
             district: district, policy: policy, previous: load.roster, previousTermStart: load.termStart,
@@ -73,10 +79,9 @@ struct RenewCommand: ParsableCommand {
         let renewal: Renewal
         do {
             renewal = try Renewer(planner: Planner(solver: GLPKSolver())).renew(request, options: options)
-        } catch let error as GLPKError {
+        } catch {
             progress.clear()
-            Console.error(error.description)
-            throw ExitCode(3)
+            throw SolveFailure.exitCode(for: error)
         }
         progress.clear()
 

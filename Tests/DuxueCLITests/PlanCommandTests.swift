@@ -100,6 +100,36 @@ struct PlanCommandTests {
         #expect(intoInput.stderr.contains("is an input file"))
     }
 
+    /// `--out` never replaces the `--policy` file, nor an input reached through `..` or a symbolic link.
+    @Test func neverOverwritesThePolicyFileOrALinkToAnInput() throws {
+        let cli = try CLIRunner()
+        let policy = cli.scratch.appendingPathComponent("rules.toml").path
+        try "zones = \"prefer\"\n".write(toFile: policy, atomically: true, encoding: .utf8)
+        let overPolicy = try cli.run(["plan", CLIRunner.casePath("tiny"), "--policy", policy, "--out", policy, "--force", "--lang", "en"])
+        #expect(overPolicy.status == 2)
+        #expect(overPolicy.stderr.contains("is an input file"))
+        #expect(try cli.read("rules.toml") == "zones = \"prefer\"\n")
+        let link = cli.scratch.appendingPathComponent("link.csv").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: CLIRunner.casePath("tiny") + "/schools.csv")
+        let throughLink = try cli.run(["plan", CLIRunner.casePath("tiny"), "--out", link, "--force", "--lang", "en"])
+        #expect(throughLink.status == 2)
+        #expect(throughLink.stderr.contains("is an input file"))
+        let dotted = CLIRunner.casePath("tiny") + "/../tiny/inspectors.csv"
+        #expect(try cli.run(["plan", CLIRunner.casePath("tiny"), "--out", dotted, "--force", "--lang", "en"]).status == 2)
+    }
+
+    /// An infinite or enormous time limit means no limit: it must not trap converting to GLPK's int.
+    @Test func infiniteTimeLimitIsNoLimit() throws {
+        let cli = try CLIRunner()
+        for limit in ["inf", "1e300"] {
+            let run = try cli.run(["plan", CLIRunner.casePath("tiny"), "--time-limit", limit, "--out", "r-\(limit).csv", "--quiet"])
+            #expect(run.status == 0, "--time-limit \(limit): \(run.stderr)")
+            // compare hands the limit straight to GLPK (its levels are bounded by work, not slices).
+            let compare = try cli.run(["compare", CLIRunner.casePath("tiny"), "--time-limit", limit, "--no-timing", "--quiet"])
+            #expect(compare.status == 0, "compare --time-limit \(limit): \(compare.stderr)")
+        }
+    }
+
     @Test func defaultOutputIsNumberedInsteadOfOverwritten() throws {
         let cli = try CLIRunner()
         #expect(try cli.run(["plan", CLIRunner.casePath("tiny"), "--quiet"]).status == 0)

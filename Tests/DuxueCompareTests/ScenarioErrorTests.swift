@@ -27,6 +27,19 @@ struct ScenarioErrorTests {
         ])
     }
 
+    /// Text that aborts TOMLKit's C++ parser (found by fuzzing the policy reader) is stopped first in
+    /// scenario files too: a Chinese table name, a stray `[`, a `}` inside an array, a NUL.
+    @Test(arguments: ["[学校]\nremove = [\"S1\"]\n", "name = \"x\"\n[\n", "d = [}\n", "name = \"a\u{0}b\"\n", "[ #]\n"])
+    func textThatWouldAbortTheParserIsAProblem(text: String) throws {
+        do {
+            _ = try ScenarioReader.parse(text, file: "hostile.toml", district: Fixture.small, policy: Fixture.policy)
+            Issue.record("no error for \(text.debugDescription)")
+        } catch {
+            let message = try #require(error.problems.first).message(in: .en)
+            #expect(message.hasPrefix("hostile.toml line "), "\(message)")
+        }
+    }
+
     @Test func chineseMessagesNameFileLineAndColumn() throws {
         let text = "[inspectors]\nremove = [\"I1\", \"I5\"]\n"
         #expect(throws: ScenarioError.self) {

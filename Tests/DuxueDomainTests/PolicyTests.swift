@@ -2,7 +2,7 @@ import DuxueDomain
 import Testing
 
 @Suite("Policy and days") struct PolicyTests {
-    @Test(arguments: [(0.2, 1, 5), (0.3, 3, 10), (0.25, 1, 4), (0.0, 0, 1)])
+    @Test(arguments: [(0.2, 1, 5), (0.3, 3, 10), (0.25, 1, 4), (0.0, 0, 1), (0.07, 7, 100), (0.14, 7, 50), (0.29, 29, 100), (0.123_45, 247, 2000)])
     func shareIsAnExactFraction(share: Double, numerator: Int, denominator: Int) {
         var policy = Make.policy
         policy.minFullTimeShare = share

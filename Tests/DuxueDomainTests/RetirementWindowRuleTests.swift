@@ -16,7 +16,7 @@ import Testing
         let findings = Make.findings(RetirementWindowRule(), schools: schools, inspectors: people,
                                      roster: [("S1", "FULL"), ("S2", "SHORT"), ("S3", "OUT"), ("S4", "WORKING")])
         #expect(findings.map(\.detail) == [
-            .retirementWindowEnds(Inspector.ID("SHORT")!, endsOn: Day(iso: "2030-08-31")!, termEnds: Day(iso: "2030-09-01")!),
+            .retirementWindowEnds(Inspector.ID("SHORT")!, endsOn: Day(iso: "2030-08-31")!, termEnds: Day(iso: "2030-08-31")!),
         ])
     }
 

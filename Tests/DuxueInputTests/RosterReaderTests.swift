@@ -15,10 +15,22 @@ struct RosterReaderTests {
             Assignment(school: School.ID("S1")!, assignee: .inspector(Inspector.ID("D1")!)),
             Assignment(school: School.ID("S2")!, assignee: vacancy1),
             Assignment(school: School.ID("S3")!, assignee: vacancy1),
-            Assignment(school: School.ID("S4")!, assignee: .vacancy(id: "VACANCY-2", zone: Zone("?")!, employment: .partTime)),
+            Assignment(school: School.ID("S4")!, assignee: .vacancy(id: "VACANCY-2", zone: Zone(uncheckedRawValue: ""), employment: .partTime)),
         ])
         #expect(load.roster.vacancies.count == 2)
         #expect(load.line(of: School.ID("S3")!) == 4)
+    }
+
+    /// A vacancy row naming no zone takes its school's zone from the district (so zones = require does
+    /// not call a recruit cross-zone for want of a column); one that names a zone keeps it.
+    @Test func unzonedVacancyTakesItsSchoolsZone() throws {
+        var load = try RosterReader.read(path: Fixtures.path("roster/roster.csv"))
+        let schools = ["S1", "S2", "S3", "S4"].map {
+            School(id: School.ID($0)!, name: $0, enrollment: 100, zone: Zone($0 == "S4" ? "West" : "North")!)
+        }
+        load.placeUnzonedVacancies(in: District(name: "d", schools: schools, inspectors: []))
+        #expect(load.roster.assignments[3].assignee == .vacancy(id: "VACANCY-2", zone: Zone("West")!, employment: .partTime))
+        #expect(load.roster.assignments[1].assignee == .vacancy(id: "VACANCY-1", zone: Zone("East")!, employment: .fullTime))
     }
 
     @Test func vacancyProblemsAndEmptyCells() {

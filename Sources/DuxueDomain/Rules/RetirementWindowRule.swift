@@ -19,7 +19,7 @@ public struct RetirementWindowRule: Rule {
             guard let ends = Eligibility.retirementWindowEnds(for: inspector, under: policy),
                 ends >= policy.termStart, ends < policy.termEnd
             else { return nil }
-            return finding(.retirementWindowEnds(inspector.id, endsOn: ends, termEnds: policy.termEnd))
+            return finding(.retirementWindowEnds(inspector.id, endsOn: ends, termEnds: policy.termLastDay))
         }
     }
 }

@@ -21,7 +21,7 @@ public struct ShareRoundingRule: Rule {
         let policy = context.policy
         guard total > 0, !policy.meetsFullTimeShare(fullTime: fullTime, total: total) else { return [] }
         let rounded = (Double(fullTime) * 100 / Double(total)).rounded()
-        guard rounded >= (policy.minFullTimeShare * 100).rounded(.up) else { return [] }
+        guard rounded >= Policy.ceiling(policy.minFullTimeShare * 100) else { return [] }
         return [finding(.shareMetOnlyByRounding(fullTime: fullTime, total: total, minimum: policy.minFullTimeShare))]
     }
 }
