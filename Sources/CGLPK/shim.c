@@ -127,33 +127,27 @@ static void dx_callback(glp_tree *tree, void *info) {
         state->has_bound = 1;
         state->bound = glp_ios_node_bound(tree, best);
     }
-    switch (glp_ios_reason(tree)) {
-    case GLP_IHEUR:
-        if (options->incumbent && !state->injected) {
-            state->injected = glp_ios_heur_sol(tree, options->incumbent) == 0 ? 1 : -1;
+    if (glp_ios_reason(tree) == GLP_IHEUR && options->incumbent && !state->injected) {
+        state->injected = glp_ios_heur_sol(tree, options->incumbent) == 0 ? 1 : -1;
+    }
+    /* Progress, and the caller's chance to stop the search, at every call: node selection and new
+       incumbents, but also the root's cut rounds and heuristics, which can last seconds on a large
+       model (a search that another run has already proven must not have to wait for them). */
+    if (options->progress) {
+        glp_prob *prob = glp_ios_get_prob(tree);
+        dx_progress progress;
+        progress.has_incumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT;
+        progress.incumbent = glp_mip_obj_val(prob);
+        progress.bound = best ? glp_ios_node_bound(tree, best) : progress.incumbent;
+        progress.gap = progress.has_incumbent ? glp_ios_mip_gap(tree) : 1e300;
+        int active = 0, current = 0, total = 0;
+        glp_ios_tree_size(tree, &active, &current, &total);
+        progress.nodes_active = active;
+        progress.nodes_total = total;
+        if (options->progress(options->progress_context, &progress)) {
+            state->stopped = 1;
+            glp_ios_terminate(tree);
         }
-        break;
-    case GLP_IBINGO:
-    case GLP_ISELECT:
-        if (options->progress) {
-            glp_prob *prob = glp_ios_get_prob(tree);
-            dx_progress progress;
-            progress.has_incumbent = glp_mip_status(prob) == GLP_FEAS || glp_mip_status(prob) == GLP_OPT;
-            progress.incumbent = glp_mip_obj_val(prob);
-            progress.bound = best ? glp_ios_node_bound(tree, best) : progress.incumbent;
-            progress.gap = progress.has_incumbent ? glp_ios_mip_gap(tree) : 1e300;
-            int active = 0, current = 0, total = 0;
-            glp_ios_tree_size(tree, &active, &current, &total);
-            progress.nodes_active = active;
-            progress.nodes_total = total;
-            if (options->progress(options->progress_context, &progress)) {
-                state->stopped = 1;
-                glp_ios_terminate(tree);
-            }
-        }
-        break;
-    default:
-        break;
     }
 }
 

@@ -37,8 +37,18 @@ struct LevelSearch {
         return first * share * pow(2, Double(round))
     }
 
-    /// Runs the portfolio from `incumbent` within `timeLimit` seconds.
+    /// Runs the portfolio from `incumbent` within `timeLimit` seconds: side by side on two threads
+    /// (``race(incumbent:timeLimit:)``) when ``PlannerOptions/concurrentSearch`` and not
+    /// ``PlannerOptions/deterministic``, else in turn.
     func run(incumbent: [Double], timeLimit: Double?) throws -> Solution {
+        if options.concurrentSearch && !options.deterministic && options.coldStart {
+            return try race(incumbent: incumbent, timeLimit: timeLimit)
+        }
+        return try runInTurn(incumbent: incumbent, timeLimit: timeLimit)
+    }
+
+    /// The portfolio in turn, on this thread: warm run, then cold rounds with doubling slices.
+    func runInTurn(incumbent: [Double], timeLimit: Double?) throws -> Solution {
         let start = DispatchTime.now().uptimeNanoseconds
         func remaining() -> Double? {
             timeLimit.map { $0 - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -93,7 +103,7 @@ struct LevelSearch {
     }
 
     /// The better roster of two runs, with the tighter bound and the work of both.
-    private func merge(_ a: Solution, _ b: Solution) -> Solution {
+    func merge(_ a: Solution, _ b: Solution) -> Solution {
         let better: (Double, Double) -> Bool = sense == .minimize ? { $0 < $1 } : { $0 > $1 }
         var best = b.status.hasSolution && (!a.status.hasSolution || better(b.objective, a.objective)) ? b : a
         if best.status != .optimal {
@@ -109,17 +119,23 @@ struct LevelSearch {
     }
 
     /// Whether the best value meets the bound (integral objectives).
-    private func proven(_ solution: Solution) -> Bool {
+    func proven(_ solution: Solution) -> Bool {
         guard solution.status != .optimal else { return true }
         guard solution.status.hasSolution, solution.bound.isFinite else { return false }
+        return Self.meets(solution.objective, bound: solution.bound, sense: sense)
+    }
+
+    /// Whether an integral objective `value` is proven optimal by `bound`: value ≤ ⌈bound⌉ when
+    /// minimising, value ≥ ⌊bound⌋ when maximising (with a tolerance for the LP's round-off).
+    static func meets(_ value: Double, bound: Double, sense: ObjectiveSense) -> Bool {
         let tolerance = 1e-6
         return sense == .minimize
-            ? solution.objective <= (solution.bound - tolerance).rounded(.up) + tolerance
-            : solution.objective >= (solution.bound + tolerance).rounded(.down) - tolerance
+            ? value <= (bound - tolerance).rounded(.up) + tolerance
+            : value >= (bound + tolerance).rounded(.down) - tolerance
     }
 
     /// The result, marked optimal when the runs together proved it.
-    private func finished(_ solution: Solution) -> Solution {
+    func finished(_ solution: Solution) -> Solution {
         var solution = solution
         if solution.status != .optimal, proven(solution) {
             solution.status = .optimal

@@ -36,6 +36,11 @@ public struct PlannerOptions: Sendable {
     /// Branch-and-bound nodes of a level's first cold search with each strategy when `deterministic`;
     /// every later round doubles it.
     public var sliceNodes = 5_000
+    /// Whether a level that the warm run does not settle runs its strategies side by side on two
+    /// threads (see ``LevelSearch``), instead of in turn with time slices. On by default when the
+    /// machine has two or more cores; never in ``deterministic`` mode, whose result must not depend on
+    /// timing.
+    public var concurrentSearch = ProcessInfo.processInfo.activeProcessorCount >= 2
     /// The ``SearchStrategy/pseudocost`` runs' slice as a share of the
     /// ``SearchStrategy/lastColumnsFirst`` runs' slice.
     public var alternateShare: Double = 0.5

@@ -92,6 +92,8 @@ struct SolverOptions: ParsableArguments {
     /// verbose), Ctrl-C, and the model export.
     func plannerOptions(language: Language) -> (PlannerOptions, ProgressLine) {
         var options = PlannerOptions(timeLimit: timeLimit, verbose: verbose)
+        // For benchmarks only (benchmarks/README.md), like GLPKSolver's DUXUE_GLPK_* overrides.
+        if ProcessInfo.processInfo.environment["DUXUE_SEARCH"] == "in-turn" { options.concurrentSearch = false }
         let progress = ProgressLine(enabled: !quiet && !verbose && Console.stderrIsTerminal, language: language)
         options.progress = { progress.show($0) }
         options.stopRequested = { Interrupt.requested }

@@ -36,7 +36,14 @@ struct LevelSearchTests {
         Solution(status: status, values: status.hasSolution ? [objective] : [], objective: objective, bound: bound, nodes: 10, seconds: 1)
     }
 
-    static func search(_ solver: ScriptedSolver, sense: ObjectiveSense = .minimize, options: PlannerOptions = PlannerOptions()) -> LevelSearch {
+    /// The portfolio in turn (these tests script the runs one after another).
+    static var inTurn: PlannerOptions {
+        var options = PlannerOptions()
+        options.concurrentSearch = false
+        return options
+    }
+
+    static func search(_ solver: ScriptedSolver, sense: ObjectiveSense = .minimize, options: PlannerOptions = inTurn) -> LevelSearch {
         LevelSearch(solver: solver, model: Model(name: "level"), sense: sense, options: options, base: SolveOptions())
     }
 
@@ -154,7 +161,7 @@ struct LevelSearchTests {
             Self.run(.interruptedWithSolution, 72, bound: 70),
             Self.run(.optimal, 70, bound: 70),
         ])
-        var options = PlannerOptions()
+        var options = Self.inTurn
         options.deterministic = true
         let search = Self.search(solver, options: options)
         #expect(search.slice(round: 0, strategy: .lastColumnsFirst) == 5_000)

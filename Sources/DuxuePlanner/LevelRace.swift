@@ -1,0 +1,188 @@
+import DuxueMIP
+import Foundation
+import Synchronization
+
+/// The concurrent form of ``LevelSearch`` for a machine with two or more cores: the same strategies,
+/// but side by side instead of in turn, so that no run is cut off and restarted.
+///
+/// - **Run A** (this thread): the warm dive from the incumbent for `warmStartSeconds`, then a cold
+///   ``SearchStrategy/pseudocost`` run for the rest of the time.
+/// - **Run B** (a second thread), started as soon as run A has left the root unproven (most levels
+///   settle at the root and never start it): a cold ``SearchStrategy/lastColumnsFirst`` run.
+///
+/// Both runs report to one ``LevelRace`` board: the best value found by any run and the best bound
+/// proven by any run. The level is proven as soon as the best value meets the bound (the objectives are
+/// integral), and every run still going is then stopped. The result is the best roster of all runs,
+/// with the tightest bound; its seconds are the level's wall time.
+extension LevelSearch {
+    /// Runs the two-thread portfolio from `incumbent` within `timeLimit` seconds.
+    func race(incumbent: [Double], timeLimit: Double?) throws -> Solution {
+        let clock = Stopwatch()
+        let board = LevelRace(sense: sense, report: base.progress)
+        let deadline: @Sendable () -> Double? = { timeLimit.map { max(0.05, $0 - clock.seconds) } }
+        let second = SecondRun()
+        let model = self.model, solver = self.solver
+        var coldOptions = base
+        coldOptions.strategy = .lastColumnsFirst
+        coldOptions.progress = board.watcher(run: 1)
+        let startSecond: @Sendable () -> Void = { [coldOptions] in
+            second.startOnce {
+                var options = coldOptions
+                options.timeLimit = deadline()
+                // Recorded at once, so that a proof here stops run A without waiting for the join.
+                return board.settled(try solver.solve(model, options: options))
+            }
+        }
+
+        var warm = base
+        warm.incumbent = incumbent
+        warm.strategy = .dive
+        warm.timeLimit = min(deadline() ?? .infinity, options.warmStartSeconds)
+        let watchWarm = board.watcher(run: 0)
+        warm.progress = { snapshot in
+            // Past the root without a proof: this level needs a search, so start run B beside it.
+            if snapshot.nodes >= 2 { startSecond() }
+            return watchWarm(snapshot)
+        }
+        var best: Solution
+        do {
+            best = board.settled(try solver.solve(model, options: warm))
+            if !board.isOver, !proven(best), best.status.isBudgetStop, options.coldStart, (deadline() ?? 1) > 0.05 {
+                startSecond()
+                var cold = base
+                cold.strategy = .pseudocost
+                cold.timeLimit = deadline()
+                cold.progress = board.watcher(run: 2)
+                best = merge(best, board.settled(try solver.solve(model, options: cold)))
+            }
+        } catch {
+            board.abandon()
+            _ = try? second.join()
+            throw error
+        }
+        // Run A has ended: proven, out of time, or stopped by request. Run B ends for the same reasons.
+        board.abandon()
+        if let other = try second.join() { best = merge(best, other) }
+        if board.stoppedByRequest, best.status != .optimal, !proven(best) {
+            best.status = best.status.hasSolution ? .interruptedWithSolution : .interruptedNoSolution
+        }
+        var result = finished(best)
+        result.seconds = clock.seconds
+        return result
+    }
+}
+
+/// The board the runs of one level share: best value, best bound, whether the level is proven, and
+/// whether the user asked to stop. Every run's progress callback goes through ``watcher(run:)``.
+final class LevelRace: Sendable {
+    private struct State {
+        var incumbent: Double?
+        var bound: Double?
+        var nodes: [Int: Int] = [:]
+        var over = false
+        var stoppedByRequest = false
+    }
+
+    private let sense: ObjectiveSense
+    private let report: (@Sendable (SolveProgress) -> Bool)?
+    private let state = Mutex(State())
+
+    /// A board for a level of `sense`; `report` is the caller's progress callback (progress line and
+    /// stop requests), called with the merged picture of all runs.
+    init(sense: ObjectiveSense, report: (@Sendable (SolveProgress) -> Bool)?) {
+        self.sense = sense
+        self.report = report
+    }
+
+    /// Whether the level is proven, or abandoned, so no run should go on.
+    var isOver: Bool { state.withLock { $0.over } }
+
+    /// Whether a stop request (Ctrl-C) ended the runs.
+    var stoppedByRequest: Bool { state.withLock { $0.stoppedByRequest } }
+
+    /// Tells every run still going to stop.
+    func abandon() { state.withLock { $0.over = true } }
+
+    /// The progress callback of run `run`: records its snapshot, reports the merged picture, and says
+    /// whether the run should go on.
+    func watcher(run: Int) -> @Sendable (SolveProgress) -> Bool {
+        { [self] snapshot in
+            let merged: SolveProgress = state.withLock { state in
+                record(snapshot.incumbent, bound: snapshot.bound, in: &state)
+                state.nodes[run] = snapshot.nodes
+                let gap = state.incumbent.flatMap { value in
+                    state.bound.map { abs(value - $0) / max(1, abs(value)) }
+                }
+                return SolveProgress(
+                    incumbent: state.incumbent, bound: state.bound ?? snapshot.bound, gap: gap,
+                    nodes: state.nodes.values.reduce(0, +))
+            }
+            if let report, !report(merged) {
+                state.withLock {
+                    $0.stoppedByRequest = true
+                    $0.over = true
+                }
+                return false
+            }
+            return !isOver
+        }
+    }
+
+    /// A finished run's result, recorded on the board. A run the board stopped (proven elsewhere, or
+    /// abandoned) reports `.interrupted…` from the solver; that is a spent run like one out of time,
+    /// so it is returned as `.timeLimit…`, and the level's own status is settled by the caller.
+    func settled(_ solution: Solution) -> Solution {
+        var solution = solution
+        state.withLock { record(solution.status.hasSolution ? solution.objective : nil, bound: solution.bound, in: &$0) }
+        if solution.status == .interruptedWithSolution { solution.status = .timeLimitWithSolution }
+        if solution.status == .interruptedNoSolution { solution.status = .timeLimitNoSolution }
+        return solution
+    }
+
+    /// Keeps the better value and the tighter bound; marks the level over when they meet.
+    private func record(_ incumbent: Double?, bound: Double, in state: inout State) {
+        let minimize = sense == .minimize
+        if let incumbent, incumbent.isFinite {
+            state.incumbent = state.incumbent.map { minimize ? min($0, incumbent) : max($0, incumbent) } ?? incumbent
+        }
+        if bound.isFinite {
+            state.bound = state.bound.map { minimize ? max($0, bound) : min($0, bound) } ?? bound
+        }
+        if let value = state.incumbent, let bound = state.bound,
+            LevelSearch.meets(value, bound: bound, sense: sense)
+        {
+            state.over = true
+        }
+    }
+}
+
+/// Run B of a race: started at most once, on a thread of its own with a large stack (GLPK's
+/// branch-and-cut recurses), and joined for its result.
+final class SecondRun: Sendable {
+    private let started = Mutex(false)
+    private let outcome = Mutex<Result<Solution, any Error>?>(nil)
+    private let done = DispatchSemaphore(value: 0)
+
+    /// Starts `body` on a new thread unless a run was started already.
+    func startOnce(_ body: @escaping @Sendable () throws -> Solution) {
+        let first = started.withLock { started -> Bool in
+            defer { started = true }
+            return !started
+        }
+        guard first else { return }
+        let thread = Thread { [self] in
+            let result = Result { try body() }
+            outcome.withLock { $0 = result }
+            done.signal()
+        }
+        thread.stackSize = 16 << 20
+        thread.start()
+    }
+
+    /// Waits for the run, if one was started, and returns its solution (or rethrows its error).
+    func join() throws -> Solution? {
+        guard started.withLock({ $0 }) else { return nil }
+        done.wait()
+        return try outcome.withLock { $0 }?.get()
+    }
+}

@@ -1,0 +1,125 @@
+import DuxueMIP
+import Foundation
+import Synchronization
+import Testing
+
+@testable import DuxuePlanner
+
+/// A solver whose runs, one script per strategy, report progress snapshots and then end as scripted;
+/// a stalling run keeps reporting its last snapshot until the caller stops it (or 10 s pass).
+final class RacingSolver: MIPSolver, Sendable {
+    struct Script: Sendable {
+        var snapshots: [SolveProgress]
+        var end: Solution?  // nil: stall until stopped
+    }
+
+    private let scripts: [SearchStrategy: Script]
+    private let log = Mutex<[String]>([])
+
+    init(_ scripts: [SearchStrategy: Script]) { self.scripts = scripts }
+
+    /// What happened, in order: "dive", "dive stopped", "last_columns_first", …
+    var events: [String] { log.withLock { $0 } }
+
+    func solve(_ model: Model, options: SolveOptions) throws -> Solution {
+        let name = options.strategy.rawValue
+        log.withLock { $0.append(name) }
+        let script = scripts[options.strategy] ?? Script(snapshots: [], end: nil)
+        var last = SolveProgress(incumbent: nil, bound: -.infinity, gap: nil, nodes: 1)
+        func stopped() -> Solution {
+            log.withLock { $0.append("\(name) stopped") }
+            let value = last.incumbent
+            return Solution(status: value == nil ? .interruptedNoSolution : .interruptedWithSolution,
+                            values: value.map { [$0] } ?? [], objective: value ?? .nan, bound: last.bound,
+                            nodes: last.nodes, seconds: 0)
+        }
+        for snapshot in script.snapshots {
+            last = snapshot
+            if options.progress?(snapshot) == false { return stopped() }
+        }
+        if let end = script.end { return end }
+        for _ in 0..<10_000 {
+            usleep(1_000)
+            if options.progress?(last) == false { return stopped() }
+        }
+        Issue.record("\(name) was never stopped")
+        return stopped()
+    }
+
+    func export(_ model: Model, format: ModelFormat, to path: String) throws {}
+}
+
+/// The concurrent portfolio (``LevelSearch/race(incumbent:timeLimit:)``): run A warm then pseudocost,
+/// run B last-columns-first on a second thread once run A leaves the root; a shared board proves.
+@Suite("level search race")
+struct LevelRaceTests {
+    static func snapshot(_ incumbent: Double?, bound: Double, nodes: Int) -> SolveProgress {
+        SolveProgress(incumbent: incumbent, bound: bound, gap: nil, nodes: nodes)
+    }
+
+    static func end(_ status: SolveStatus, _ objective: Double, bound: Double) -> Solution {
+        Solution(status: status, values: [objective], objective: objective, bound: bound, nodes: 7, seconds: 0)
+    }
+
+    static func race(_ solver: RacingSolver, stop: (@Sendable () -> Bool)? = nil) throws -> Solution {
+        var options = PlannerOptions()
+        options.concurrentSearch = true
+        var base = SolveOptions()
+        if let stop { base.progress = { _ in !stop() } }
+        return try LevelSearch(solver: solver, model: Model(name: "level"), sense: .minimize, options: options, base: base)
+            .run(incumbent: [72], timeLimit: 30)
+    }
+
+    /// A warm run that settles the level at the root never starts the second thread.
+    @Test func rootProofStartsNoSecondRun() throws {
+        let solver = RacingSolver([.dive: .init(snapshots: [], end: Self.end(.optimal, 70, bound: 70))])
+        let result = try Self.race(solver)
+        #expect(result.status == .optimal)
+        #expect(solver.events == ["dive"])
+    }
+
+    /// The dive stalls at 72 over a bound of 70 past the root; run B (last columns first) proves 70,
+    /// which stops the dive, and pseudocost never runs.
+    @Test func secondThreadProvesAndStopsTheDive() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 70, nodes: 3)], end: nil),
+            .lastColumnsFirst: .init(snapshots: [], end: Self.end(.optimal, 70, bound: 70)),
+        ])
+        let result = try Self.race(solver)
+        #expect(result.status == .optimal)
+        #expect(result.objective == 70)
+        #expect(solver.events.contains("dive stopped"))
+        #expect(!solver.events.contains("pseudocost"))
+    }
+
+    /// Neither run proves alone: run B bounds the level by 69.5 and stalls, run A's pseudocost search
+    /// finds 70; together they prove 70, and both runs stop.
+    @Test func runsProveTogether() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: Self.end(.timeLimitWithSolution, 72, bound: 69)),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69.5, nodes: 4)], end: nil),
+            .pseudocost: .init(snapshots: [Self.snapshot(72, bound: 69.2, nodes: 2), Self.snapshot(70, bound: 69.2, nodes: 9)], end: nil),
+        ])
+        let result = try Self.race(solver)
+        #expect(result.status == .optimal)
+        #expect(result.objective == 70)
+        #expect(result.bound == 70)
+        #expect(solver.events.contains("last_columns_first stopped"))
+    }
+
+    /// Ctrl-C stops every run; the level is interrupted with the best roster found.
+    @Test func stopRequestStopsBothRuns() throws {
+        let pressed = Mutex(false)
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: Self.end(.timeLimitWithSolution, 71, bound: 69)),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69.5, nodes: 4)], end: nil),
+            .pseudocost: .init(snapshots: [Self.snapshot(71, bound: 69.2, nodes: 2)], end: nil),
+        ])
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { pressed.withLock { $0 = true } }
+        let result = try Self.race(solver, stop: { pressed.withLock { $0 } })
+        #expect(result.status == .interruptedWithSolution)
+        #expect(result.objective == 71)
+        #expect(solver.events.contains("last_columns_first stopped"))
+        #expect(solver.events.contains("pseudocost stopped"))
+    }
+}
