@@ -87,11 +87,12 @@ let package = Package(
 // libFuzzer targets (scripts/fuzz.sh): only with DUXUE_FUZZ=1, since they link against libFuzzer's main
 // and are built with `-sanitize=fuzzer` into their own scratch path.
 if Context.environment["DUXUE_FUZZ"] == "1" {
-    for name in ["csv", "encoding", "policy", "roster"] {
+    for name in ["csv", "encoding", "policy", "roster", "scenario"] {
         package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+        let reader: Target.Dependency = name == "scenario" ? "DuxueCompare" : "DuxueInput"
         package.targets.append(
             .executableTarget(
-                name: "fuzz-\(name)", dependencies: ["DuxueInput", "DuxueDomain"], path: "fuzz/\(name)",
+                name: "fuzz-\(name)", dependencies: [reader, "DuxueDomain"], path: "fuzz/\(name)",
                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }
 }

@@ -65,7 +65,7 @@ def main():
     with open(args.out, "w") as f:
         f.write("# Duxue (GLPK) and HiGHS on Duxue's exported models\n\n")
         f.write(f"`python3 benchmarks/highs_compare.py --sizes {args.sizes} --pools {args.pools} --time-limit {args.time_limit:g}` "
-                f"(seed {args.seed}), 2-core machine, release build, HiGHS {highspy.Highs().version()} with one thread, "
+                f"(seed {args.seed}), 2-core machine, release build, HiGHS {highspy.Highs().version()} with one thread (Duxue: up to two GLPK runs side by side on a level the warm start does not settle), "
                 f"{time.strftime('%Y-%m-%d')}. Seconds summed over the levels Duxue solved (P5 local search and model "
                 "building excluded); per level `Duxue/HiGHS` seconds. Ratio < 1: Duxue faster.\n\n")
         f.write("| schools | pool | Duxue status | Duxue s | HiGHS s | ratio | levels | same optima |\n|---|---|---|---|---|---|---|---|\n")

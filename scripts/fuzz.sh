@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (fuzz/: CSV reader, encoding detection, policy TOML reader, roster reader)
+# Builds the libFuzzer targets (fuzz/: CSV reader, encoding detection, policy TOML reader, roster reader,
+# duxue compare's scenario reader)
 # with -sanitize=fuzzer,address and runs each for a bounded time. Crashing inputs are left in
 # .build-fuzz/crashes/<target>/; add each to Tests/DuxueInputTests/Corpus/fuzz-<target>-N/ as a
 # regression case. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGETS…]
@@ -8,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv encoding policy roster)
+[ ${#targets[@]} -eq 0 ] && targets=(csv encoding policy roster scenario)
 scratch=.build-fuzz
 
 export DUXUE_FUZZ=1
@@ -25,18 +26,18 @@ done
 
 # Seeds: every CSV/TOML file in the test fixtures and the corpus, plus the sample districts.
 seed_root=$scratch/seeds
-rm -rf "$seed_root"; mkdir -p "$seed_root"/{csv,encoding,policy,roster}
+rm -rf "$seed_root"; mkdir -p "$seed_root"/{csv,encoding,policy,roster,scenario}
 i=0
 while IFS= read -r -d '' file; do
   i=$((i + 1))
   case "$file" in
-    *.toml) cp "$file" "$seed_root/policy/$i" ;;
+    *.toml) cp "$file" "$seed_root/policy/$i"; cp "$file" "$seed_root/scenario/$i" ;;
     *roster*) cp "$file" "$seed_root/roster/$i"; cp "$file" "$seed_root/encoding/$i" ;;
     *) cp "$file" "$seed_root/csv/$i"; cp "$file" "$seed_root/encoding/$i" ;;
   esac
-done < <(find Tests/DuxueInputTests Data/policies Tests/DuxueCLITests/Cases -type f \( -name '*.csv' -o -name '*.toml' \) -size -64k -print0)
+done < <(find Tests/DuxueInputTests Data/policies Data/scenarios Tests/DuxueCompareTests/Scenarios Tests/DuxueCLITests/Cases -type f \( -name '*.csv' -o -name '*.toml' \) -size -64k -print0)
 # Policy seeds: every short mix of TOML punctuation after the usual openings (where toml++ has aborted).
-python3 - "$seed_root/policy" <<'PY'
+python3 - "$seed_root/policy" "$seed_root/scenario" <<'PY'
 import itertools, sys
 alphabet = ['[', ']', '{', '}', ',', '=', '.', '#', '"', "'", 'a', '1', '\n', ' ']
 n = 0
@@ -44,7 +45,8 @@ for prefix in ['', 'd=', 'd=[', 'd={', '[a]\n', 'd={a=']:
     for length in (1, 2):
         for combo in itertools.product(alphabet, repeat=length):
             n += 1
-            open(f"{sys.argv[1]}/p{n}", "w").write(prefix + "".join(combo))
+            for folder in sys.argv[1:]:
+                open(f"{folder}/p{n}", "w").write(prefix + "".join(combo))
 PY
 
 # TOMLKit's own leaks (upstream) are suppressed; any other leak is a finding.

@@ -49,12 +49,21 @@ extension String {
         return String(slice)
     }
 
-    /// Compares with runs of digits taken as numbers ("S-2" < "S-10").
+    /// Compares with runs of digits taken as numbers ("S-2" < "S-10"), and runs of Chinese numerals
+    /// too, as zones are named ("第二责任区" < "第十责任区" < "第三十一责任区").
     public func naturalLess(than other: String) -> Bool {
         var left = Substring(self).unicodeScalars[...], right = Substring(other).unicodeScalars[...]
         while let l = left.first, let r = right.first {
             let lDigit = ("0"..."9").contains(l), rDigit = ("0"..."9").contains(r)
-            if lDigit && rDigit {
+            if ChineseNumeral.starts(l), ChineseNumeral.starts(r) {
+                let lRun = left.prefix(while: ChineseNumeral.continues)
+                let rRun = right.prefix(while: ChineseNumeral.continues)
+                let lValue = ChineseNumeral.value(lRun), rValue = ChineseNumeral.value(rRun)
+                if lValue != rValue { return lValue < rValue }
+                if lRun.count != rRun.count { return lRun.count < rRun.count }
+                left = left.dropFirst(lRun.count)
+                right = right.dropFirst(rRun.count)
+            } else if lDigit && rDigit {
                 let lRun = left.prefix { ("0"..."9").contains($0) }
                 let rRun = right.prefix { ("0"..."9").contains($0) }
                 let lNumber = String(String.UnicodeScalarView(lRun)).drop { $0 == "0" }
@@ -70,5 +79,37 @@ extension String {
             }
         }
         return left.isEmpty && !right.isEmpty
+    }
+}
+
+/// Chinese numerals as written in zone and school names (一 … 九十九, 一百零五), for natural ordering.
+enum ChineseNumeral {
+    private static let digits: [Unicode.Scalar: Int] = [
+        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    ]
+    private static let units: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+
+    /// Whether a numeral can start here (a digit or 十, as in 十五).
+    static func starts(_ scalar: Unicode.Scalar) -> Bool { digits[scalar] != nil || scalar == "十" }
+
+    /// Whether the scalar belongs to a numeral.
+    static func continues(_ scalar: Unicode.Scalar) -> Bool { digits[scalar] != nil || units[scalar] != nil }
+
+    /// The value of a run: 十 = 10, 十五 = 15, 三十一 = 31, 一百零五 = 105; a bare string of digits
+    /// (二〇二三) reads digit by digit.
+    static func value(_ run: Substring.UnicodeScalarView.SubSequence) -> Int {
+        if !run.contains(where: { units[$0] != nil }) {
+            return run.reduce(0) { min($0, Int.max / 10 - 9) * 10 + (digits[$1] ?? 0) }
+        }
+        var total = 0, pending = 0
+        for scalar in run {
+            if let digit = digits[scalar] {
+                pending = digit
+            } else if let unit = units[scalar] {
+                total += (pending == 0 ? 1 : pending) * unit
+                pending = 0
+            }
+        }
+        return total + pending
     }
 }

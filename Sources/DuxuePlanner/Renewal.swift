@@ -42,6 +42,19 @@ public struct RenewalRequest: Sendable {
     public var isNewTerm: Bool {
         startsNewTerm || (previousTermStart != nil && asOf >= previousTerm.end)
     }
+
+    /// The term in force after the renewal. Mid-term, the previous one. A new term that the calendar
+    /// brought (the as-of date past the recorded term's end) keeps the term boundaries: it starts on
+    /// the previous term's end, or a later boundary when terms were skipped, even when the renewal is
+    /// made late (as of 2030-10-15, the term 2030-09-01 to 2033-08-31). A new term asked for with
+    /// `startsNewTerm` before the previous one ends starts on the as-of date.
+    public var newTerm: Term {
+        guard isNewTerm else { return previousTerm }
+        guard previousTermStart != nil, asOf >= previousTerm.end else { return Term(start: asOf, years: policy.termYears) }
+        var term = Term(start: previousTerm.end, years: policy.termYears)
+        while asOf >= term.end, term.end > term.start { term = Term(start: term.end, years: policy.termYears) }
+        return term
+    }
 }
 
 /// A term of office: from `start` (inclusive) to `end`, the day the next term starts.
@@ -107,7 +120,7 @@ public struct Renewer: Sendable {
     public func renew(_ request: RenewalRequest, options: PlannerOptions = PlannerOptions()) throws -> Renewal {
         let kind: RenewalKind = request.isNewTerm ? .newTerm : .midTerm
         let previousTerm = request.previousTerm
-        let term = kind == .newTerm ? Term(start: request.asOf, years: request.policy.termYears) : previousTerm
+        let term = request.newTerm
         var policy = request.policy
         policy.termStart = request.asOf
 

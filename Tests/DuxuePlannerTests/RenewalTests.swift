@@ -105,6 +105,20 @@ struct RenewalTests {
         #expect(flagged.kind == .newTerm)
     }
 
+    /// A renewal made late, as of 2030-10-15, past the term that ended 2030-08-31: the new term keeps
+    /// the term boundaries (2030-09-01 to 2033-08-31) rather than starting on the late date; an early
+    /// `--new-term` starts on its as-of date.
+    @Test func lateRenewalKeepsTheTermBoundaries() throws {
+        let late = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, asOf: Day(year: 2030, month: 10, day: 15)!)
+        #expect(late.kind == .newTerm)
+        #expect(late.term.start == Self.nextTerm)
+        #expect(late.term.end == Day(year: 2033, month: 9, day: 1)!)
+        let skipped = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, asOf: Day(year: 2034, month: 1, day: 5)!)
+        #expect(skipped.term.start == Day(year: 2033, month: 9, day: 1)!)
+        let early = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, newTerm: true)
+        #expect(early.term.start == Self.midTerm)
+    }
+
     /// S1 grew to 2,500 students. Keeping S1 with I1 would move S2 and S3 (2 changes); moving S1 to the
     /// idle I4 is 1 change, so S1 moves with the reason "became large".
     @Test func schoolBecameLarge() throws {
