@@ -31,7 +31,7 @@ columns=$(grep -c '^  #[0-9]' "$out/table.txt")
     echo
     echo "Measured $(date -u +%Y-%m-%d) by \`benchmarks/compare_sweep.sh $jobs_many\`: release build, $(nproc) cores"
     echo "($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), load average before the runs"
-    echo "$load_before (the machine is shared with other builds). Sweep:"
+    echo "$load_before. Sweep:"
     echo "\`${sweep[*]}\` → $((columns - 1)) scenarios plus the baseline = $columns columns."
     echo
     echo "| jobs | run 1 wall (s) | run 2 wall (s) | run 1 cpu (s) | run 2 cpu (s) |"

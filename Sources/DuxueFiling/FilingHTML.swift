@@ -23,6 +23,7 @@ public enum FilingHTML {
         thead { display: table-header-group; }
         tfoot { display: table-footer-group; }
         tr { break-inside: avoid; page-break-inside: avoid; }
+        table.whole { break-inside: avoid; page-break-inside: avoid; }
         th, td { border: 0.5pt solid #444; padding: 1mm 1.5mm; vertical-align: top; text-align: left; word-break: break-word; }
         th { background: #d9d9d9; font-weight: bold; text-align: center; white-space: nowrap; }
         td.short { white-space: nowrap; }
@@ -51,8 +52,13 @@ public enum FilingHTML {
         return out.joined(separator: "\n")
     }
 
+    /// Tables of at most this many rows are never split across pages.
+    static let wholeTableRows = 25
+
     private static func render(_ table: FilingTable) -> String {
-        var out = ["<table>", "<thead><tr>" + table.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
+        // A short table (the summary, the rules) is kept on one page rather than leave a row or two over.
+        let opening = table.rows.count <= wholeTableRows ? "<table class=\"whole\">" : "<table>"
+        var out = [opening, "<thead><tr>" + table.header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>", "<tbody>"]
         // Columns narrower than 20 characters keep to one line (ids, names, phones); wide ones wrap.
         let short = table.widths.map { $0 < 20 }
         for row in table.rows {
