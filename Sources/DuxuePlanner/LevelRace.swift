@@ -1,6 +1,5 @@
 import DuxueMIP
 import Foundation
-import Synchronization
 
 /// The concurrent form of ``LevelSearch`` for a machine with two or more cores: the same strategies,
 /// but side by side instead of in turn, so that no run is cut off and restarted.
@@ -85,7 +84,7 @@ final class LevelRace: Sendable {
 
     private let sense: ObjectiveSense
     private let report: (@Sendable (SolveProgress) -> Bool)?
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// A board for a level of `sense`; `report` is the caller's progress callback (progress line and
     /// stop requests), called with the merged picture of all runs.
@@ -159,8 +158,8 @@ final class LevelRace: Sendable {
 /// Run B of a race: started at most once, on a thread of its own with a large stack (GLPK's
 /// branch-and-cut recurses), and joined for its result.
 final class SecondRun: Sendable {
-    private let started = Mutex(false)
-    private let outcome = Mutex<Result<Solution, any Error>?>(nil)
+    private let started = Locked(false)
+    private let outcome = Locked<Result<Solution, any Error>?>(nil)
     private let done = DispatchSemaphore(value: 0)
 
     /// Starts `body` on a new thread unless a run was started already.
@@ -184,5 +183,22 @@ final class SecondRun: Sendable {
         guard started.withLock({ $0 }) else { return nil }
         done.wait()
         return try outcome.withLock { $0 }?.get()
+    }
+}
+
+/// A value behind a pthread mutex (`NSLock`), which ThreadSanitizer understands (it does not see the
+/// futex inside `Synchronization.Mutex` on Linux, and reports every access under one as a race).
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    /// Guards `value`.
+    init(_ value: Value) { self.value = value }
+
+    /// Runs `body` with the value, under the lock.
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }
