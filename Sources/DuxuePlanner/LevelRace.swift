@@ -46,7 +46,7 @@ extension LevelSearch {
         var best: Solution
         do {
             best = board.settled(try solver.solve(model, options: warm))
-            if !board.isOver, !proven(best), best.status.isBudgetStop, options.coldStart, (deadline() ?? 1) > 0.05 {
+            if !board.isOver, !proven(best), best.status.isBudgetStop, (deadline() ?? 1) > 0.05 {
                 startSecond()
                 var cold = base
                 cold.strategy = .pseudocost

@@ -104,6 +104,9 @@ struct CompareCommand: ParsableCommand {
         options.stopRequested = { Interrupt.requested }
         var runner = ComparisonRunner(jobs: jobs ?? ComparisonRunner.activeCores, options: options) { GLPKSolver() }
         let showProgress = !quiet && Console.stderrIsTerminal
+        func clearProgress() {
+            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        }
         if showProgress {
             runner.progress = { finished, total in
                 let line = language == .zh ? "已完成 \(finished)/\(total) 个方案" : "\(finished) of \(total) scenarios planned"
@@ -114,10 +117,10 @@ struct CompareCommand: ParsableCommand {
         do {
             comparison = try runner.run(district: district, policy: policy, scenarios: Sweep.expand(loaded, sweeps: parsedSweeps))
         } catch {
-            if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            clearProgress()
             throw SolveFailure.exitCode(for: error)
         }
-        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        clearProgress()
         let report = CompareReport(comparison: comparison, language: language, showsTiming: !noTiming)
         switch format {
         case .text: print(CompareTable.render(report), terminator: "")

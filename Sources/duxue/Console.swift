@@ -74,14 +74,15 @@ enum Interrupt {
 /// Output file names: never an input file, never an existing file without --force.
 enum OutputPath {
     /// The roster path to write: `requested`, or `<district>-<stem>.csv` here, numbered if it exists.
-    /// Never an input file (the district's files and `otherInputs`), nor an existing file without `force`.
-    /// When numbering, a number is free only if its companions (`x-<suffix>.csv`) are free too.
+    /// Never one of `inputs` (``DistrictOptions/inputFiles`` and any other file the run reads), nor an
+    /// existing file without `force`. When numbering, a number is free only if its companions
+    /// (`x-<suffix>.csv`) are free too.
     static func resolve(_ requested: String?, district: String, force: Bool, language: Language, stem: String = "roster",
-                        otherInputs: [String] = [], companions: [String] = []) throws -> String {
+                        inputs: [String], companions: [String] = []) throws -> String {
         let fileManager = FileManager.default
         let folder = URL(fileURLWithPath: district).standardized
         if let requested {
-            if names(requested, oneOf: districtFiles(district) + otherInputs) {
+            if names(requested, oneOf: inputs) {
                 Console.error(language == .zh ? "--out \(requested) 是输入文件，不能覆盖；请换一个文件名" : "--out \(requested) is an input file and is never overwritten: choose another name")
                 throw ExitCode(2)
             }

@@ -29,7 +29,7 @@ struct PlanCommand: ParsableCommand {
         let language = output.language
         let (district, policy) = try input.loadOrExit(language: language)
         let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, otherInputs: input.inputFiles)
+            out, district: input.district, force: force, language: language, inputs: input.inputFiles)
         let (options, progress) = solver.plannerOptions(language: language)
         let plan: Plan
         do {

@@ -68,7 +68,7 @@ struct RenewCommand: ParsableCommand {
         load.placeUnzonedVacancies(in: district)
 
         let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, stem: "renewed", otherInputs: input.inputFiles + [previous],
+            out, district: input.district, force: force, language: language, stem: "renewed", inputs: input.inputFiles + [previous],
             companions: ["changes"])
         let changesPath = try OutputPath.companion(
             of: target, suffix: "changes", force: force, inputs: input.inputFiles + [previous], language: language)
