@@ -31,14 +31,13 @@ let package = Package(
         .target(name: "DuxueXLSX", dependencies: ["CXLSX"]),
         .target(name: "DuxueGLPK", dependencies: ["CGLPK", "DuxueMIP"]),
         .target(name: "DuxueDomain"),
-        .target(
-            name: "DuxueInput",
-            dependencies: ["DuxueDomain", .product(name: "TOMLKit", package: "TOMLKit")]
-        ),
+        // The TOML reader of policy and scenario files: strict, total, with a position for every key and value.
+        .target(name: "DuxueTOML"),
+        .target(name: "DuxueInput", dependencies: ["DuxueDomain", "DuxueTOML"]),
         .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
         .target(
             name: "DuxueCompare",
-            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueTOML"]
         ),
         .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare"]),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
@@ -65,6 +64,7 @@ let package = Package(
         ),
         .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"], resources: [.copy("Holmberg")]),
         .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
+        .testTarget(name: "DuxueTOMLTests", dependencies: ["DuxueTOML"], resources: [.copy("TOMLTestSuite")]),
         .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures"), .copy("Corpus")]),
         .testTarget(
             name: "DuxuePlannerTests",
@@ -87,12 +87,12 @@ let package = Package(
 // libFuzzer targets (scripts/fuzz.sh): only with DUXUE_FUZZ=1, since they link against libFuzzer's main
 // and are built with `-sanitize=fuzzer` into their own scratch path.
 if Context.environment["DUXUE_FUZZ"] == "1" {
-    for name in ["csv", "encoding", "policy", "roster", "scenario"] {
+    for name in ["csv", "encoding", "policy", "roster", "scenario", "toml"] {
         package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
-        let reader: Target.Dependency = name == "scenario" ? "DuxueCompare" : "DuxueInput"
+        let reader: Target.Dependency = name == "scenario" ? "DuxueCompare" : name == "toml" ? "DuxueTOML" : "DuxueInput"
         package.targets.append(
             .executableTarget(
-                name: "fuzz-\(name)", dependencies: [reader, "DuxueDomain"], path: "fuzz/\(name)",
+                name: "fuzz-\(name)", dependencies: name == "toml" ? [reader] : [reader, "DuxueDomain"], path: "fuzz/\(name)",
                 swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
     }
 }

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (fuzz/: CSV reader, encoding detection, policy TOML reader, roster reader,
-# duxue compare's scenario reader)
+# duxue compare's scenario reader, the TOML reader itself)
 # with -sanitize=fuzzer,address and runs each for a bounded time. Crashing inputs are left in
 # .build-fuzz/crashes/<target>/; add each to Tests/DuxueInputTests/Corpus/fuzz-<target>-N/ as a
-# regression case. Usage: scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGETS…]
+# regression case (toml: a test in Tests/DuxueTOMLTests). Usage: scripts/fuzz.sh [SECONDS_PER_TARGET=60] [TARGETS…]
 set -uo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(csv encoding policy roster scenario)
+[ ${#targets[@]} -eq 0 ] && targets=(csv encoding policy roster scenario toml)
 scratch=.build-fuzz
 
 export DUXUE_FUZZ=1
@@ -26,18 +26,18 @@ done
 
 # Seeds: every CSV/TOML file in the test fixtures and the corpus, plus the sample districts.
 seed_root=$scratch/seeds
-rm -rf "$seed_root"; mkdir -p "$seed_root"/{csv,encoding,policy,roster,scenario}
+rm -rf "$seed_root"; mkdir -p "$seed_root"/{csv,encoding,policy,roster,scenario,toml}
 i=0
 while IFS= read -r -d '' file; do
   i=$((i + 1))
   case "$file" in
-    *.toml) cp "$file" "$seed_root/policy/$i"; cp "$file" "$seed_root/scenario/$i" ;;
+    *.toml) cp "$file" "$seed_root/policy/$i"; cp "$file" "$seed_root/scenario/$i"; cp "$file" "$seed_root/toml/$i" ;;
     *roster*) cp "$file" "$seed_root/roster/$i"; cp "$file" "$seed_root/encoding/$i" ;;
     *) cp "$file" "$seed_root/csv/$i"; cp "$file" "$seed_root/encoding/$i" ;;
   esac
 done < <(find Tests/DuxueInputTests Data/policies Data/scenarios Tests/DuxueCompareTests/Scenarios Tests/DuxueCLITests/Cases -type f \( -name '*.csv' -o -name '*.toml' \) -size -64k -print0)
 # Policy seeds: every short mix of TOML punctuation after the usual openings (where toml++ has aborted).
-python3 - "$seed_root/policy" "$seed_root/scenario" <<'PY'
+python3 - "$seed_root/policy" "$seed_root/scenario" "$seed_root/toml" <<'PY'
 import itertools, sys
 alphabet = ['[', ']', '{', '}', ',', '=', '.', '#', '"', "'", 'a', '1', '\n', ' ']
 n = 0
@@ -48,6 +48,14 @@ for prefix in ['', 'd=', 'd=[', 'd={', '[a]\n', 'd={a=']:
             for folder in sys.argv[1:]:
                 open(f"{folder}/p{n}", "w").write(prefix + "".join(combo))
 PY
+
+# TOML reader seeds: toml-test's cases (the bundled selection, and the whole suite when ../shared has it).
+for suite in Tests/DuxueTOMLTests/TOMLTestSuite ../shared/toml-test/tests; do
+  [ -d "$suite" ] || continue
+  while IFS= read -r -d '' file; do
+    i=$((i + 1)); cp "$file" "$seed_root/toml/$i"
+  done < <(find "$suite/valid" "$suite/invalid" -name '*.toml' -print0)
+done
 
 # TOMLKit's own leaks (upstream) are suppressed; any other leak is a finding.
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0

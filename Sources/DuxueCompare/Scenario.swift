@@ -1,102 +1,64 @@
 import DuxueDomain
 
-/// One policy value a scenario sets, overriding the district's own policy.
-public enum PolicySetting: Sendable, Hashable {
-    /// `term_start`
-    case termStart(Day)
-    /// `schools_per_inspector`
-    case schoolsPerInspector(Int)
-    /// `large_school_enrollment`
-    case largeSchoolEnrollment(Int)
-    /// `min_full_time_share`
-    case minFullTimeShare(Double)
-    /// `max_years_retired`
-    case maxYearsRetired(Int)
-    /// `term_years`
-    case termYears(Int)
-    /// `max_consecutive_terms`
-    case maxConsecutiveTerms(Int)
-    /// `zones`
-    case zones(ZoneMode)
-    /// `staffing`
-    case staffing(Staffing)
+/// One policy value a scenario or a sweep sets, overriding the district's own policy: a key of the
+/// policy-key table (``PolicyKey/all``) and a value that fits it.
+public struct PolicySetting: Sendable, Hashable, CustomStringConvertible {
+    /// The policy key, as written in policy files.
+    public let key: String
+    /// The value in the key's own form; `nil` turns an optional rule off.
+    public let value: PolicyValue?
+
+    /// A setting; `value` must already fit the key (see ``PolicyKey/checked(_:)``).
+    public init(key: String, value: PolicyValue?) {
+        self.key = key
+        self.value = value
+    }
+
+    /// A setting checked against its key.
+    public static func checked(_ key: PolicyKey, _ value: PolicyValue) throws(PolicyValueProblem) -> PolicySetting {
+        PolicySetting(key: key.name, value: try key.checked(value))
+    }
 
     /// The keys a scenario or a sweep may set, as written in policy files.
-    public static let keys = [
-        "term_start", "schools_per_inspector", "large_school_enrollment", "min_full_time_share", "max_years_retired",
-        "term_years", "max_consecutive_terms", "zones", "staffing",
-    ]
+    public static var keys: [String] { PolicyKey.scenarioKeys }
 
-    /// The policy key, as written in policy files.
-    public var key: String {
-        switch self {
-        case .termStart: "term_start"
-        case .schoolsPerInspector: "schools_per_inspector"
-        case .largeSchoolEnrollment: "large_school_enrollment"
-        case .minFullTimeShare: "min_full_time_share"
-        case .maxYearsRetired: "max_years_retired"
-        case .termYears: "term_years"
-        case .maxConsecutiveTerms: "max_consecutive_terms"
-        case .zones: "zones"
-        case .staffing: "staffing"
-        }
-    }
-
-    /// The value as written in a policy file (without quotes).
-    public var valueText: String {
-        switch self {
-        case .termStart(let day): "\(day)"
-        case .schoolsPerInspector(let n), .largeSchoolEnrollment(let n), .maxYearsRetired(let n), .termYears(let n),
-            .maxConsecutiveTerms(let n):
-            "\(n)"
-        case .minFullTimeShare(let share): Self.shareText(share)
-        case .zones(let mode): mode.rawValue
-        case .staffing(let mode): mode.rawValue
-        }
-    }
+    /// The value as written in a policy file (without quotes): `off` for a rule turned off.
+    public var valueText: String { value?.description ?? "off" }
 
     /// `key=value`, e.g. `large_school_enrollment=1500`.
     public var description: String { "\(key)=\(valueText)" }
 
-    /// Sets the value on a policy; the district's source for the key becomes the district's own choice.
+    /// Sets the value on a policy; the source of the key becomes the district's own choice. Setting the
+    /// large-school threshold turns the 1:1 rule on, as in a policy file.
     public func apply(to policy: inout Policy) {
-        switch self {
-        case .termStart(let day): policy.termStart = day
-        case .schoolsPerInspector(let n): policy.schoolsPerInspector = n
-        case .largeSchoolEnrollment(let n): policy.largeSchoolEnrollment = n
-        case .minFullTimeShare(let share): policy.minFullTimeShare = share
-        case .maxYearsRetired(let n): policy.maxYearsRetired = n
-        case .termYears(let n): policy.termYears = n
-        case .maxConsecutiveTerms(let n): policy.maxConsecutiveTerms = n
-        case .zones(let mode): policy.zones = mode
-        case .staffing(let mode): policy.staffing = mode
+        if key == "preset", case .text(let name) = value, let preset = Presets.named(name) {
+            // The preset's rules replace the district's; its facts (term start, name) stay.
+            var replaced = Presets.policy(preset, termStart: policy.termStart)
+            replaced.termStartStated = policy.termStartStated
+            replaced.districtName = policy.districtName
+            replaced.name = policy.name
+            replaced.asOf = policy.asOf
+            policy = replaced
+            return
         }
-        if key != "term_start" { policy.sources[key] = .districtChoice }
+        guard let policyKey = PolicyKey.named(key) else { return }
+        if let value {
+            try? policyKey.assign(value, to: &policy)
+        } else {
+            try? policyKey.assign(.boolean(false), to: &policy)
+        }
+        if key == "large_school_enrollment", policy.largeSchoolRule == .off { policy.largeSchoolRule = .require }
+        if !["term_start", "name", "preset"].contains(key) { policy.sources[key] = .districtChoice }
     }
 
-    /// The setting for `key` as `policy` holds it (`nil` for a key that is not a setting).
+    /// The setting for `key` as `policy` holds it (`nil` for a key a scenario may not set).
     public static func reading(_ key: String, from policy: Policy) -> PolicySetting? {
-        switch key {
-        case "term_start": .termStart(policy.termStart)
-        case "schools_per_inspector": .schoolsPerInspector(policy.schoolsPerInspector)
-        case "large_school_enrollment": .largeSchoolEnrollment(policy.largeSchoolEnrollment)
-        case "min_full_time_share": .minFullTimeShare(policy.minFullTimeShare)
-        case "max_years_retired": .maxYearsRetired(policy.maxYearsRetired)
-        case "term_years": .termYears(policy.termYears)
-        case "max_consecutive_terms": .maxConsecutiveTerms(policy.maxConsecutiveTerms)
-        case "zones": .zones(policy.zones)
-        case "staffing": .staffing(policy.staffing)
-        default: nil
-        }
+        guard keys.contains(key), let policyKey = PolicyKey.named(key) else { return nil }
+        return PolicySetting(key: key, value: policyKey.value(in: policy))
     }
 
     /// A share without trailing zeros: 0.3, not 0.30000000000000004.
-    static func shareText(_ share: Double) -> String {
-        let rounded = (share * 10_000).rounded() / 10_000
-        var text = String(rounded)
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
-    }
+    static func shareText(_ share: Double) -> String { PolicyKey.shareText(share) }
 }
 
 /// Changes a scenario makes to the district's data before planning.
@@ -184,7 +146,10 @@ public struct Scenario: Sendable, Hashable {
     /// The base policy with this scenario's settings and citations applied.
     public func policy(from base: Policy) -> Policy {
         var policy = base
-        for setting in settings { setting.apply(to: &policy) }
+        // A preset replaces the rules first; the scenario's other keys then apply over it.
+        for setting in settings.sorted(by: { ($0.key == "preset" ? 0 : 1) < ($1.key == "preset" ? 0 : 1) }) {
+            setting.apply(to: &policy)
+        }
         for (key, citation) in sources { policy.sources[key] = citation }
         return policy
     }

@@ -1,7 +1,7 @@
 import DuxueDomain
 import DuxueInput
+import DuxueTOML
 import Foundation
-import TOMLKit
 
 /// Reads scenario files: the keys of a policy file (any subset, overriding the district's policy) plus
 /// optional `[schools]` and `[inspectors]` tables of data edits. Every problem is reported at once,
@@ -66,30 +66,24 @@ public enum ScenarioReader {
     public static func parse(_ text: String, file: String, district: District, policy base: Policy)
         throws(ScenarioError) -> Scenario
     {
-        // TOMLKit's C++ parser aborts the process on some malformed text: stop that text first.
-        let unsafe = TOMLGuard.problems(in: text, file: file)
-        if !unsafe.isEmpty { throw ScenarioError(unsafe.map { ScenarioProblem(file: file, line: $0.line, column: $0.column?.index, kind: .policy($0)) }) }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try TOMLParser.parse(text)
         } catch {
-            if let parseError = error as? TOMLParseError {
-                let begin = parseError.source.begin
-                throw ScenarioError([ScenarioProblem(
-                    file: file, line: begin.line, column: begin.column, kind: .tomlSyntax(detail: parseError.description))])
-            }
-            throw ScenarioError([ScenarioProblem(file: file, line: nil, kind: .tomlSyntax(detail: "\(error)"))])
+            throw ScenarioError([ScenarioProblem(
+                file: file, line: error.position.line, column: error.position.column,
+                kind: .policy(PolicyReader.problem(error, file: file)))])
         }
-        let lines = TOMLLines(text)
         var problems: [ScenarioProblem] = []
 
         // Keys that are neither policy keys nor data tables, with all the keys a scenario accepts.
         let accepted = PolicyReader.knownKeys + dataTables.sorted()
-        let unknown = Set(table.keys.filter { !accepted.contains($0) })
-        for key in unknown.sorted() {
+        let unknown = table.entries.filter { !accepted.contains($0.key) }
+        for entry in unknown.sorted(by: { $0.key < $1.key }) {
             problems.append(ScenarioProblem(
-                file: file, line: lines.line(of: key, in: nil) ?? lines.header(key),
-                kind: .unknownKey(key: key, table: "", suggestion: Vocabulary.nearest(to: key, among: accepted), accepted: accepted)))
+                file: file, line: entry.keyPosition.line,
+                kind: .unknownKey(key: entry.key, table: "", suggestion: Vocabulary.nearest(to: entry.key, among: accepted),
+                                  accepted: accepted)))
         }
         // Policy keys: the policy reader checks them, on the text with the data tables blanked out.
         let defaultName = Self.defaultName(file)
@@ -97,22 +91,20 @@ public enum ScenarioReader {
         var sources: [String: Citation] = [:]
         var name = defaultName
         do {
-            let parsed = try PolicyReader.parse(
-                lines.blanking(tables: dataTables.union(unknown)), file: file, name: defaultName, termStart: nil, today: base.termStart)
+            let policyText = TOMLLines.blanking(text, table: table, keys: dataTables.union(unknown.map(\.key)))
+            let parsed = try PolicyReader.parse(policyText, file: file, name: defaultName, termStart: nil, today: base.termStart)
             name = parsed.name
-            let setKeys = table.keys.filter { PolicySetting.keys.contains($0) }
-                .sorted { (lines.line(of: $0, in: nil) ?? 0) < (lines.line(of: $1, in: nil) ?? 0) }
-            settings = setKeys.compactMap { PolicySetting.reading($0, from: parsed) }
+            settings = table.keys.filter { PolicySetting.keys.contains($0) }.compactMap { PolicySetting.reading($0, from: parsed) }
             for key in table["sources"]?.table?.keys ?? [] { sources[key] = parsed.sources[key] }
         } catch {
             problems += error.problems.map { ScenarioProblem(file: $0.file, line: $0.line, kind: .policy($0)) }
         }
 
-        var reader = EditReader(file: file, lines: lines, district: district)
-        if let schools = table["schools"] {
+        var reader = EditReader(file: file, district: district)
+        if let schools = table.entry("schools") {
             reader.readSchools(schools)
         }
-        if let inspectors = table["inspectors"] {
+        if let inspectors = table.entry("inspectors") {
             reader.readInspectors(inspectors)
         }
         problems += reader.problems
@@ -131,19 +123,21 @@ public enum ScenarioReader {
     }
 }
 
-/// Reads the `[schools]` and `[inspectors]` tables into ``DataEdits``, collecting problems.
+/// A place in the scenario file for a problem: line, and column where it helps (ids).
+private typealias Place = (line: Int?, column: Int?)
+
+/// Reads the `[schools]` and `[inspectors]` tables into ``DataEdits``, collecting problems at the
+/// positions the TOML reader gives every key and value.
 private struct EditReader {
     let file: String
-    let lines: TOMLLines
     let district: District
     let schoolIDs: Set<School.ID>
     let inspectorIDs: Set<Inspector.ID>
     var edits = DataEdits()
     var problems: [ScenarioProblem] = []
 
-    init(file: String, lines: TOMLLines, district: District) {
+    init(file: String, district: District) {
         self.file = file
-        self.lines = lines
         self.district = district
         schoolIDs = Set(district.schools.map(\.id))
         inspectorIDs = Set(district.inspectors.map(\.id))
@@ -153,27 +147,26 @@ private struct EditReader {
         problems.append(ScenarioProblem(file: file, line: line, column: column, kind: kind))
     }
 
-    /// Keys of a table in line order.
-    func orderedKeys(_ table: TOMLTable, in name: String, occurrence: Int = 0) -> [String] {
-        table.keys.sorted {
-            (lines.line(of: $0, in: name, occurrence: occurrence) ?? Int.max, $0)
-                < (lines.line(of: $1, in: name, occurrence: occurrence) ?? Int.max, $1)
-        }
+    /// A table's entries in the order they are read: `remove` first (a new school may take a removed
+    /// school's id), `add` last, the others as written.
+    func readingOrder(_ table: TOMLTable) -> [TOMLEntry] {
+        func rank(_ key: String) -> Int { key == "remove" ? 0 : key == "add" ? 2 : 1 }
+        return table.entries.enumerated().sorted { (rank($0.element.key), $0.offset) < (rank($1.element.key), $1.offset) }
+            .map(\.element)
     }
 
     // MARK: Schools
 
-    mutating func readSchools(_ value: TOMLValueConvertible) {
-        guard let table = value.table else {
-            problem(.wrongType(key: "schools", expected: "table", found: value.type.description), line: lines.line(of: "schools", in: nil))
+    mutating func readSchools(_ schools: TOMLEntry) {
+        guard let table = schools.node.table else {
+            problem(.wrongType(key: "schools", expected: "table", found: schools.node.typeName), line: schools.keyPosition.line)
             return
         }
-        for key in orderedKeys(table, in: "schools") {
-            guard let entry = table[key] else { continue }
-            let line = lines.line(of: key, in: "schools") ?? lines.header("schools.\(key)") ?? lines.header("schools")
-            switch key {
+        for entry in readingOrder(table) {
+            let line = entry.keyPosition.line
+            switch entry.key {
             case "remove":
-                for (id, place) in idList(entry, key: "schools.remove", line: line) {
+                for (id, place) in idList(entry.node, key: "schools.remove", line: line) {
                     if let id = School.ID(id), schoolIDs.contains(id) {
                         edits.removeSchools.append(id)
                     } else {
@@ -181,64 +174,60 @@ private struct EditReader {
                     }
                 }
             case "enrollment":
-                readEnrollments(entry, line: line)
+                readEnrollments(entry.node, line: line)
             case "add":
-                readNewSchools(entry, line: line)
+                readNewSchools(entry.node, line: line)
             default:
-                problem(.unknownKey(key: key, table: "schools", suggestion: Vocabulary.nearest(to: key, among: ScenarioReader.schoolKeys),
+                problem(.unknownKey(key: entry.key, table: "schools",
+                                    suggestion: Vocabulary.nearest(to: entry.key, among: ScenarioReader.schoolKeys),
                                     accepted: ScenarioReader.schoolKeys), line: line)
             }
         }
     }
 
-    mutating func unknownSchool(_ id: String, key: String, at place: (line: Int?, column: Int?)) {
+    mutating func unknownSchool(_ id: String, key: String, at place: Place) {
         let suggestion = Vocabulary.nearest(to: id, among: district.schools.map(\.id.rawValue))
         problem(.unknownSchool(id: id, key: key, suggestion: suggestion), line: place.line, column: place.column)
     }
 
-    mutating func unknownInspector(_ id: String, key: String, at place: (line: Int?, column: Int?)) {
+    mutating func unknownInspector(_ id: String, key: String, at place: Place) {
         let suggestion = Vocabulary.nearest(to: id, among: district.inspectors.map(\.id.rawValue))
         problem(.unknownInspector(id: id, key: key, suggestion: suggestion), line: place.line, column: place.column)
     }
 
-    /// An array of id strings, each with its place.
-    mutating func idList(_ value: TOMLValueConvertible, key: String, line: Int?) -> [(String, (line: Int?, column: Int?))] {
-        guard let array = value.array else {
-            problem(.wrongType(key: key, expected: "array of ids", found: value.type.description), line: line)
+    /// An array of id strings (or whole numbers), each with its place.
+    mutating func idList(_ node: TOMLNode, key: String, line: Int) -> [(String, Place)] {
+        guard let array = node.array else {
+            problem(.wrongType(key: key, expected: "array of ids", found: node.typeName), line: line)
             return []
         }
-        var result: [(String, (line: Int?, column: Int?))] = []
-        var searchFrom = line
+        var result: [(String, Place)] = []
         for element in array {
-            guard let text = element.string ?? element.int.map(String.init) else {
-                problem(.wrongType(key: key, expected: "string", found: element.type.description), line: line)
+            guard let text = element.string ?? element.integer.map(String.init) else {
+                problem(.wrongType(key: key, expected: "string", found: element.typeName), line: element.position.line)
                 continue
             }
-            let found = lines.find(text, from: searchFrom)
-            if let found { searchFrom = found.line }
-            result.append((text.trimmedWhitespace, (found?.line ?? line, found?.column)))
+            result.append((text.trimmedWhitespace, (element.position.line, element.position.column)))
         }
         return result
     }
 
-    mutating func readEnrollments(_ value: TOMLValueConvertible, line: Int?) {
-        guard let table = value.table else {
-            problem(.wrongType(key: "schools.enrollment", expected: "table of school id = students", found: value.type.description),
+    mutating func readEnrollments(_ node: TOMLNode, line: Int) {
+        guard let table = node.table else {
+            problem(.wrongType(key: "schools.enrollment", expected: "table of school id = students", found: node.typeName),
                     line: line)
             return
         }
-        for id in orderedKeys(table, in: "schools.enrollment") {
-            guard let entry = table[id] else { continue }
-            let found = lines.line(of: id, in: "schools.enrollment").map { ($0, Optional<Int>.none) }
-                ?? lines.find(id, from: line).map { ($0.line, Optional($0.column)) }
-            let place = (line: found?.0 ?? line, column: found?.1)
+        for entry in table.entries {
+            let id = entry.key
+            let place: Place = (entry.keyPosition.line, entry.keyPosition.column)
             let key = "schools.enrollment.\(id)"
             guard let schoolID = School.ID(id), schoolIDs.contains(schoolID) else {
                 unknownSchool(id, key: "schools.enrollment", at: place)
                 continue
             }
-            guard let students = entry.int else {
-                problem(.wrongType(key: key, expected: "whole number", found: entry.type.description), line: place.line)
+            guard let students = entry.node.integer else {
+                problem(.wrongType(key: key, expected: "whole number", found: entry.node.typeName), line: place.line)
                 continue
             }
             guard students >= 0 else {
@@ -249,27 +238,27 @@ private struct EditReader {
         }
     }
 
-    /// The entries of an array of tables, each with the table name and occurrence for line lookups.
-    mutating func entries(_ value: TOMLValueConvertible, key: String, line: Int?) -> [TOMLTable] {
-        guard let array = value.array else {
-            problem(.wrongType(key: key, expected: "array of tables ([[\(key)]])", found: value.type.description), line: line)
+    /// The tables of an array of tables (`[[key]]` or `key = [{…}, …]`), each with its position.
+    mutating func entries(_ node: TOMLNode, key: String, line: Int) -> [(TOMLTable, TOMLPosition)] {
+        guard let array = node.array else {
+            problem(.wrongType(key: key, expected: "array of tables ([[\(key)]])", found: node.typeName), line: line)
             return []
         }
-        var result: [TOMLTable] = []
+        var result: [(TOMLTable, TOMLPosition)] = []
         for element in array {
             guard let table = element.table else {
-                problem(.wrongType(key: key, expected: "table", found: element.type.description), line: line)
+                problem(.wrongType(key: key, expected: "table", found: element.typeName), line: element.position.line)
                 continue
             }
-            result.append(table)
+            result.append((table, element.position))
         }
         return result
     }
 
-    mutating func readNewSchools(_ value: TOMLValueConvertible, line: Int?) {
+    mutating func readNewSchools(_ node: TOMLNode, line: Int) {
         var taken = schoolIDs.subtracting(edits.removeSchools)
-        for (occurrence, table) in entries(value, key: "schools.add", line: line).enumerated() {
-            var fields = Fields(table: table, name: "schools.add", occurrence: occurrence, fallback: line, reader: self)
+        for (table, position) in entries(node, key: "schools.add", line: line) {
+            var fields = Fields(table: table, name: "schools.add", header: position.line, file: file)
             fields.rejectUnknown(ScenarioReader.newSchoolKeys)
             let id = fields.string("id", required: true)
             let name = fields.string("name", required: true)
@@ -295,39 +284,38 @@ private struct EditReader {
 
     // MARK: Inspectors
 
-    mutating func readInspectors(_ value: TOMLValueConvertible) {
-        guard let table = value.table else {
-            problem(.wrongType(key: "inspectors", expected: "table", found: value.type.description),
-                    line: lines.line(of: "inspectors", in: nil))
+    mutating func readInspectors(_ inspectors: TOMLEntry) {
+        guard let table = inspectors.node.table else {
+            problem(.wrongType(key: "inspectors", expected: "table", found: inspectors.node.typeName),
+                    line: inspectors.keyPosition.line)
             return
         }
-        for key in orderedKeys(table, in: "inspectors") {
-            guard let entry = table[key] else { continue }
-            let line = lines.line(of: key, in: "inspectors") ?? lines.header("inspectors.\(key)") ?? lines.header("inspectors")
-            switch key {
+        for entry in readingOrder(table) {
+            let line = entry.keyPosition.line
+            switch entry.key {
             case "remove", "unavailable":
-                for (id, place) in idList(entry, key: "inspectors.\(key)", line: line) {
+                for (id, place) in idList(entry.node, key: "inspectors.\(entry.key)", line: line) {
                     if let id = Inspector.ID(id), inspectorIDs.contains(id) {
-                        if key == "remove" { edits.removeInspectors.append(id) } else { edits.unavailable.append(id) }
+                        if entry.key == "remove" { edits.removeInspectors.append(id) } else { edits.unavailable.append(id) }
                     } else {
-                        unknownInspector(id, key: "inspectors.\(key)", at: place)
+                        unknownInspector(id, key: "inspectors.\(entry.key)", at: place)
                     }
                 }
             case "add":
-                readNewInspectors(entry, line: line)
+                readNewInspectors(entry.node, line: line)
             default:
-                problem(.unknownKey(key: key, table: "inspectors",
-                                    suggestion: Vocabulary.nearest(to: key, among: ScenarioReader.inspectorKeys),
+                problem(.unknownKey(key: entry.key, table: "inspectors",
+                                    suggestion: Vocabulary.nearest(to: entry.key, among: ScenarioReader.inspectorKeys),
                                     accepted: ScenarioReader.inspectorKeys), line: line)
             }
         }
     }
 
-    mutating func readNewInspectors(_ value: TOMLValueConvertible, line: Int?) {
+    mutating func readNewInspectors(_ node: TOMLNode, line: Int) {
         var taken = inspectorIDs
         let knownSchools = schoolIDs.union(edits.addSchools.map(\.id))
-        for (occurrence, table) in entries(value, key: "inspectors.add", line: line).enumerated() {
-            var fields = Fields(table: table, name: "inspectors.add", occurrence: occurrence, fallback: line, reader: self)
+        for (table, position) in entries(node, key: "inspectors.add", line: line) {
+            var fields = Fields(table: table, name: "inspectors.add", header: position.line, file: file)
             fields.rejectUnknown(ScenarioReader.newInspectorKeys)
             let id = fields.string("id", required: true)
             let name = fields.string("name", required: true)
@@ -381,41 +369,36 @@ private struct EditReader {
 private struct Fields {
     let table: TOMLTable
     let name: String
-    let occurrence: Int
-    let fallback: Int?
-    let lines: TOMLLines
+    /// The line of the entry's `[[header]]` (or its `{`), for problems of the entry as a whole.
+    let header: Int
     let file: String
     var problems: [ScenarioProblem] = []
 
-    init(table: TOMLTable, name: String, occurrence: Int, fallback: Int?, reader: EditReader) {
+    init(table: TOMLTable, name: String, header: Int, file: String) {
         self.table = table
         self.name = name
-        self.occurrence = occurrence
-        self.fallback = fallback
-        lines = reader.lines
-        file = reader.file
+        self.header = header
+        self.file = file
     }
 
     var isClean: Bool { problems.isEmpty }
 
-    func line(_ key: String) -> Int? {
-        lines.line(of: key, in: name, occurrence: occurrence) ?? lines.header(name, occurrence: occurrence) ?? fallback
-    }
+    /// The line of `key`, or of the entry's header when the key is not there.
+    func line(_ key: String) -> Int { table.entry(key)?.keyPosition.line ?? header }
 
     mutating func problem(_ kind: ScenarioProblem.Kind, key: String) {
         problems.append(ScenarioProblem(file: file, line: line(key), kind: kind))
     }
 
     mutating func rejectUnknown(_ accepted: [String]) {
-        for key in table.keys.sorted() where !accepted.contains(key) {
+        for key in table.keys where !accepted.contains(key) {
             problem(.unknownKey(key: key, table: name, suggestion: Vocabulary.nearest(to: key, among: accepted), accepted: accepted),
                     key: key)
         }
     }
 
     mutating func missing(_ key: String, required: Bool) {
-        if required { problems.append(ScenarioProblem(file: file, line: lines.header(name, occurrence: occurrence) ?? fallback,
-                                                       kind: .missingKey(key: key, table: name))) }
+        if required { problems.append(ScenarioProblem(file: file, line: header, kind: .missingKey(key: key, table: name))) }
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -424,7 +407,7 @@ private struct Fields {
             return nil
         }
         guard let text = value.string?.trimmedWhitespace, !text.isEmpty else {
-            problem(.wrongType(key: key, expected: "non-empty string", found: value.type.description), key: key)
+            problem(.wrongType(key: key, expected: "non-empty string", found: value.typeName), key: key)
             return nil
         }
         return text
@@ -435,8 +418,8 @@ private struct Fields {
             missing(key, required: required)
             return nil
         }
-        guard let number = value.int else {
-            problem(.wrongType(key: key, expected: "whole number", found: value.type.description), key: key)
+        guard let number = value.integer else {
+            problem(.wrongType(key: key, expected: "whole number", found: value.typeName), key: key)
             return nil
         }
         guard number >= minimum else {
@@ -463,16 +446,19 @@ private struct Fields {
 
     mutating func day(_ key: String) -> Day? {
         guard let value = table[key] else { return nil }
-        if let date = value.date, let day = Day(year: date.year, month: date.month, day: date.day) { return day }
+        if let date = value.dateTime, date.kind == .localDate, let year = date.year, let month = date.month,
+           let dayOfMonth = date.day, let day = Day(year: year, month: month, day: dayOfMonth) {
+            return day
+        }
         if let text = value.string, let day = Vocabulary.day(text) { return day }
-        problem(.badChoice(key: key, value: value.string ?? value.debugDescription, accepted: Vocabulary.dateFormats), key: key)
+        problem(.badChoice(key: key, value: value.string ?? value.value.description, accepted: Vocabulary.dateFormats), key: key)
         return nil
     }
 
     mutating func number(_ key: String) -> Double? {
         guard let value = table[key] else { return nil }
-        guard let number = value.double ?? value.int.map(Double.init) else {
-            problem(.wrongType(key: key, expected: "number", found: value.type.description), key: key)
+        guard let number = value.double else {
+            problem(.wrongType(key: key, expected: "number", found: value.typeName), key: key)
             return nil
         }
         return number
@@ -495,27 +481,25 @@ private struct Fields {
         }
     }
 
-    /// An array of strings (or one `;`-separated string), each with its place.
-    mutating func ids(_ key: String) -> [(String, (line: Int?, column: Int?))] {
+    /// An array of strings (or one `;`-separated string), each with its place: the element's line and
+    /// column (for one string, the string's).
+    mutating func ids(_ key: String) -> [(String, Place)] {
         guard let value = table[key] else { return [] }
-        let start = line(key)
-        var texts: [String] = []
         if let text = value.string {
-            texts = Vocabulary.list(text)
-        } else if let array = value.array {
-            for element in array {
-                guard let text = element.string else {
-                    problem(.wrongType(key: key, expected: "string", found: element.type.description), key: key)
-                    continue
-                }
-                texts.append(text.trimmedWhitespace)
+            return Vocabulary.list(text).map { ($0, (value.position.line, value.position.column)) }
+        }
+        guard let array = value.array else {
+            problem(.wrongType(key: key, expected: "array of strings", found: value.typeName), key: key)
+            return []
+        }
+        var result: [(String, Place)] = []
+        for element in array {
+            guard let text = element.string else {
+                problem(.wrongType(key: key, expected: "string", found: element.typeName), key: key)
+                continue
             }
-        } else {
-            problem(.wrongType(key: key, expected: "array of strings", found: value.type.description), key: key)
+            result.append((text.trimmedWhitespace, (element.position.line, element.position.column)))
         }
-        return texts.map { text in
-            let found = lines.find(text, from: start)
-            return (text, (found?.line ?? start, found?.column))
-        }
+        return result
     }
 }

@@ -28,22 +28,27 @@ public struct Sweep: Sendable, Hashable {
                 problems.append(ScenarioProblem(file: "--sweep", line: nil, kind: .sweepSyntax(text: text)))
                 continue
             }
-            // The value as a policy file would hold it; words that are not TOML values get quotes.
-            let quoted = raw.first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "\"" } == true ? raw : "\"\(raw)\""
+            // Checked like the same key in a policy file.
+            guard let policyKey = PolicyKey.named(key) else { continue }
             do {
-                let policy = try PolicyReader.parse("\(key) = \(quoted)", file: option, name: "sweep", termStart: nil)
-                if let setting = PolicySetting.reading(key, from: policy) { settings.append(setting) }
+                settings.append(try PolicySetting.checked(policyKey, Self.value(raw)))
             } catch {
-                problems += error.problems.map { problem in
-                    var copy = problem
-                    copy.line = nil
-                    copy.column = nil
-                    return ScenarioProblem(file: option, line: nil, kind: .policy(copy))
-                }
+                let problem = InputProblem(file: option, line: nil, kind: PolicyReader.kind(of: error, key: key))
+                problems.append(ScenarioProblem(file: option, line: nil, kind: .policy(problem)))
             }
         }
         guard problems.isEmpty else { throw ScenarioError(problems) }
         return Sweep(settings: settings)
+    }
+
+    /// A value as written on the command line: a whole number, a number, a date, or a word.
+    static func value(_ raw: String) -> PolicyValue {
+        let text = raw.hasPrefix("\"") && raw.hasSuffix("\"") && raw.count >= 2 ? String(raw.dropFirst().dropLast()) : raw
+        if let number = Int(text) { return .integer(number) }
+        if let number = Double(text), text.contains(".") { return .number(number) }
+        if let day = Vocabulary.day(text) { return .day(day) }
+        if text == "false" { return .boolean(false) }
+        return .text(text)
     }
 
     /// The cross product of several sweeps, the first varying slowest: [[1500, 0.2], [1500, 0.3], [2000, 0.2], …].

@@ -4,24 +4,27 @@ public enum Exclusion: Hashable, Sendable {
     case retiredTooLong(retiredOn: Day, years: Double, limit: Int)
     /// R6: part-time with as many consecutive terms as the limit allows.
     case termLimit(terms: Int, limit: Int)
+    /// R16: failed the last assessment (考核不合格).
+    case failedAssessment
     /// A personal cap of zero schools.
     case noCapacity
 }
 
-/// Eligibility of pool members on a date (R5, R6).
+/// Eligibility of pool members on the policy's term start (R5, R6, R16), under the rules the policy imposes.
 public enum Eligibility {
     /// The reasons an inspector is excluded; empty when eligible.
     public static func exclusions(of inspector: Inspector, under policy: Policy) -> [Exclusion] {
         var reasons: [Exclusion] = []
-        if let retiredOn = inspector.status.retiredOn,
-            retiredOn.addingYears(policy.maxYearsRetired) < policy.termStart
+        let checkedOn = policy.retirementCheckDate(for: inspector)
+        if let retiredOn = inspector.status.retiredOn, let ends = policy.retirementWindowEnds(retiredOn: retiredOn),
+            let limit = policy.maxYearsRetired, ends < checkedOn
         {
-            reasons.append(.retiredTooLong(
-                retiredOn: retiredOn, years: retiredOn.years(until: policy.termStart), limit: policy.maxYearsRetired))
+            reasons.append(.retiredTooLong(retiredOn: retiredOn, years: retiredOn.years(until: checkedOn), limit: limit))
         }
         if inspector.employment == .partTime, inspector.consecutiveTerms >= policy.maxConsecutiveTerms {
             reasons.append(.termLimit(terms: inspector.consecutiveTerms, limit: policy.maxConsecutiveTerms))
         }
+        if inspector.assessment == .failed { reasons.append(.failedAssessment) }
         if inspector.capacity(under: policy) <= 0 { reasons.append(.noCapacity) }
         return reasons
     }
@@ -31,8 +34,8 @@ public enum Eligibility {
         exclusions(of: inspector, under: policy).isEmpty
     }
 
-    /// The last day the inspector stays eligible under R5, if retired.
+    /// The last day the inspector stays eligible under R5, if retired and the policy sets a window.
     public static func retirementWindowEnds(for inspector: Inspector, under policy: Policy) -> Day? {
-        inspector.status.retiredOn?.addingYears(policy.maxYearsRetired)
+        inspector.status.retiredOn.flatMap { policy.retirementWindowEnds(retiredOn: $0) }
     }
 }

@@ -23,6 +23,25 @@ public enum ServiceStatus: Hashable, Sendable {
     }
 }
 
+/// The result of an inspector's last assessment (考核结果).
+public enum Assessment: String, CaseIterable, Sendable, Codable {
+    /// 优秀, 良好, 合格, 称职 and the like: no consequence for appointment.
+    case passed
+    /// 基本合格 / 基本称职: passed, worth noting.
+    case basicallyPassed = "basically_passed"
+    /// 不合格 / 不称职: the documents' exit clauses (退出机制) exclude the inspector.
+    case failed
+
+    /// The Chinese word used in reports.
+    public var chineseName: String {
+        switch self {
+        case .passed: "合格"
+        case .basicallyPassed: "基本合格"
+        case .failed: "不合格"
+        }
+    }
+}
+
 /// A person in the district's pool who may be appointed responsible inspector.
 public struct Inspector: Identifiable, Sendable, Hashable {
     /// An inspector's identifier (督学编号).
@@ -57,12 +76,22 @@ public struct Inspector: Identifiable, Sendable, Hashable {
     public var phone: String?
     /// Training hours in the past year (培训学时), when the pool file gives them.
     public var trainingHours: Double?
+    /// The last assessment (考核结果), when the pool file gives it.
+    public var assessment: Assessment?
+    /// Where the inspector works (工作单位), as written; a school of the district named here is also in
+    /// `conflicts` (an inspector never holds the school they work at).
+    public var workplace: String?
+    /// Level of appointment (级别), when given.
+    public var level: InspectorLevel?
+    /// Date of the current appointment (聘任日期), when given.
+    public var appointedOn: Day?
 
     /// An inspector record.
     public init(
         id: ID, name: String, employment: Employment, status: ServiceStatus = .inService,
         consecutiveTerms: Int = 0, zone: Zone, conflicts: Set<School.ID> = [], maxSchools: Int? = nil,
-        stages: Set<Stage> = [], location: Coordinate? = nil, phone: String? = nil, trainingHours: Double? = nil
+        stages: Set<Stage> = [], location: Coordinate? = nil, phone: String? = nil, trainingHours: Double? = nil,
+        assessment: Assessment? = nil, workplace: String? = nil, level: InspectorLevel? = nil, appointedOn: Day? = nil
     ) {
         self.id = id
         self.name = name
@@ -76,6 +105,10 @@ public struct Inspector: Identifiable, Sendable, Hashable {
         self.location = location
         self.phone = phone
         self.trainingHours = trainingHours
+        self.assessment = assessment
+        self.workplace = workplace
+        self.level = level
+        self.appointedOn = appointedOn
     }
 
     /// The number of schools the inspector may hold: min(schools per inspector, personal cap).

@@ -18,7 +18,7 @@ extension FindingDetail {
         case .overCapacity(let a, _, _), .largeNotDedicated(_, let a, _), .crossZone(let a, _, _, _): [a.rosterID]
         case .retiredTooLong(let i, _, _, _), .termLimitReached(let i, _, _), .recusal(let i, _),
             .stageMismatch(let i, _, _), .retirementWindowEnds(let i, _, _), .lastPermittedTerm(let i, _, _),
-            .trainingShort(let i, _, _):
+            .trainingShort(let i, _, _), .failedAssessment(let i), .wrongLevel(let i, _, _):
             [i.rawValue]
         case .vacancyToFill(let id, _, _, _): [id]
         default: []
@@ -113,7 +113,8 @@ public struct Remedies: Sendable {
             return .move(others.map { move($0, awayFrom: a) })
         case .fullTimeShareLow(_, _, _, let missing):
             return .addFullTime(missing)
-        case .retiredTooLong(let i, _, _, _), .termLimitReached(let i, _, _):
+        case .retiredTooLong(let i, _, _, _), .termLimitReached(let i, _, _), .failedAssessment(let i),
+            .wrongLevel(let i, _, _):
             return .move(context.holdings[.inspector(i), default: []].map { move($0, awayFrom: .inspector(i)) })
         case .recusal(let i, let s):
             return .move([move(s, awayFrom: .inspector(i))])

@@ -111,8 +111,20 @@ public struct School: Identifiable, Sendable, Hashable {
         self.location = location
     }
 
-    /// Whether the school needs a dedicated inspector under the policy (1:1).
+    /// Whether the school needs a dedicated inspector under the policy (1:1): it is large (by the
+    /// district's designation, or by enrollment at or above the threshold) and the policy requires it.
     public func isLarge(under policy: Policy) -> Bool {
+        policy.largeSchoolRule == .require && isLargeBySize(under: policy)
+    }
+
+    /// Whether the school counts as large (学生数较多), whatever the policy does with large schools.
+    public func isLargeBySize(under policy: Policy) -> Bool {
         largeDesignation ?? (enrollment >= policy.largeSchoolEnrollment)
+    }
+
+    /// Whether the school counts as large only by the district's designation (含指定): designated large
+    /// with an enrollment below the threshold.
+    public func isDesignatedLargeBelowThreshold(under policy: Policy) -> Bool {
+        largeDesignation == true && enrollment < policy.largeSchoolEnrollment
     }
 }

@@ -149,6 +149,11 @@ public enum DistrictReader {
         var inspectors: [Inspector] = []
         var lines: [Inspector.ID: Int] = [:]
         var firstLine: [String: Int] = [:]
+        var workplaces: [String: School.ID] = [:]
+        for school in schools.schools.reversed() {
+            workplaces[school.name] = school.id
+            workplaces[school.id.rawValue] = school.id
+        }
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
             let id = row.required("id")
@@ -205,12 +210,28 @@ public enum DistrictReader {
                     row.report(.badNumber(value: trainingText, key: "training_hours"), at: "training_hours")
                 }
             }
+            let assessment = row.choice("assessment", required: false, accepted: Vocabulary.assessmentNames, Vocabulary.assessment)
+            let level = row.choice("level", required: false, accepted: Vocabulary.levelNames, Vocabulary.level)
+            let workplace = row.value("workplace")
+            // No inspector holds the school they work at: a workplace naming a school of the district
+            // (by code or by name) is a recusal (《教育督导条例》第十条).
+            if !workplace.isEmpty, let school = workplaces[workplace] { conflicts.insert(school) }
+            var appointedOn: Day?
+            let appointedText = row.value("appointed_on")
+            if !appointedText.isEmpty {
+                if case .day(let day) = Vocabulary.readDay(appointedText) {
+                    appointedOn = day
+                } else {
+                    row.report(.badDate(value: appointedText), at: "appointed_on")
+                }
+            }
             guard row.ok, let id, let name, let employment, let status, let terms, let zone else { continue }
             let inspector = Inspector(
                 id: Inspector.ID(uncheckedRawValue: id), name: name, employment: employment, status: status,
                 consecutiveTerms: terms, zone: Zone(uncheckedRawValue: zone), conflicts: conflicts,
                 maxSchools: cap, stages: stages, location: location, phone: phone.isEmpty ? nil : phone,
-                trainingHours: trainingHours)
+                trainingHours: trainingHours, assessment: assessment, workplace: workplace.isEmpty ? nil : workplace,
+                level: level, appointedOn: appointedOn)
             inspectors.append(inspector)
             lines[inspector.id] = record.line
         }

@@ -4,46 +4,39 @@ import Glibc
 import Darwin
 #endif
 import DuxueDomain
-import TOMLKit
+import DuxueTOML
 
-/// Reads staffing policies: named presets (`Data/policies/NAME.toml`), policy files, and a district
-/// folder's own `policy.toml`. Keys a file leaves out take the combined defaults (`Policy(termStart:)`).
+/// Reads staffing policies: presets by name, policy files, and a district folder's own `policy.toml`.
+///
+/// A policy file starts from the preset it names (`preset = "hainan"`), or from `national` when it names
+/// none, and sets any keys of ``PolicyKey/all`` over it; `[sources]` cites the document of a value. Keys a
+/// file sets always apply: setting `large_school_enrollment` turns the 1:1 rule on (unless
+/// `large_school_rule` says otherwise), setting `min_full_time_share` or `max_years_retired` turns that
+/// rule on. A value the file sets that differs from its preset, and that it does not cite, is the
+/// district's own choice (本区县设定).
 public enum PolicyReader {
-    /// The presets shipped in `Data/policies`.
-    public static let presetNames = ["national", "zaozhuang", "tianjin", "chongqing", "wusheng", "hainan", "combined"]
-    /// The preset used when nothing else is given.
-    public static let defaultPreset = "combined"
+    /// The presets built into Duxue (``Presets/all``).
+    public static var presetNames: [String] { Presets.names }
+    /// The preset a policy file starts from when it names none.
+    public static let basePreset = "national"
     /// A district folder's own policy file.
     public static let folderPolicyFile = "policy.toml"
     /// Keys whose source can be cited in `[sources]`.
-    public static let citableKeys = [
-        "schools_per_inspector", "large_school_enrollment", "min_full_time_share", "max_years_retired", "term_years",
-        "max_consecutive_terms", "zones", "staffing", "max_terms_same_school",
-    ]
-    /// Every key a policy file may set.
-    public static let knownKeys = ["name", "term_start"] + citableKeys + ["sources"]
+    public static var citableKeys: [String] { PolicyKey.citableKeys }
+    /// Every key a policy file may set, and the `[sources]` table.
+    public static var knownKeys: [String] { PolicyKey.all.map(\.name) + ["sources"] }
+    /// Keys that describe the district, not its rules: a preset chosen with `--policy NAME` keeps them
+    /// from the district's own `policy.toml`.
+    public static let districtFacts = ["term_start", "district_name"]
 
-    /// Loads a preset by name (looked up in `presetsFolder`) or a policy file by path; `nil` means the
-    /// combined preset. The term start is `termStart` if given, else the file's `term_start`, else `today`.
-    public static func load(nameOrPath: String?, termStart override: Day?, presetsFolder: String,
-                            today: Day = localToday()) throws(InputError) -> Policy {
-        let requested = (nameOrPath ?? defaultPreset).trimmedWhitespace
-        let lowered = requested.lowercased()
-        let presetPath = FileSystem.join(presetsFolder, lowered + ".toml")
-        if presetNames.contains(lowered) {
-            if FileSystem.exists(presetPath) {
-                return try load(file: presetPath, name: lowered, termStart: override, today: today)
-            }
-            if lowered == defaultPreset {
-                // The combined preset is the domain's defaults; use them when the preset file is not installed.
-                return Policy(termStart: override ?? today)
-            }
-            throw .invalid([InputProblem(
-                file: presetPath, line: nil, kind: .presetMissing(name: lowered, path: presetPath))])
-        }
-        let looksLikeName = !requested.contains("/") && !requested.contains(".")
-        if looksLikeName, !FileSystem.exists(requested), FileSystem.exists(presetPath) {
-            return try load(file: presetPath, name: lowered, termStart: override, today: today)
+    /// Loads a preset by name or a policy file by path; `nil` means the base preset. The term start is
+    /// `termStart` if given, else the file's `term_start`, else `today` (then marked as not stated).
+    public static func load(nameOrPath: String?, termStart override: Day?, today: Day = localToday())
+        throws(InputError) -> Policy
+    {
+        let requested = (nameOrPath ?? basePreset).trimmedWhitespace
+        if let preset = Presets.named(requested.lowercased()) {
+            return presetPolicy(preset, termStart: override, today: today)
         }
         if FileSystem.exists(requested), !FileSystem.isFolder(requested) {
             return try load(file: requested, name: requested, termStart: override, today: today)
@@ -54,16 +47,21 @@ public enum PolicyReader {
             kind: .policyNotFound(nameOrPath: requested, presets: presetNames, suggestion: suggestion))])
     }
 
-    /// The policy for a district folder: `option` (a `--policy` value) if given, else the folder's
-    /// `policy.toml` if present, else the combined preset.
-    public static func load(districtFolder: String, option: String?, termStart override: Day?, presetsFolder: String,
+    /// The policy for a district folder. With `option` (a `--policy` value): a preset replaces the
+    /// rules but keeps the district's own facts (term start, name) from its `policy.toml`; a file is read
+    /// whole. Without it: the folder's `policy.toml` if present, else the base preset.
+    public static func load(districtFolder: String, option: String?, termStart override: Day?,
                             today: Day = localToday()) throws(InputError) -> Policy {
-        if let option {
-            return try load(nameOrPath: option, termStart: override, presetsFolder: presetsFolder, today: today)
-        }
         let path = FileSystem.join(districtFolder, folderPolicyFile)
-        if FileSystem.exists(path) { return try load(file: path, name: path, termStart: override, today: today) }
-        return try load(nameOrPath: defaultPreset, termStart: override, presetsFolder: presetsFolder, today: today)
+        let own = FileSystem.exists(path)
+        if let option {
+            let policy = try load(nameOrPath: option, termStart: override, today: today)
+            guard Presets.named(option.trimmedWhitespace.lowercased()) != nil, own else { return policy }
+            let facts = try load(file: path, name: path, termStart: override, today: today)
+            return keepingFacts(of: facts, in: policy)
+        }
+        if own { return try load(file: path, name: path, termStart: override, today: today) }
+        return try load(nameOrPath: basePreset, termStart: override, today: today)
     }
 
     /// Reads a policy file (UTF-8 or GBK).
@@ -81,81 +79,98 @@ public enum PolicyReader {
     /// text sets `name`. All problems are collected before throwing.
     public static func parse(_ text: String, file: String, name: String, termStart override: Day?,
                              today: Day = localToday()) throws(InputError) -> Policy {
-        let problems = ProblemCollector(file: file)
-        let unsafe = TOMLGuard.problems(in: text, file: file)
-        if !unsafe.isEmpty { throw .invalid(unsafe) }
         let table: TOMLTable
         do {
-            table = try TOMLTable(string: text)
+            table = try TOMLParser.parse(text)
         } catch {
-            if let parseError = error as? TOMLParseError {
-                let begin = parseError.source.begin
-                problems.add(.tomlSyntax(detail: lowerFirst(parseError.description)), line: begin.line,
-                             column: InputProblem.Column(name: "", index: begin.column))
+            throw .invalid([problem(error, file: file)])
+        }
+        return try read(table, file: file, name: name, termStart: override, today: today)
+    }
+
+    /// A TOML error as an input problem at its line and column.
+    public static func problem(_ error: TOMLError, file: String) -> InputProblem {
+        InputProblem(
+            file: file, line: error.position.line, column: InputProblem.Column(name: "", index: error.position.column),
+            kind: .tomlError(english: error.english, chinese: error.chinese))
+    }
+
+    /// Builds the policy a parsed policy file describes. Every problem names its line and column.
+    public static func read(_ table: TOMLTable, file: String, name: String, termStart override: Day?,
+                            today: Day = localToday()) throws(InputError) -> Policy {
+        let problems = ProblemCollector(file: file)
+        func add(_ kind: InputProblem.Kind, at position: TOMLPosition) {
+            problems.add(kind, line: position.line, column: InputProblem.Column(name: "", index: position.column))
+        }
+        var preset = Presets.national
+        if let entry = table.entry("preset") {
+            if let word = entry.node.string, let found = Presets.named(word.trimmedWhitespace.lowercased()) {
+                preset = found
             } else {
-                problems.add(.tomlSyntax(detail: lowerFirst("\(error)")), line: nil)
+                let word = entry.node.string ?? entry.node.value.description
+                add(.badChoice(value: word, key: "preset", accepted: presetNames), at: entry.node.position)
             }
-            throw .invalid(problems.finished())
         }
-        let lines = KeyLines(text)
-        var policy = Policy(termStart: override ?? today)
+        let base = Presets.policy(preset, termStart: today)
+        var policy = base
         policy.name = name
-        var fileTermStart: Day?
-        var setKeys: Set<String> = []
+        policy.termStartStated = false
+        var set: Set<String> = []
         var cited: [String: Citation] = [:]
-        for key in table.keys.sorted(by: { (lines.top($0) ?? 0) < (lines.top($1) ?? 0) }) {
-            guard let value = table[key] else { continue }
-            let reader = ValueReader(key: key, value: value, line: lines.top(key), problems: problems)
-            switch key {
-            case "name":
-                if let text = reader.string() { policy.name = text }
-            case "term_start":
-                fileTermStart = reader.day()
-            case "schools_per_inspector":
-                if let number = reader.integer(minimum: 1) { policy.schoolsPerInspector = number }
-            case "large_school_enrollment":
-                if let number = reader.integer(minimum: 1) { policy.largeSchoolEnrollment = number }
-            case "max_years_retired":
-                if let number = reader.integer(minimum: 0) { policy.maxYearsRetired = number }
-            case "term_years":
-                if let number = reader.integer(minimum: 1) { policy.termYears = number }
-            case "max_consecutive_terms":
-                if let number = reader.integer(minimum: 1) { policy.maxConsecutiveTerms = number }
-            case "max_terms_same_school":
-                if let number = reader.integer(minimum: 1) { policy.maxTermsSameSchool = number }
-            case "min_full_time_share":
-                if let share = reader.fraction() { policy.minFullTimeShare = share }
-            case "zones":
-                if let mode = reader.choice(ZoneMode.allCases.map(\.rawValue), ZoneMode.init(rawValue:)) {
-                    policy.zones = mode
-                }
-            case "staffing":
-                if let mode = reader.choice(Staffing.allCases.map(\.rawValue), Staffing.init(rawValue:)) {
-                    policy.staffing = mode
-                }
-            case "sources":
-                cited = readSources(value, lines: lines, problems: problems)
-            default:
-                problems.add(
-                    .unknownKey(key: key, table: nil, suggestion: Vocabulary.nearest(to: key, among: knownKeys),
-                                accepted: knownKeys),
-                    line: lines.top(key))
+        for entry in table.entries where entry.key != "preset" {
+            if entry.key == "sources" {
+                cited = readSources(entry, add: add)
+                continue
             }
-            setKeys.insert(key)
+            guard let key = PolicyKey.named(entry.key) else {
+                add(.unknownKey(key: entry.key, table: nil, suggestion: Vocabulary.nearest(to: entry.key, among: knownKeys),
+                                accepted: knownKeys), at: entry.keyPosition)
+                continue
+            }
+            guard let value = policyValue(entry.node, dateText: key.type == .date) else {
+                add(.wrongType(key: key.name, expected: expectedType(key), found: entry.node.typeName), at: entry.node.position)
+                continue
+            }
+            do {
+                try key.assign(value, to: &policy)
+                set.insert(key.name)
+            } catch {
+                add(kind(of: error, key: key.name), at: entry.node.position)
+            }
         }
-        // A value that differs from the combined default and cites nothing is the district's own choice.
-        let defaults = Policy(termStart: policy.termStart)
-        for key in setKeys where citableKeys.contains(key) {
-            if let mine = settingText(key, policy), mine != settingText(key, defaults) {
-                policy.sources[key] = .districtChoice
-            }
+        if set.contains("large_school_enrollment"), !set.contains("large_school_rule"), policy.largeSchoolRule == .off {
+            policy.largeSchoolRule = .require
+            set.insert("large_school_rule")
+        }
+        for keyName in set where PolicyKey.citableKeys.contains(keyName) {
+            guard let key = PolicyKey.named(keyName), key.value(in: policy) != key.value(in: base) else { continue }
+            policy.sources[keyName] = .districtChoice
         }
         for (key, citation) in cited { policy.sources[key] = citation }
-        if override == nil, let fileTermStart { policy.termStart = fileTermStart }
-        if problems.hasErrors {
-            throw .invalid(problems.finished())
+        if let override {
+            policy.termStart = override
+            policy.termStartStated = true
         }
+        if problems.hasErrors { throw .invalid(problems.finished()) }
         return policy
+    }
+
+    /// A preset's policy, with the term start given or (not stated) today.
+    static func presetPolicy(_ preset: PolicyPreset, termStart override: Day?, today: Day) -> Policy {
+        var policy = Presets.policy(preset, termStart: override ?? today)
+        policy.termStartStated = override != nil
+        return policy
+    }
+
+    /// `policy` with the district's own facts (term start, name) from `facts`.
+    static func keepingFacts(of facts: Policy, in policy: Policy) -> Policy {
+        var result = policy
+        if !policy.termStartStated || facts.termStartStated {
+            result.termStart = facts.termStart
+            result.termStartStated = facts.termStartStated || policy.termStartStated
+        }
+        result.districtName = facts.districtName
+        return result
     }
 
     /// Today's date in local time (clamped into 1900–2999 should the system clock be far off; the
@@ -183,184 +198,68 @@ public enum PolicyReader {
         return Citation(String(trimmed[..<space]).trimmedWhitespace, clause)
     }
 
-    /// A policy setting as text, for comparing with the defaults.
-    private static func settingText(_ key: String, _ policy: Policy) -> String? {
-        switch key {
-        case "schools_per_inspector": "\(policy.schoolsPerInspector)"
-        case "large_school_enrollment": "\(policy.largeSchoolEnrollment)"
-        case "min_full_time_share": "\(policy.minFullTimeShare)"
-        case "max_years_retired": "\(policy.maxYearsRetired)"
-        case "term_years": "\(policy.termYears)"
-        case "max_consecutive_terms": "\(policy.maxConsecutiveTerms)"
-        case "max_terms_same_school": policy.maxTermsSameSchool.map { "\($0)" } ?? "off"
-        case "zones": policy.zones.rawValue
-        case "staffing": policy.staffing.rawValue
-        default: nil
+    /// A TOML value as a policy value (`nil` for arrays and tables, which no key takes); with
+    /// `dateText`, a string in any accepted date form (2026/9/1, 2026年9月1日) is a date.
+    public static func policyValue(_ node: TOMLNode, dateText: Bool = false) -> PolicyValue? {
+        switch node.value {
+        case .integer(let n): return .integer(n)
+        case .float(let x): return .number(x)
+        case .string(let text):
+            if dateText, let day = Vocabulary.day(text) { return .day(day) }
+            return .text(text)
+        case .boolean(let flag): return .boolean(flag)
+        case .dateTime(let date):
+            guard date.kind == .localDate, let year = date.year, let month = date.month, let day = date.day,
+                let value = Day(year: year, month: month, day: day)
+            else { return .text(date.description) }
+            return .day(value)
+        case .array, .table: return nil
         }
     }
 
-    private static func readSources(_ value: TOMLValueConvertible, lines: KeyLines, problems: ProblemCollector)
+    /// The input problem for a value that does not fit `key`.
+    public static func kind(of problem: PolicyValueProblem, key: String) -> InputProblem.Kind {
+        switch problem {
+        case .wrongType(let expected): .wrongType(key: key, expected: expected, found: "other")
+        case .outOfRange(let value, let minimum, let maximum): .outOfRange(key: key, value: value, minimum: minimum, maximum: maximum)
+        case .badChoice(let value, let accepted): .badChoice(value: value, key: key, accepted: accepted)
+        case .badDate(let value): .badDate(value: value)
+        }
+    }
+
+    private static func expectedType(_ key: PolicyKey) -> String {
+        switch key.type {
+        case .integer, .integerOrOff: "integer"
+        case .share: "number"
+        case .choice, .text: "string"
+        case .date: "date"
+        }
+    }
+
+    private static func readSources(_ entry: TOMLEntry, add: (InputProblem.Kind, TOMLPosition) -> Void)
         -> [String: Citation]
     {
-        guard let table = value.table else {
-            problems.add(.wrongType(key: "sources", expected: "table", found: value.type.description),
-                         line: lines.top("sources"))
+        guard let table = entry.node.table else {
+            add(.wrongType(key: "sources", expected: "table", found: entry.node.typeName), entry.node.position)
             return [:]
         }
         var result: [String: Citation] = [:]
-        for key in table.keys {
-            guard let entry = table[key] else { continue }
-            let line = lines.inTable("sources", key) ?? lines.top("sources")
-            guard citableKeys.contains(key) else {
-                problems.add(
-                    .unknownKey(key: key, table: "sources", suggestion: Vocabulary.nearest(to: key, among: citableKeys),
-                                accepted: citableKeys),
-                    line: line)
+        for item in table.entries {
+            guard citableKeys.contains(item.key) else {
+                add(.unknownKey(key: item.key, table: "sources", suggestion: Vocabulary.nearest(to: item.key, among: citableKeys),
+                                accepted: citableKeys), item.keyPosition)
                 continue
             }
-            if let text = entry.string {
-                result[key] = citation(from: text)
-            } else if let array = entry.array, (1...2).contains(array.count),
-                let document = array[0].string, let clause = array.count == 2 ? array[1].string : ""
+            if let text = item.node.string {
+                result[item.key] = citation(from: text)
+            } else if let array = item.node.array, (1...3).contains(array.count), let document = array[0].string,
+                let clause = array.count >= 2 ? array[1].string : "", let quote = array.count == 3 ? array[2].string : ""
             {
-                result[key] = Citation(document, clause)
+                result[item.key] = Citation(document, clause, quote: quote)
             } else {
-                problems.add(.wrongType(key: "sources.\(key)", expected: "string", found: entry.type.description),
-                             line: line)
+                add(.wrongType(key: "sources.\(item.key)", expected: "string", found: item.node.typeName), item.node.position)
             }
         }
         return result
-    }
-
-    private static func lowerFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
-    }
-}
-
-/// Reads one policy value, reporting type and range problems at its line.
-private struct ValueReader {
-    let key: String
-    let value: TOMLValueConvertible
-    let line: Int?
-    let problems: ProblemCollector
-
-    private var typeName: String { value.type.description }
-
-    private func wrongType(_ expected: String) {
-        problems.add(.wrongType(key: key, expected: expected, found: typeName), line: line)
-    }
-
-    func string() -> String? {
-        guard let text = value.string else {
-            wrongType("string")
-            return nil
-        }
-        return text
-    }
-
-    func integer(minimum: Int) -> Int? {
-        guard let number = value.int else {
-            wrongType("integer")
-            return nil
-        }
-        guard number >= minimum else {
-            problems.add(.outOfRange(key: key, value: "\(number)", minimum: minimum, maximum: nil), line: line)
-            return nil
-        }
-        return number
-    }
-
-    func fraction() -> Double? {
-        guard let number = value.double ?? value.int.map(Double.init) else {
-            wrongType("number")
-            return nil
-        }
-        guard number.isFinite, (0...1).contains(number) else {
-            problems.add(.outOfRange(key: key, value: Self.format(number), minimum: 0, maximum: 1), line: line)
-            return nil
-        }
-        return number
-    }
-
-    func choice<T>(_ accepted: [String], _ make: (String) -> T?) -> T? {
-        guard let text = string() else { return nil }
-        guard let result = make(Vocabulary.normalizedWord(text)) else {
-            problems.add(.badChoice(value: text, key: key, accepted: accepted), line: line)
-            return nil
-        }
-        return result
-    }
-
-    func day() -> Day? {
-        if let date = value.date {
-            guard let day = Day(year: date.year, month: date.month, day: date.day) else {
-                problems.add(.badDate(value: date.debugDescription), line: line)
-                return nil
-            }
-            return day
-        }
-        if let text = value.string {
-            guard let day = Vocabulary.day(text) else {
-                problems.add(.badDate(value: text), line: line)
-                return nil
-            }
-            return day
-        }
-        wrongType("date")
-        return nil
-    }
-
-    private static func format(_ number: Double) -> String {
-        number == number.rounded() && abs(number) < 1e15 ? String(Int(number)) : String(number)
-    }
-}
-
-/// Where keys are written in a TOML text, found by scanning lines for `key =` and `[table]`.
-private struct KeyLines {
-    private var topLevel: [String: Int] = [:]
-    private var tables: [String: [String: Int]] = [:]
-
-    init(_ text: String) {
-        var section: String?
-        var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let line = rawLine.drop { $0 == " " || $0 == "\t" }
-            if line.hasPrefix("[") {
-                let name = line.drop { $0 == "[" }.prefix { $0 != "]" }.trimmingSpaces
-                section = name
-                if topLevel[name] == nil { topLevel[name] = number }
-                continue
-            }
-            guard let equals = line.firstIndex(of: "="), !line.hasPrefix("#") else { continue }
-            var key = line[..<equals].trimmingSpaces
-            if key.count >= 2, key.hasPrefix("\""), key.hasSuffix("\"") { key = String(key.dropFirst().dropLast()) }
-            guard !key.isEmpty else { continue }
-            var table = section
-            let dotted = key.split(separator: ".", maxSplits: 1).map { String($0).trimmingSpaces }
-            if dotted.count == 2 {
-                if section == nil, topLevel[dotted[0]] == nil { topLevel[dotted[0]] = number }
-                table = section.map { "\($0).\(dotted[0])" } ?? dotted[0]
-                key = dotted[1]
-            }
-            if let table {
-                if tables[table, default: [:]][key] == nil { tables[table, default: [:]][key] = number }
-            } else if topLevel[key] == nil {
-                topLevel[key] = number
-            }
-        }
-    }
-
-    /// The line of a top-level key or table.
-    func top(_ key: String) -> Int? { topLevel[key] }
-
-    /// The line of a key inside a table.
-    func inTable(_ table: String, _ key: String) -> Int? { tables[table]?[key] }
-}
-
-extension StringProtocol {
-    fileprivate var trimmingSpaces: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

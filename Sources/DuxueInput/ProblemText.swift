@@ -108,15 +108,10 @@ enum ProblemText {
             return zh ? "另有 \(omitted) 个问题未列出" : "\(omitted) more problem\(omitted == 1 ? "" : "s") not shown"
         case .tomlSyntax(let detail):
             return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
-        case .tomlUnquotedText(let character):
-            return zh ? "引号外出现“\(clip(character))”：TOML 的键名和 [表名] 只能用英文字母、数字、_ 和 -"
-                : "\(quote(character)) outside quotes: toml keys and [table] names are ascii letters, digits, _ and -"
-        case .tomlTableWithoutName:
-            return zh ? "行首的 [ 后面没有表名" : "a [ at the start of a line opens a table header but no table name follows"
-        case .tomlBraceInArray:
-            return zh ? "数组 [ … ] 中出现了多余的 }" : "a } inside an array [ … ], where a value or ] belongs"
-        case .tomlControlCharacter(let code):
-            return zh ? "文件中有控制字符 U+\(hex4(code))" : "control character U+\(hex4(code)) in the file"
+        case .tomlError(let english, let chinese):
+            return zh ? "TOML 格式错误：\(chinese)" : "toml syntax error: \(english)"
+        case .termStartNotStated(let today):
+            return zh ? "未给出任期开始日期，按今天（\(today)）计算" : "no term start given: today (\(today)) is used"
         case .unknownKey(let key, let table, let suggestion, _):
             let place = table.map { zh ? "（[\($0)] 表中）" : " in [\($0)]" } ?? ""
             if zh { return "未知的键“\(clip(key))”\(place)" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
@@ -132,8 +127,6 @@ enum ProblemText {
         case .policyNotFound(let name, _, let suggestion):
             if zh { return "找不到预设或政策文件“\(clip(name))”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "no preset or policy file named \(quote(name))" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
-        case .presetMissing(let name, let path):
-            return zh ? "预设“\(clip(name))”缺失：找不到 \(path)" : "preset \(quote(name)) is missing: \(path) not found"
         }
     }
 
@@ -180,7 +173,7 @@ enum ProblemText {
             .coordinateOutOfRange(let key, _, _):
             return hint(key, zh)
         case .badChoice(_, let key, _):
-            return key == "zones" || key == "staffing" ? policyHint(key, zh) : hint(key, zh)
+            return PolicyKey.named(key) != nil ? policyHint(key, zh) : hint(key, zh)
         case .duplicateID:
             return zh ? "每行的编号必须唯一，请修改或删除重复行" : "give every row its own id, or delete the repeated row"
         case .badDate:
@@ -224,17 +217,7 @@ enum ProblemText {
                 : "a roster belongs to one term: give every row the same term_start"
         case .tooManyProblems:
             return zh ? "请先修正以上问题后重新运行" : "fix the problems above and run again"
-        case .tomlUnquotedText:
-            return zh ? "中文等内容请放在引号内，如 name = \"本区政策\"；键名请用英文（如 zones）"
-                : "put text in quotes, e.g. name = \"my district\", and use the English key names (e.g. zones)"
-        case .tomlTableWithoutName:
-            return zh ? "请写成 [sources] 这样的表头，或删除多余的 [" : "write a header such as [sources], or delete the stray ["
-        case .tomlBraceInArray:
-            return zh ? "请用 ] 结束数组，如 stages = [\"小学\", \"初中\"]；内嵌表写成 {key = value}"
-                : "end the array with ], e.g. stages = [\"primary\", \"junior\"]; inline tables are {key = value}"
-        case .tomlControlCharacter:
-            return zh ? "请删除该字符，把文件另存为纯文本" : "delete it, and save the file as plain text"
-        case .tomlSyntax:
+        case .tomlSyntax, .tomlError:
             return zh ? "请按 key = value 书写，字符串加引号，日期写成 2026-09-01"
                 : "write key = value, strings in quotes, dates as 2026-09-01"
         case .unknownKey(_, _, let suggestion, let accepted):
@@ -246,9 +229,9 @@ enum ProblemText {
         case .policyNotFound(_, let presets, _):
             return zh ? "请使用预设（\(presets.joined(separator: "、"))）或 .toml 文件的路径"
                 : "use a preset (\(presets.joined(separator: ", "))) or the path of a .toml file"
-        case .presetMissing:
-            return zh ? "请恢复 Data/policies 中的预设文件，或用 --policy 指定文件路径"
-                : "restore the preset files (Data/policies), or pass --policy with a file path"
+        case .termStartNotStated:
+            return zh ? "请在区县的 policy.toml 中写 term_start = 2027-09-01，或在命令中给出任期开始日期"
+                : "write term_start = 2027-09-01 in the district's policy.toml, or give the term start on the command"
         }
     }
 
@@ -346,29 +329,32 @@ enum ProblemText {
 
     /// How a policy key is written.
     static func policyHint(_ key: String, _ zh: Bool) -> String {
-        switch key {
-        case "min_full_time_share":
-            zh ? "请写成 0 到 1 之间的小数，如 20% 写 min_full_time_share = 0.20"
-                : "write a fraction from 0 to 1, e.g. min_full_time_share = 0.20 for 20%"
-        case "term_start": zh ? "请写成 term_start = 2026-09-01" : "write a date, e.g. term_start = 2026-09-01"
-        case "zones": zh ? "请写成 zones = \"require\"、\"prefer\" 或 \"ignore\"" : "write zones = \"require\", \"prefer\" or \"ignore\""
-        case "staffing": zh ? "请写成 staffing = \"lean\" 或 \"spread\"" : "write staffing = \"lean\" or \"spread\""
-        case "name": zh ? "请写成 name = \"本区政策\"" : "write a string, e.g. name = \"my district\""
-        case "sources": zh ? "请写成 [sources] 表，如 min_full_time_share = \"琼办发〔2021〕13号 §16\""
+        if key == "sources" {
+            return zh ? "请写成 [sources] 表，如 min_full_time_share = \"琼办发〔2021〕13号 §16\""
                 : "write a [sources] table of strings, e.g. min_full_time_share = \"琼办发〔2021〕13号 §16\""
-        case "max_years_retired": zh ? "请写成不小于 0 的整数，如 max_years_retired = 3" : "write a whole number of at least 0, e.g. max_years_retired = 3"
-        case "large_school_enrollment":
-            zh ? "请写成不小于 1 的整数，如 large_school_enrollment = 2000" : "write a whole number of at least 1, e.g. large_school_enrollment = 2000"
-        default: zh ? "请写成不小于 1 的整数，如 \(key) = \(policyExample(key))" : "write a whole number of at least 1, e.g. \(key) = \(policyExample(key))"
         }
-    }
-
-    private static func policyExample(_ key: String) -> String {
-        switch key {
-        case "schools_per_inspector": "5"
-        case "term_years", "max_consecutive_terms", "max_terms_same_school": "3"
-        default: "1"
+        guard let policyKey = PolicyKey.named(key) else {
+            return zh ? "请按 key = value 书写" : "write key = value"
         }
+        let example: String
+        switch policyKey.type {
+        case .integer(let minimum), .integerOrOff(let minimum):
+            let sample = ["schools_per_inspector": "5", "large_school_enrollment": "2000", "max_years_retired": "3",
+                          "min_training_hours": "40", "max_zone_schools": "20"][key] ?? "\(max(minimum, 3))"
+            let off = policyKey.type == .integerOrOff(minimum: minimum) ? (zh ? "，或 \"off\" 表示不设" : ", or \"off\" for none") : ""
+            return zh ? "请写成不小于 \(minimum) 的整数，如 \(key) = \(sample)\(off)"
+                : "write a whole number of at least \(minimum), e.g. \(key) = \(sample)\(off)"
+        case .share:
+            return zh ? "请写成 0 到 1 之间的小数，如 20% 写 \(key) = 0.20"
+                : "write a fraction from 0 to 1, e.g. \(key) = 0.20 for 20%"
+        case .date: example = "\(key) = 2026-09-01"
+        case .text: example = "\(key) = \"" + (zh ? "本区政策" : "my district") + "\""
+        case .choice(let words):
+            let quoted = words.map { "\"\($0)\"" }
+            return zh ? "请写成 \(key) = " + quoted.joined(separator: "、")
+                : "write \(key) = " + quoted.joined(separator: ", ")
+        }
+        return zh ? "请写成 \(example)" : "write \(example)"
     }
 
     private static func typeName(_ type: String, _ zh: Bool) -> String {

@@ -113,16 +113,11 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case unknownRosterInspector(id: String)
         /// Problems beyond the cap, not listed.
         case tooManyProblems(omitted: Int)
-        /// A non-ASCII character outside quotes and comments in a TOML file (keys and table names are ASCII).
-        case tomlUnquotedText(character: String)
-        /// A `[` starting a line (a TOML table header) not followed by a table name.
-        case tomlTableWithoutName
-        /// A `}` inside a TOML array, where a value or `]` belongs.
-        case tomlBraceInArray
-        /// A control character (NUL and the like) in a TOML file.
-        case tomlControlCharacter(code: Int)
-        /// TOML syntax error (the parser's message).
         case tomlSyntax(detail: String)
+        /// A policy file is not valid TOML (the reader's own words in both languages).
+        case tomlError(english: String, chinese: String)
+        /// The term start was not given anywhere: today's date is used.
+        case termStartNotStated(today: Day)
         /// A key the policy file does not know (`table` is "sources" inside [sources]).
         case unknownKey(key: String, table: String?, suggestion: String?, accepted: [String])
         /// A value of the wrong TOML type.
@@ -131,8 +126,6 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case outOfRange(key: String, value: String, minimum: Int, maximum: Int?)
         /// Neither a preset name nor an existing file.
         case policyNotFound(nameOrPath: String, presets: [String], suggestion: String?)
-        /// A known preset whose file is missing from the presets folder.
-        case presetMissing(name: String, path: String)
     }
 
     /// The file, as a short name (e.g. "schools.csv") or the path given.

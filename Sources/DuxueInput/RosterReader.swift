@@ -15,6 +15,8 @@ public struct RosterLoad: Sendable {
     /// For each school whose row has `pair_terms`: how many consecutive terms the listed inspector has
     /// been its responsible inspector, the roster's own term included.
     public var pairTerms: [School.ID: Int]
+    /// How each inspector served in the roster's term, where its `employment` column says (专职/兼职).
+    public var servedAs: [Inspector.ID: Employment] = [:]
     /// The file name problems are reported under.
     public var file = "roster.csv"
     /// The `school_id` and `inspector_id` columns as written, for problems found later.
@@ -83,6 +85,7 @@ public enum RosterReader {
         var vacancies: [String: (employment: Employment, zone: String, line: Int)] = [:]
         var termStart: (day: Day, text: String, line: Int)?
         var pairTerms: [School.ID: Int] = [:]
+        var servedAs: [Inspector.ID: Employment] = [:]
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
             let school = row.required("school_id")
@@ -138,7 +141,13 @@ public enum RosterReader {
                 }
                 assignee = .vacancy(id: id, zone: Zone(uncheckedRawValue: zoneText), employment: employment)
             } else {
-                assignee = .inspector(Inspector.ID(uncheckedRawValue: assigneeText))
+                let id = Inspector.ID(uncheckedRawValue: assigneeText)
+                assignee = .inspector(id)
+                if servedAs[id] == nil, !row.value("employment").isEmpty,
+                    let employment = Vocabulary.employment(row.value("employment"))
+                {
+                    servedAs[id] = employment
+                }
             }
             guard row.ok, let school else { continue }
             assignments.append(Assignment(school: School.ID(uncheckedRawValue: school), assignee: assignee))
@@ -149,6 +158,7 @@ public enum RosterReader {
         var load = RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding,
                               termStart: termStart?.day, pairTerms: pairTerms)
         load.file = file
+        load.servedAs = servedAs
         for key in ["school_id", "inspector_id"] { load.columns[key] = table.header.column(key) }
         return load
     }

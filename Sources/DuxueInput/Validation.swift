@@ -77,20 +77,19 @@ extension InputProblem {
 
 /// Reads and checks a district's inputs without planning.
 public enum InputValidation {
-    /// Validates the policy (`policyOption` or the folder's policy.toml or the combined preset), the district
+    /// Validates the policy (`policyOption` or the folder's policy.toml or the national preset), the district
     /// folder and, if `rosterPath` is given, a roster against the district. Every problem is collected: a bad
     /// policy does not stop the district from being read (the defaults stand in for it).
-    public static func validate(folder: String, policyOption: String?, termStart: Day?, presetsFolder: String,
+    public static func validate(folder: String, policyOption: String?, termStart: Day?,
                                 rosterPath: String?, today: Day = PolicyReader.localToday()) -> ValidationReport {
         var problems: [InputProblem] = []
         let policy: Policy
         do {
             policy = try PolicyReader.load(
-                districtFolder: folder, option: policyOption, termStart: termStart, presetsFolder: presetsFolder,
-                today: today)
+                districtFolder: folder, option: policyOption, termStart: termStart, today: today)
         } catch {
             problems += error.problems
-            policy = Policy(termStart: termStart ?? today)
+            policy = Presets.policy(Presets.national, termStart: termStart ?? today)
         }
         var district: District?
         do {

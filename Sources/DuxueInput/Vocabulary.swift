@@ -47,6 +47,10 @@ public enum Columns {
         ColumnSpec("lon", ["经度"]),
         ColumnSpec("phone", ["联系电话"]),
         ColumnSpec("training_hours", ["培训学时", "年度培训学时"]),
+        ColumnSpec("assessment", ["考核结果", "考核等次", "年度考核"]),
+        ColumnSpec("workplace", ["工作单位", "单位"]),
+        ColumnSpec("level", ["级别", "督学级别"]),
+        ColumnSpec("appointed_on", ["聘任日期", "聘任时间"]),
     ]
 
     /// A roster (roster.csv or a hand-made one).
@@ -69,6 +73,7 @@ public enum Columns {
             "max_schools": "最多负责学校数", "stages": "胜任学段", "phone": "联系电话",
             "school_id": "学校代码", "inspector_id": "督学编号", "training_hours": "培训学时",
             "inspector_zone": "督学责任区", "term_start": "任期开始日期", "pair_terms": "本校连续届数",
+            "assessment": "考核结果", "workplace": "工作单位", "level": "级别", "appointed_on": "聘任日期",
         ]
         return names[key] ?? key
     }
@@ -264,6 +269,30 @@ public enum Vocabulary {
         switch normalizedWord(text) {
         case "in_service", "inservice", "active", "在职", "在岗": false
         case "retired", "退休", "已退休": true
+        default: nil
+        }
+    }
+
+    /// Accepted assessment results, for messages.
+    public static let assessmentNames = ["优秀", "良好", "合格", "称职", "基本合格", "基本称职", "不合格", "不称职", "passed", "failed"]
+    /// Accepted levels, for messages.
+    public static let levelNames = ["区县督学", "区级", "县级", "市级督学", "市级", "county", "city"]
+
+    /// 优秀/良好/合格/称职 → passed, 基本合格/基本称职 → basically passed, 不合格/不称职 → failed.
+    public static func assessment(_ text: String) -> Assessment? {
+        switch normalizedWord(text) {
+        case "优秀", "良好", "合格", "称职", "passed", "pass", "good", "excellent": .passed
+        case "基本合格", "基本称职", "basically_passed": .basicallyPassed
+        case "不合格", "不称职", "failed", "fail": .failed
+        default: nil
+        }
+    }
+
+    /// 区县督学 (区级, 县级) → county, 市级督学 → city.
+    public static func level(_ text: String) -> InspectorLevel? {
+        switch normalizedWord(text) {
+        case "区县督学", "区级", "县级", "区级督学", "县级督学", "区县级", "county": .county
+        case "市级督学", "市级", "市督学", "市政府督学", "city": .city
         default: nil
         }
     }

@@ -62,7 +62,8 @@ struct Disaggregation {
         return Roster(assignments: assignments.sorted { $0.school < $1.school })
     }
 
-    /// Vacancies per zone: one per large school, then ⌈n/p⌉ sharing the standard schools evenly;
+    /// Vacancies per zone: one per large school, then the model's V_z (at least ⌈n/p⌉) sharing the standard
+    /// schools evenly;
     /// the first F_z of the zone's vacancies (large schools first) are full-time.
     private func vacancyAssignments(leftover: [[School.ID]]) -> [Assignment] {
         var assignments: [Assignment] = []
@@ -72,7 +73,11 @@ struct Disaggregation {
             let largeSchools = classes.filter(\.isLarge).flatMap { leftover[$0.index] }.sorted()
             let standardSchools = classes.filter { !$0.isLarge }.flatMap { leftover[$0.index] }.sorted()
             var groups = largeSchools.map { [$0] }
-            let standardCount = (standardSchools.count + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector
+            // As many recruits as the model has (V_z, which may exceed ⌈n/p⌉ when a recruit is worth more
+            // than the schools, e.g. a full-time one for the share), each holding at least one school.
+            let fewest = (standardSchools.count + policy.schoolsPerInspector - 1) / policy.schoolsPerInspector
+            let modelled = model.standardVacancies[zone].map(count) ?? 0
+            let standardCount = min(standardSchools.count, max(fewest, modelled))
             if standardCount > 0 {
                 var split = [[School.ID]](repeating: [], count: standardCount)
                 for (offset, school) in standardSchools.enumerated() { split[offset % standardCount].append(school) }

@@ -19,10 +19,16 @@ public struct RenewalRequest: Sendable {
     public var asOf: Day
     /// Whether to start a new term even before the previous term ends.
     public var startsNewTerm: Bool
+    /// Whether a new term asked for before the previous one ends is confirmed (it cuts that term short).
+    public var earlyConfirmed: Bool
+    /// How each inspector served in the previous roster's term, when the roster records it (its
+    /// `employment` column); otherwise their employment in the pool is taken.
+    public var servedAs: [Inspector.ID: Employment]
 
     /// A renewal request.
     public init(district: District, policy: Policy, previous: Roster, previousTermStart: Day? = nil,
-                pairTerms: [School.ID: Int] = [:], asOf: Day, startsNewTerm: Bool = false) {
+                pairTerms: [School.ID: Int] = [:], asOf: Day, startsNewTerm: Bool = false, earlyConfirmed: Bool = false,
+                servedAs: [Inspector.ID: Employment] = [:]) {
         self.district = district
         self.policy = policy
         self.previous = previous.firstLinePerSchool.roster
@@ -30,18 +36,26 @@ public struct RenewalRequest: Sendable {
         self.pairTerms = pairTerms
         self.asOf = asOf
         self.startsNewTerm = startsNewTerm
+        self.earlyConfirmed = earlyConfirmed
+        self.servedAs = servedAs
     }
 
-    /// The previous roster's term: its recorded start, else the policy's term start.
+    /// The previous roster's term: its recorded start, else the term the district's policy names.
     public var previousTerm: Term {
         Term(start: previousTermStart ?? policy.termStart, years: policy.termYears)
     }
 
-    /// Whether the renewal starts a new term: asked for, or the as-of date is at or past the end of
-    /// a term whose start the roster records.
+    /// Whether the previous roster's term is known: recorded in the roster, or stated in the policy.
+    public var knowsPreviousTerm: Bool { previousTermStart != nil || policy.termStartStated }
+
+    /// Whether the renewal starts a new term: asked for, or the as-of date is at or past the end of the
+    /// previous term (counts advance; a term that has ended is never adjusted "mid-term").
     public var isNewTerm: Bool {
-        startsNewTerm || (previousTermStart != nil && asOf >= previousTerm.end)
+        startsNewTerm || asOf >= previousTerm.end
     }
+
+    /// Whether a new term is asked for before the previous one ends.
+    public var isEarlyNewTerm: Bool { startsNewTerm && asOf < previousTerm.end }
 
     /// The term in force after the renewal. Mid-term, the previous one. A new term that the calendar
     /// brought (the as-of date past the recorded term's end) keeps the term boundaries: it starts on
@@ -50,25 +64,19 @@ public struct RenewalRequest: Sendable {
     /// `startsNewTerm` before the previous one ends starts on the as-of date.
     public var newTerm: Term {
         guard isNewTerm else { return previousTerm }
-        guard previousTermStart != nil, asOf >= previousTerm.end else { return Term(start: asOf, years: policy.termYears) }
+        guard asOf >= previousTerm.end else { return Term(start: asOf, years: policy.termYears) }
         var term = Term(start: previousTerm.end, years: policy.termYears)
         while asOf >= term.end, term.end > term.start { term = Term(start: term.end, years: policy.termYears) }
         return term
     }
 }
 
-/// A term of office: from `start` (inclusive) to `end`, the day the next term starts.
-public struct Term: Sendable, Hashable, Codable {
-    /// First day of the term.
-    public var start: Day
-    /// First day after the term.
-    public var end: Day
-
-    /// The term of `years` years starting on `start`.
-    public init(start: Day, years: Int) {
-        self.start = start
-        end = start.addingYears(years)
-    }
+/// Why a renewal cannot be made as asked.
+public enum RenewalError: Error, Hashable, Sendable {
+    /// The previous roster records no term start and the policy names none.
+    case previousTermUnknown
+    /// A new term was asked for before the previous one ends, without confirmation.
+    case earlyNewTerm(previousTermEnds: Day)
 }
 
 /// Mid-term adjustment or a new term.
@@ -118,19 +126,35 @@ public struct Renewer: Sendable {
 
     /// Renews the previous roster as of the request's date.
     public func renew(_ request: RenewalRequest, options: PlannerOptions = PlannerOptions()) throws -> Renewal {
+        guard request.knowsPreviousTerm else { throw RenewalError.previousTermUnknown }
+        if request.isEarlyNewTerm && !request.earlyConfirmed {
+            throw RenewalError.earlyNewTerm(previousTermEnds: request.previousTerm.lastDay)
+        }
         let kind: RenewalKind = request.isNewTerm ? .newTerm : .midTerm
         let previousTerm = request.previousTerm
         let term = request.newTerm
+        // The policy speaks of the term in force (header, R11, outlook); changes take effect on the as-of date.
         var policy = request.policy
-        policy.termStart = request.asOf
+        policy.termStart = term.start
+        policy.termStartStated = true
+        policy.asOf = request.asOf
 
         let schools = Set(request.district.schools.map(\.id))
         let served = Set(request.previous.assignments.compactMap { $0.assignee.inspectorID })
         var current = request.district
-        if kind == .newTerm {
-            for index in current.inspectors.indices {
-                let id = current.inspectors[index].id
-                current.inspectors[index].consecutiveTerms = served.contains(id) ? current.inspectors[index].consecutiveTerms + 1 : 0
+        for index in current.inspectors.indices {
+            let person = current.inspectors[index]
+            if kind == .newTerm {
+                // 《教育督导条例》第六条, as TermCounting counts it: a part-time term served adds one; a
+                // full-time term, or a term without appointment, starts the count again.
+                let servedAs = served.contains(person.id) ? (request.servedAs[person.id] ?? person.employment) : nil
+                current.inspectors[index].consecutiveTerms = TermCounting.advance(person.consecutiveTerms, servedAs: servedAs)
+            } else if served.contains(person.id) {
+                // Mid-term, those already serving were appointed when the term began (or on their recorded date).
+                current.inspectors[index].appointedOn = max(person.appointedOn ?? term.start, term.start)
+            } else {
+                // Anyone appointed now is appointed on the as-of date.
+                current.inspectors[index].appointedOn = nil
             }
         }
         let rotating = kind == .newTerm ? Self.rotatingPairs(request, policy: policy) : [:]

@@ -195,11 +195,18 @@ struct RosterModel {
     }
 
     /// R4 full-time share, exactly in integers: Q·(full-time appointees) − P·(all appointees) ≥ 0.
+    /// With `full_time_share_basis = pool`, every eligible full-time member counts, appointed or not:
+    /// their (Q − P)·size is a constant on the right-hand side.
     mutating func addFullTimeShare() {
         let (p, q) = policy.fullTimeShareFraction
         guard p > 0 else { return }
         var expression = LinearExpression()
+        var idleFullTime = 0
         for k in partition.inspectorClasses {
+            if k.employment == .fullTime && policy.fullTimeShareBasis == .pool {
+                idleFullTime += k.size
+                continue
+            }
             let weight = Double(k.employment == .fullTime ? q - p : -p)
             expression.add(appointees(of: k), scaledBy: weight)
         }
@@ -207,7 +214,7 @@ struct RosterModel {
             expression.add(vacancies(in: zone), scaledBy: Double(-p))
             if let f = fullTimeVacancies[zone] { expression.add(f, Double(q)) }
         }
-        model.addConstraint("full_time_share", expression, greaterOrEqual: 0)
+        model.addConstraint("full_time_share", expression, greaterOrEqual: -Double((q - p) * idleFullTime))
     }
 
     /// Valid inequalities that give the LP the integer rounding it lacks, one per zone.

@@ -139,7 +139,7 @@ public struct CheckReport: Codable, Sendable {
         self.policy = policy
         self.strict = strict
         let context = RuleContext(district: district, policy: policy, roster: roster)
-        let findings = Compliance.auditRules.flatMap { $0.check(context) }
+        let findings = Compliance.audit(roster, district: district, policy: policy)
         let remedies = Remedies.suggest(for: findings, in: context)
         errors = findings.filter { $0.severity == .error }.count
         warnings = findings.count - errors
@@ -148,7 +148,7 @@ public struct CheckReport: Codable, Sendable {
         figures = f
         var lines: [RuleID: [FindingLine]] = [:]
         var sources: [RuleID: String] = [:]
-        for rule in Compliance.auditRules { sources[rule.id] = rule.citation.description }
+        for rule in Compliance.auditRules { sources[rule.id] = rule.citation(under: policy).description }
         for (finding, remedy) in zip(findings, remedies) {
             lines[finding.rule, default: []].append(FindingLine(
                 rule: finding.rule, severity: finding.severity, source: sources[finding.rule] ?? "",
@@ -158,13 +158,23 @@ public struct CheckReport: Codable, Sendable {
         rules = Compliance.auditRules.map { rule in
             let found = lines[rule.id, default: []]
             var status = found.isEmpty ? "ok" : (rule.severity == .warning ? "warning" : "violated")
-            if rule.id == .zones && policy.zones != .require { status = "not_applied" }
+            var summary = Self.summary(rule.id, f, policy, text, found.count)
+            if rule.id == .zones && policy.zones != .require && f.crossings == 0 { status = "not_applied" }
             if rule.id == .training && !district.inspectors.contains(where: { $0.trainingHours != nil }) {
                 status = "not_applied"
             }
-            return RuleLine(id: rule.id, title: text.rule(rule.id), source: rule.citation.description,
-                            severity: rule.severity, status: status,
-                            summary: Self.summary(rule.id, f, policy, text, found.count), findings: found)
+            if rule.id == .assessment && !district.inspectors.contains(where: { $0.assessment != nil }) {
+                status = "not_applied"
+            }
+            if rule.id == .level && !district.inspectors.contains(where: { $0.level != nil }) && policy.responsibleLevel != nil {
+                status = "not_applied"
+            }
+            if !policy.imposes(rule.id) && rule.id != .zones {
+                status = "not_applied"
+                summary = text.notImposed(rule.id, rule.citation(under: policy))
+            }
+            return RuleLine(id: rule.id, title: text.rule(rule.id), source: rule.citation(under: policy).description,
+                            severity: rule.severity, status: status, summary: summary, findings: found)
         }
         nearest = plan.map { Self.nearest($0, given: roster) }
     }
@@ -216,8 +226,9 @@ public struct CheckReport: Codable, Sendable {
             return text.pick("专职 \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare))，要求不低于 \(text.percent(p.minFullTimeShare))",
                              "full-time \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare)), minimum \(text.percent(p.minFullTimeShare))")
         case .retirement:
-            return text.pick("聘任退休督学 \(f.appointedRetired) 人，退休不超过 \(p.maxYearsRetired) 年",
-                             "\(f.appointedRetired) retired appointees; limit \(p.maxYearsRetired) years")
+            let limit = p.maxYearsRetired ?? 0
+            return text.pick("聘任退休督学 \(f.appointedRetired) 人，退休不超过 \(limit) 年",
+                             "\(f.appointedRetired) retired appointees; limit \(limit) years")
         case .termLimit:
             return text.pick("兼职连任上限 \(p.maxConsecutiveTerms) 届", "part-time limit \(p.maxConsecutiveTerms) consecutive terms")
         case .recusal:
@@ -229,19 +240,26 @@ public struct CheckReport: Codable, Sendable {
         case .stage:
             return text.pick("学段不匹配 \(f.stageMismatches) 处", "\(f.stageMismatches) stage mismatches")
         case .zoneSize:
-            return text.pick("\(f.zones) 个责任区，每区不超过 \(ZoneSizeRule.limit) 所", "\(f.zones) zones, at most \(ZoneSizeRule.limit) schools each")
+            let limit = p.maxZoneSchools ?? 0
+            return text.pick("\(f.zones) 个责任区，每区不超过 \(limit) 所", "\(f.zones) zones, at most \(limit) schools each")
         case .retirementWindow:
             return text.pick("任期 \(p.termStart) 至 \(p.termLastDay)", "term \(p.termStart) to \(p.termLastDay)")
         case .lastTerm:
             return text.pick("最后一届的兼职督学 \(count) 人", "\(count) part-time appointees in their last term")
         case .training:
-            return text.pick("每年不少于 \(TrainingRule.minimumHours) 学时", "at least \(TrainingRule.minimumHours) hours a year")
+            let hours = p.minTrainingHours ?? 0
+            return text.pick("每年不少于 \(hours) 学时", "at least \(hours) hours a year")
         case .shareRounding:
             return text.pick("比例按实数比较，不四舍五入", "the share is compared exactly, not rounded")
         case .vacancies:
             let n = f.vacanciesFullTime + f.vacanciesPartTime
             return text.pick("待补充 \(n) 人（专职 \(f.vacanciesFullTime)、兼职 \(f.vacanciesPartTime)）",
                              "\(n) posts to fill (\(f.vacanciesFullTime) full-time, \(f.vacanciesPartTime) part-time)")
+        case .assessment:
+            return text.pick("考核不合格者 \(count) 人被聘", "\(count) appointees failed the assessment")
+        case .level:
+            let wanted = p.responsibleLevel.map { text.pick($0.chineseName, $0.rawValue) } ?? "–"
+            return text.pick("挂牌督学应为\(wanted)；不符 \(count) 人", "responsible inspectors should be \(wanted)-level; \(count) are not")
         }
     }
 }

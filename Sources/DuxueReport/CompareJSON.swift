@@ -93,7 +93,8 @@ public enum CompareJSON {
         var schoolsPerInspector: Int
         var largeSchoolEnrollment: Int
         var minFullTimeShare: Double
-        var maxYearsRetired: Int
+        var maxYearsRetired: Int?
+        var largeSchoolRule: String
         var termYears: Int
         var maxConsecutiveTerms: Int
         var zones: String
@@ -106,6 +107,7 @@ public enum CompareJSON {
             largeSchoolEnrollment = policy.largeSchoolEnrollment
             minFullTimeShare = policy.minFullTimeShare
             maxYearsRetired = policy.maxYearsRetired
+            largeSchoolRule = policy.largeSchoolRule.rawValue
             termYears = policy.termYears
             maxConsecutiveTerms = policy.maxConsecutiveTerms
             zones = policy.zones.rawValue

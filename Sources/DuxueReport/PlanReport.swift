@@ -142,6 +142,7 @@ public struct PlanReport: Codable, Sendable {
                     switch $0 {
                     case .retiredTooLong: .retirement
                     case .termLimit: .termLimit
+                    case .failedAssessment: .assessment
                     case .noCapacity: .ratio
                     }
                 },
@@ -154,14 +155,14 @@ public struct PlanReport: Codable, Sendable {
         rules = Compliance.rules.map { rule in
             let findings = plan.findings.filter { $0.rule == rule.id }
             var status = findings.isEmpty ? "ok" : (rule.severity == .warning ? "warning" : "violated")
-            let summary: String
+            var summary: String
             switch rule.id {
             case .coverage:
                 summary = text.pick("\(covered)/\(f.schools) 所学校已配备（其中 \(plan.recruitment.reduce(0) { $0 + $1.vacancies.reduce(0) { $0 + $1.schools.count } }) 所待补充督学）",
                                     "\(covered)/\(f.schools) schools covered (\(plan.recruitment.reduce(0) { $0 + $1.vacancies.reduce(0) { $0 + $1.schools.count } }) by recruits)")
             case .ratio:
-                summary = text.pick("应配 \(f.requiredHeadcount) 人（大规模 \(f.largeSchools) + ⌈其余/\(p.schoolsPerInspector)⌉），实聘 \(f.appointees) 人；每人最多 \(maxHeld) 所",
-                                    "required \(f.requiredHeadcount) (large \(f.largeSchools) + ⌈rest/\(p.schoolsPerInspector)⌉), appointed \(f.appointees); at most \(maxHeld) schools each")
+                summary = text.headcount(plan.district.headcount(under: p))
+                    + text.pick("；实聘 \(f.appointees) 人，每人最多 \(maxHeld) 所", "; appointed \(f.appointees), at most \(maxHeld) schools each")
             case .dedicated:
                 let dedicated = largeSchools.filter(\.dedicated).count
                 summary = text.pick("大规模学校 \(f.largeSchools) 所（≥ \(p.largeSchoolEnrollment) 人），\(dedicated) 所专人负责",
@@ -171,7 +172,11 @@ public struct PlanReport: Codable, Sendable {
                                     "full-time \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare)), minimum \(text.percent(p.minFullTimeShare))")
             case .retirement:
                 let n = excluded.filter { $0.rules.contains(.retirement) }.count
-                summary = text.pick("\(n) 人因退休超过 \(p.maxYearsRetired) 年未聘", "\(n) excluded: retired over \(p.maxYearsRetired) years")
+                let limit = p.maxYearsRetired ?? 0
+                summary = text.pick("\(n) 人因退休超过 \(limit) 年未聘", "\(n) excluded: retired over \(limit) years")
+            case .assessment:
+                let n = excluded.filter { $0.rules.contains(.assessment) }.count
+                summary = text.pick("\(n) 人因考核不合格未聘", "\(n) excluded: failed the assessment")
             case .termLimit:
                 let n = excluded.filter { $0.rules.contains(.termLimit) }.count
                 summary = text.pick("\(n) 名兼职督学已满 \(p.maxConsecutiveTerms) 届未聘", "\(n) part-time excluded at \(p.maxConsecutiveTerms) terms")
@@ -186,8 +191,13 @@ public struct PlanReport: Codable, Sendable {
             default:
                 summary = ""  // R10–R15 belong to `duxue check` (CheckReport), not to plans.
             }
+            let citation = rule.citation(under: p)
+            if !p.imposes(rule.id) && rule.id != .zones {
+                status = "not_applied"
+                summary = text.notImposed(rule.id, citation)
+            }
             return RuleStatus(
-                id: rule.id, title: text.rule(rule.id), source: rule.citation.description, status: status,
+                id: rule.id, title: text.rule(rule.id), source: citation.description, status: status,
                 summary: summary, findings: findings.map { text.finding($0.detail) })
         }
     }

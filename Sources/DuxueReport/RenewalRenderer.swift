@@ -23,8 +23,8 @@ public enum RenewalRenderer {
         }
         let vacancies = report.plan.shortfall.reduce(0) { $0 + $1.count }
         out.append(text.pick(
-            "保持不变 \(report.kept) 所；更换督学 \(report.moved.count) 所；新设学校 \(report.newSchools.count) 所；撤销学校 \(report.closedSchools.count) 所；离任 \(report.leaving.count) 人；新任 \(report.joining.count) 人；待补充 \(vacancies) 人",
-            "Kept \(report.kept) schools; inspector changed at \(report.moved.count); new schools \(report.newSchools.count); closed schools \(report.closedSchools.count); leaving \(report.leaving.count); joining \(report.joining.count); to recruit \(vacancies)"))
+            "保持不变 \(report.kept) 所；更换督学 \(report.moved.count) 所；原名册未列学校 \(report.newSchools.count) 所；撤销学校 \(report.closedSchools.count) 所；离任 \(report.leaving.count) 人；新任 \(report.joining.count) 人；待补充 \(vacancies) 人",
+            "Kept \(report.kept) schools; inspector changed at \(report.moved.count); not in the previous roster \(report.newSchools.count); closed schools \(report.closedSchools.count); leaving \(report.leaving.count); joining \(report.joining.count); to recruit \(vacancies)"))
         for note in report.notes { out.append(text.pick("注意：", "Note: ") + note) }
 
         func person(_ id: String, _ name: String) -> String {
@@ -41,7 +41,7 @@ public enum RenewalRenderer {
         }
         if !report.newSchools.isEmpty {
             out.append("")
-            out.append(text.pick("新设学校（\(report.newSchools.count) 所）", "New schools (\(report.newSchools.count))"))
+            out.append(text.pick("原名册未列的学校（新设或原未配备，\(report.newSchools.count) 所）", "Schools unassigned in the previous roster (new, or not listed before; \(report.newSchools.count))"))
             for school in report.newSchools {
                 out.append("  \(school.schoolID) \(school.schoolName) → \(person(school.holder, school.holderName))")
             }

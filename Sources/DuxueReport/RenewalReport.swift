@@ -133,7 +133,8 @@ public struct RenewalReport: Codable, Sendable {
         joining = changes.joining.map { Person(inspectorID: $0, name: people[$0]?.name ?? "", reasonCodes: [], reasons: []) }
         let personName: (Inspector.ID) -> String = { people[$0]?.name ?? $0.rawValue }
         outlook = renewal.outlook.map { event in
-            let message = text.outlook(event, name: personName)
+            let message = text.outlook(
+                event, name: personName, atAppointment: renewal.plan.policy.retirementCheckedAt == .appointment)
             switch event {
             case .retirementWindowEnds(let id, let day):
                 return OutlookLine(kind: "retirement_window_ends", inspectorID: id, schoolID: nil, date: day, message: message)

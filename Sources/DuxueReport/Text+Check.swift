@@ -24,9 +24,31 @@ extension Text {
         case .vacancyToFill(let id, let zone, let employment, let schools):
             return pick("\(id)：\(zone) 待补充\(self.employment(employment))督学 1 名，负责 \(list(schools))",
                         "\(id): one \(self.employment(employment)) inspector to recruit in \(zone), for \(list(schools))")
+        case .failedAssessment(let i):
+            return pick("督学 \(i) 上次考核不合格，不得聘任", "inspector \(i) failed the last assessment and may not be appointed")
+        case .wrongLevel(let i, let level, let wanted):
+            return pick("督学 \(i) 为\(level.chineseName)，挂牌督学原则上由\(wanted.chineseName)担任",
+                        "inspector \(i) is a \(level.rawValue)-level inspector; responsible inspectors should be \(wanted.rawValue)-level")
         default:
             return ""
         }
+    }
+
+    /// Why a rule does not apply under the policy: the source that leaves it out, with its words.
+    public func notImposed(_ id: RuleID, _ citation: Citation) -> String {
+        let quote = citation.quote.isEmpty ? "" : pick("：“\(citation.quote)”", ": \"\(citation.quote)\"")
+        let reason: String
+        switch id {
+        case .dedicated: reason = pick("本政策不要求大规模学校专人负责", "this policy does not require dedicated inspectors for large schools")
+        case .fullTimeShare, .shareRounding: reason = pick("本政策未规定专职督学最低占比", "this policy sets no minimum full-time share")
+        case .retirement, .retirementWindow: reason = pick("本政策未规定退休后可任年限", "this policy sets no retirement window")
+        case .zones: reason = pick("责任区不强制（可跨区）", "zones are not required (crossing allowed)")
+        case .zoneSize: reason = pick("本政策未规定责任区学校数上限", "this policy sets no zone size")
+        case .training: reason = pick("本政策未规定培训学时", "this policy sets no training minimum")
+        case .level: reason = pick("本政策未规定挂牌督学的级别", "this policy sets no level for responsible inspectors")
+        default: reason = pick("本政策不适用", "not imposed by this policy")
+        }
+        return pick("不适用：\(reason)（\(citation)\(quote)）", "not applicable: \(reason) (\(citation)\(quote))")
     }
 
     /// Titles of the check-only rules (R10–R15).
@@ -38,6 +60,8 @@ extension Text {
         case .training: pick("年度培训学时（提示）", "training hours (warning)")
         case .shareRounding: pick("专职比例不得四舍五入（提示）", "full-time share without rounding (warning)")
         case .vacancies: pick("待补充岗位（提示）", "posts to fill (warning)")
+        case .assessment: pick("考核不合格者不聘", "no appointee failed the assessment")
+        case .level: pick("挂牌督学级别（提示）", "level of appointment (warning)")
         default: ""
         }
     }

@@ -43,6 +43,7 @@ extension Text {
             pick("\(day) 退休，\(limit) 年期限已于 \(day.addingYears(limit)) 届满（R5）",
                  "retired \(day); the \(limit)-year window closed on \(day.addingYears(limit)) (R5)")
         case .termLimit: self.exclusion(exclusion) + pick("（R6）", " (R6)")
+        case .failedAssessment: self.exclusion(exclusion) + pick("（R16）", " (R16)")
         case .noCapacity: self.exclusion(exclusion) + pick("（R2）", " (R2)")
         }
     }
@@ -54,6 +55,7 @@ extension Text {
         case .ineligible(.retiredTooLong): "retired_too_long"
         case .ineligible(.termLimit): "term_limit"
         case .ineligible(.noCapacity): "no_capacity"
+        case .ineligible(.failedAssessment): "failed_assessment"
         case .rotation: "rotation"
         case .recusal: "recusal"
         case .zone: "zone"
@@ -88,9 +90,13 @@ extension Text {
         }
     }
 
-    /// An outlook line.
-    public func outlook(_ event: OutlookEvent, name: (Inspector.ID) -> String) -> String {
+    /// An outlook line; `atAppointment` says the retirement window is checked at appointment (the
+    /// appointment then lasts the term) rather than at every change.
+    public func outlook(_ event: OutlookEvent, name: (Inspector.ID) -> String, atAppointment: Bool = false) -> String {
         switch event {
+        case .retirementWindowEnds(let id, let day) where atAppointment:
+            return pick("\(name(id))（\(id)）退休满期于 \(day)：本届聘任不受影响，此后不能再聘（R5，聘任时核查）",
+                        "\(name(id)) (\(id)): retirement window closes on \(day); the appointment stands for this term, but no new appointment after it (R5, checked at appointment)")
         case .retirementWindowEnds(let id, let day):
             return pick("\(name(id))（\(id)）退休满期于 \(day)，此后不能再任（R5）",
                         "\(name(id)) (\(id)): retirement window closes on \(day); not eligible after it (R5)")

@@ -34,6 +34,8 @@ public struct Text: Sendable {
         case .termLimit(let terms, let limit):
             return pick("兼职已连任 \(terms) 届（上限 \(limit) 届）",
                         "\(terms) consecutive part-time terms (limit \(limit))")
+        case .failedAssessment:
+            return pick("上次考核不合格", "failed the last assessment")
         case .noCapacity:
             return pick("最多负责学校数为 0", "personal cap of 0 schools")
         }
@@ -112,6 +114,21 @@ public struct Text: Sendable {
         case .gap(let gap): pick("时间到，差距 \(percent(gap))", "time limit, gap \(percent(gap))")
         case .interrupted: pick("已中断，保留当前最好方案", "interrupted, best roster so far")
         }
+    }
+
+    /// The minimum headcount with its derivation in words.
+    public func headcount(_ h: Headcount) -> String {
+        let large = h.largeSchools == 0 ? ""
+            : pick("大规模学校 \(h.largeSchools) 所各需 1 人专门负责，", "\(h.largeSchools) for the large schools (one each), ")
+        let others: String
+        if h.byZone && h.zones > 1 {
+            others = pick("其余 \(h.otherSchools) 所学校在 \(h.zones) 个责任区内分别按每人最多 \(h.perInspector) 所计（督学不跨区），需 \(h.forOthers) 人",
+                          "\(h.forOthers) for the other \(h.otherSchools) schools at most \(h.perInspector) each, counted zone by zone in \(h.zones) zones (no crossing)")
+        } else {
+            others = pick("其余 \(h.otherSchools) 所学校每人最多 \(h.perInspector) 所，需 \(h.forOthers) 人",
+                          "\(h.forOthers) for the other \(h.otherSchools) schools at most \(h.perInspector) each")
+        }
+        return pick("至少应配 \(h.total) 人：\(large)\(others)", "at least \(h.total) needed: \(large)\(others)")
     }
 
     /// A share as a percentage with one decimal.

@@ -146,7 +146,9 @@ struct PoolFactory {
         }
 
         let termStart = policy.termStart
-        let window = termStart.addingYears(-policy.maxYearsRetired).ordinal
+        // Without a retirement window (R5 off) the generator still spreads retirement dates over three years.
+        let yearsRetired = policy.maxYearsRetired ?? 3
+        let window = termStart.addingYears(-yearsRetired).ordinal
         var usedNames: Set<String> = []
         var usedPhones: Set<String> = []
         return ordered.enumerated().map { index, draft in
@@ -163,7 +165,7 @@ struct PoolFactory {
             var status = ServiceStatus.inService
             if draft.retired {
                 let range = draft.kind == .retiredTooLong
-                    ? (termStart.addingYears(-policy.maxYearsRetired - 3).ordinal)...(window - 20)
+                    ? (termStart.addingYears(-yearsRetired - 3).ordinal)...(window - 20)
                     : (window + 20)...(termStart.ordinal - 30)
                 if !range.isEmpty, let day = Day(ordinal: rng.int(in: range)) { status = .retired(on: day) }
             }

@@ -39,8 +39,10 @@ struct SampleFolder {
         }
         if policyFile {
             documents.append(("policy.toml", """
-                # 任期开始日期 Start of the planned term; every other setting takes the combined defaults.
-                term_start = \(generated.policy.termStart)
+                # 模拟数据：preset = "combined" 合用五份地方文件的规则，仅供演示；实际请改为本地区的预设。
+                # Synthetic district: the combined preset (every rule of the five documents), for demonstration.
+                preset = "combined"
+                term_start = \(generated.policy.termStart)  # 任期开始日期
 
                 """))
         }

@@ -8,7 +8,9 @@ struct Duxue: ParsableCommand {
         commandName: "duxue",
         abstract: "督学 Duxue — plan a district's responsible-inspector (责任督学) roster.",
         version: "0.1.0",
-        subcommands: [PlanCommand.self, CheckCommand.self, RenewCommand.self, CompareCommand.self, ValidateCommand.self]
+        subcommands: [
+            PlanCommand.self, CheckCommand.self, RenewCommand.self, CompareCommand.self, ValidateCommand.self, PolicyCommand.self,
+        ]
     )
 
     /// Runs the command; usage errors exit with 2 like input errors (plan: 0 plan made; check: 0 compliant,

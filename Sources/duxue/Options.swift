@@ -11,7 +11,7 @@ struct DistrictOptions: ParsableArguments {
     @Argument(help: "District folder with schools.csv, inspectors.csv and optional policy.toml.")
     var district: String
 
-    @Option(help: "Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path.")
+    @Option(help: "Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path. A preset replaces the rules and keeps the district's term start; `duxue policy show NAME` prints one.")
     var policy: String?
 
     @Option(name: .customLong("term-start"), help: "Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
@@ -51,12 +51,17 @@ struct DistrictOptions: ParsableArguments {
             }
             override = day
         }
-        let policy = try PolicyReader.load(
-            districtFolder: district, option: self.policy, termStart: override, presetsFolder: Presets.folder)
+        let policy = try PolicyReader.load(districtFolder: district, option: self.policy, termStart: override)
         var reading = policy
         if let readOn { reading.termStart = readOn }
         let load = try DistrictReader.read(folder: district, policy: reading)
-        return (load.district, policy, load.warnings)
+        var warnings = load.warnings
+        if !policy.termStartStated {
+            warnings.insert(InputProblem(
+                file: (district as NSString).appendingPathComponent(PolicyReader.folderPolicyFile), line: nil, severity: .warning,
+                kind: .termStartNotStated(today: policy.termStart)), at: 0)
+        }
+        return (load.district, policy, warnings)
     }
 }
 
@@ -69,8 +74,11 @@ struct OutputOptions: ParsableArguments {
     var format: ReportFormat = .text
 
     /// The language to use.
-    var language: Language {
-        lang ?? Language(locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
+    var language: Language { lang ?? Self.environmentLanguage }
+
+    /// The language LC_ALL or LANG names.
+    static var environmentLanguage: Language {
+        Language(locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
     }
 }
 
@@ -121,17 +129,3 @@ enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension Language: ExpressibleByArgument {}
-
-/// Where the policy presets live: $DUXUE_POLICIES, ./Data/policies, or the source tree's Data/policies.
-enum Presets {
-    static var folder: String {
-        let fileManager = FileManager.default
-        var candidates: [String] = []
-        if let path = ProcessInfo.processInfo.environment["DUXUE_POLICIES"] { candidates.append(path) }
-        candidates.append(fileManager.currentDirectoryPath + "/Data/policies")
-        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        candidates.append(executable.appendingPathComponent("../../Data/policies").standardized.path)
-        candidates.append(URL(fileURLWithPath: #filePath).appendingPathComponent("../../../Data/policies").standardized.path)
-        return candidates.first { fileManager.fileExists(atPath: $0 + "/combined.toml") } ?? candidates[1]
-    }
-}

@@ -33,6 +33,9 @@ struct RenewCommand: ParsableCommand {
     @Flag(name: .customLong("new-term"), help: "Start a new term: term counts advance, part-time inspectors at the limit leave, rotation applies.")
     var newTerm = false
 
+    @Flag(help: "Confirm a --new-term before the previous term has ended (it cuts that term short).")
+    var early = false
+
     @Option(help: "Where to write the renewed roster (default: DISTRICT-renewed.csv here, numbered if it exists); the change list goes beside it as …-changes.csv.")
     var out: String?
 
@@ -62,8 +65,8 @@ struct RenewCommand: ParsableCommand {
                 ? "\(previous)：学校 \(school) 出现不止一次，按第 \(load.line(of: school).map(String.init) ?? "?") 行计"
                 : "\(previous): school \(school) is listed more than once; its first line (\(load.line(of: school).map(String.init) ?? "?")) is used")
         }
-        // The term is the one the roster records (else --term-start or the policy's); the pool's dates are
-        // read as of the renewal date, since people may have retired since the term started.
+        // The previous term is the one the roster records (else --term-start or the district policy's); the
+        // pool's dates are read as of the renewal date, since people may have retired since the term started.
         let (district, policy) = try input.loadOrExit(language: language, termStart: load.termStart, readOn: day)
         load.placeUnzonedVacancies(in: district)
 
@@ -75,10 +78,23 @@ struct RenewCommand: ParsableCommand {
         let (options, progress) = solver.plannerOptions(language: language)
         let request = RenewalRequest(
             district: district, policy: policy, previous: load.roster, previousTermStart: load.termStart,
-            pairTerms: load.pairTerms, asOf: day, startsNewTerm: newTerm)
+            pairTerms: load.pairTerms, asOf: day, startsNewTerm: newTerm, earlyConfirmed: early, servedAs: load.servedAs)
         let renewal: Renewal
         do {
             renewal = try Renewer(planner: Planner(solver: GLPKSolver())).renew(request, options: options)
+        } catch let error as RenewalError {
+            progress.clear()
+            switch error {
+            case .previousTermUnknown:
+                Console.error(language == .zh
+                    ? "\(previous) 没有任期开始日期（term_start 列），区县的 policy.toml 也没有 term_start：无法确定原名册属于哪一届。请在 policy.toml 写 term_start = 2024-09-01，或用 --term-start 给出原名册的任期开始日期"
+                    : "\(previous) has no term_start column and the district's policy.toml no term_start: the previous roster's term is unknown. Write term_start = 2024-09-01 in policy.toml, or give the previous term's start with --term-start")
+            case .earlyNewTerm(let ends):
+                Console.error(language == .zh
+                    ? "原任期到 \(ends) 才结束：--as-of \(day) 开始新任期会提前结束原任期、所有人的连任届数加一。如确需提前换届，请同时加 --early；年度调整请去掉 --new-term"
+                    : "the previous term runs until \(ends): a new term as of \(day) cuts it short and advances everyone's term count. Add --early to confirm, or drop --new-term for a yearly adjustment")
+            }
+            throw ExitCode(2)
         } catch {
             progress.clear()
             throw SolveFailure.exitCode(for: error)

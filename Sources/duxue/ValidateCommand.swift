@@ -33,7 +33,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let report = InputValidation.validate(
             folder: district, policyOption: policy, termStart: termStart.flatMap { Day(iso: $0) },
-            presetsFolder: Presets.folder, rosterPath: roster)
+            rosterPath: roster)
         switch output.format {
         case .text:
             let text = report.rendered(in: output.language)

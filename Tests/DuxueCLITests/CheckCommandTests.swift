@@ -33,7 +33,7 @@ struct CheckCommandTests {
         #expect(json["errors"] as? Int == 11)
         #expect(json["warnings"] as? Int == 7)
         let rules = try #require(json["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == (1...15).map { "R\($0)" })
+        #expect(rules.map { $0["id"] as? String } == (1...17).map { "R\($0)" })
         // Every rule has at least one finding, each with a source, a subject and a fix.
         var counts: [String: Int] = [:]
         for rule in rules {
@@ -47,9 +47,12 @@ struct CheckCommandTests {
             }
         }
         #expect(counts == ["R1": 4, "R2": 1, "R3": 1, "R4": 1, "R5": 1, "R6": 1, "R7": 1, "R8": 1, "R9": 1,
-                           "R10": 1, "R11": 1, "R12": 1, "R13": 1, "R14": 1, "R15": 1])
+                           "R10": 1, "R11": 1, "R12": 1, "R13": 1, "R14": 1, "R15": 1, "R16": 0, "R17": 0])
+        // Each rule cites the clause that imposes it under the policy in use (the combined preset here).
         let source = rules.first { $0["id"] as? String == "R4" }?["source"] as? String
-        #expect(source == "琼办发〔2021〕13号 §16")
+        #expect(source == "海南省 琼办发〔2021〕13号 §16")
+        #expect(rules.first { $0["id"] as? String == "R6" }?["source"] as? String == "国务院《教育督导条例》 第六条")
+        #expect(rules.first { $0["id"] as? String == "R17" }?["status"] as? String == "not_applied")
         let nearest = try #require(json["nearest"] as? [String: Any])
         #expect(nearest["exists_from_pool"] as? Bool == true)
         #expect((nearest["changes"] as? Int ?? 0) > 0)
@@ -144,7 +147,7 @@ struct CheckCommandTests {
         let compliance = try #require(book.cells["合规情况"])
         #expect(compliance[0].first == "合规情况：不合规（错误 11 条，提示 7 条）")
         let r4 = try #require(compliance.first { $0.first == "R4" })
-        #expect(r4[2] == "琼办发〔2021〕13号 §16")
+        #expect(r4[2] == "海南省 琼办发〔2021〕13号 §16")
         #expect(r4[3] == "不符合")
         #expect(r4[4] == "专职 8/41 = 19.5%，要求不低于 20.0%")
         #expect(compliance.first { $0.first == "R9" }?[3] == "提示")

@@ -15,7 +15,7 @@ struct ComparisonTests {
             try Fixture.scenarioText("threshold-1500.toml"), file: "threshold-1500.toml", district: district,
             policy: Fixture.policy)
         #expect(scenario.name == "门槛 1500")
-        #expect(scenario.settings == [.largeSchoolEnrollment(1500)])
+        #expect(scenario.settings == [PolicySetting(key: "large_school_enrollment", value: .integer(1500))])
         #expect(scenario.edits.isEmpty)
 
         let comparison = try Fixture.runner(jobs: 2).run(district: district, policy: Fixture.policy, scenarios: [scenario])
@@ -87,7 +87,9 @@ struct ComparisonTests {
 
     /// Scenario files and sweeps combine: each file with each sweep point, the point's value winning.
     @Test func sweepAppliesToEachScenarioFile() throws {
-        let file = Scenario(name: "f", settings: [.largeSchoolEnrollment(1500), .zones(.require)])
+        let file = Scenario(name: "f", settings: [
+            PolicySetting(key: "large_school_enrollment", value: .integer(1500)), PolicySetting(key: "zones", value: .text("require")),
+        ])
         let expanded = Sweep.expand([file], sweeps: [try Sweep.parse("large_school_enrollment=1000,3000")])
         #expect(expanded.map(\.name) == ["f, large_school_enrollment=1000", "f, large_school_enrollment=3000"])
         #expect(expanded.map { $0.policy(from: Fixture.policy).largeSchoolEnrollment } == [1000, 3000])
@@ -100,7 +102,7 @@ struct ComparisonTests {
         let district = Fixture.small
         let scenario = try ScenarioReader.parse(
             try Fixture.scenarioText("edits.toml"), file: "edits.toml", district: district, policy: Fixture.policy)
-        #expect(scenario.settings == [.zones(.require)])
+        #expect(scenario.settings == [PolicySetting(key: "zones", value: .text("require"))])
         let edited = scenario.district(from: district)
         #expect(edited.schools.map(\.id.rawValue) == ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "N1"])
         #expect(edited.schools.first { $0.id.rawValue == "S9" }?.enrollment == 2100)

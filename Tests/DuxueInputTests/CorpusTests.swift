@@ -32,7 +32,7 @@ struct CorpusTests {
         let folder = Self.root + "/" + name
         let roster = folder + "/roster.csv"
         let report = InputValidation.validate(
-            folder: folder, policyOption: nil, termStart: termStart, presetsFolder: Fixtures.presets,
+            folder: folder, policyOption: nil, termStart: termStart,
             rosterPath: FileSystem.exists(roster) ? roster : nil, today: termStart)
         // Problems in policy.toml and the roster carry the path given; show them relative to the case.
         let text = report.rendered(in: language).replacingOccurrences(of: folder + "/", with: "")

@@ -23,7 +23,8 @@ struct RenewalGeneratedTests {
     func renew(_ district: GeneratedDistrict, _ previous: PreviousTerm, newTerm: Bool = false) throws -> Renewal {
         try Renewer(planner: Planner(solver: GLPKSolver())).renew(RenewalRequest(
             district: district.district, policy: district.policy, previous: previous.roster,
-            previousTermStart: previous.termStart, pairTerms: previous.pairTerms, asOf: Self.asOf, startsNewTerm: newTerm))
+            previousTermStart: previous.termStart, pairTerms: previous.pairTerms, asOf: Self.asOf, startsNewTerm: newTerm,
+            earlyConfirmed: true))
     }
 
     /// Small districts (12–20 schools, 2 zones): recruits and pairs kept equal the pair model's optima.

@@ -13,8 +13,8 @@ struct RenewalTests {
     /// Renews `pairs` (school → inspector or VACANCY-…) on the given district.
     func renew(
         _ schools: [School], _ inspectors: [Inspector], _ pairs: [(String, String)], asOf: Day = midTerm,
-        newTerm: Bool = false, recordsStart: Bool = true, policy: Policy = Fixture.policy(),
-        pairTerms: [String: Int] = [:]
+        newTerm: Bool = false, early: Bool = true, recordsStart: Bool = true, policy: Policy = Fixture.policy(),
+        pairTerms: [String: Int] = [:], servedAs: [String: Employment] = [:]
     ) throws -> Renewal {
         let previous = Roster(assignments: pairs.map { school, holder in
             Assignment(
@@ -26,7 +26,8 @@ struct RenewalTests {
             district: District(name: "test", schools: schools, inspectors: inspectors), policy: policy,
             previous: previous, previousTermStart: recordsStart ? Fixture.termStart : nil,
             pairTerms: Dictionary(uniqueKeysWithValues: pairTerms.map { (School.ID($0.key)!, $0.value) }),
-            asOf: asOf, startsNewTerm: newTerm)
+            asOf: asOf, startsNewTerm: newTerm, earlyConfirmed: early,
+            servedAs: Dictionary(uniqueKeysWithValues: servedAs.map { (Inspector.ID($0.key)!, $0.value) }))
         return try Renewer(planner: Planner(solver: GLPKSolver())).renew(request)
     }
 
@@ -62,11 +63,21 @@ struct RenewalTests {
     }
 
     /// I3 retired on 2025-03-01: eligible at the term start (2027-09-01, within 3 years) but the window
-    /// closed on 2028-03-01, before the as-of date 2028-09-01. S6 moves; I3 leaves as ineligible.
+    /// closed on 2028-03-01, before the as-of date 2028-09-01. The window is a condition of appointment
+    /// (聘任时) by default: I3 was appointed at the term start and keeps S6, and the outlook lists the
+    /// closed window. With `retirement_checked_at = each_change`, S6 moves and I3 leaves as ineligible.
     @Test func retirementWindowClosedMidTerm() throws {
         var pool = Self.standardPool
         pool[2] = Fixture.inspector("I3", status: .retired(on: Day(year: 2025, month: 3, day: 1)!))
-        let renewal = try renew(Fixture.schools(6), pool, Self.standardPairs)
+        let kept = try renew(Fixture.schools(6), pool, Self.standardPairs)
+        #expect(kept.changes.changedSchools == 0)
+        #expect(kept.plan.errors.isEmpty)
+        #expect(kept.term.start == Fixture.termStart, "mid-term, the term in force")
+        #expect(kept.plan.policy.termStart == Fixture.termStart)
+
+        var eachChange = Fixture.policy()
+        eachChange.retirementCheckedAt = .eachChange
+        let renewal = try renew(Fixture.schools(6), pool, Self.standardPairs, policy: eachChange)
         let reasons = try #require(moved(renewal)["S6"]?.reasons)
         guard case .ineligible(.retiredTooLong(let on, _, let limit)) = reasons.first else {
             Issue.record("expected retiredTooLong, got \(reasons)")
@@ -95,14 +106,40 @@ struct RenewalTests {
         #expect(next.plan.district.inspectorsByID[Inspector.ID("I3")!]?.consecutiveTerms == 1)
     }
 
-    /// Without a recorded term start, only `--new-term` starts a new term.
-    @Test func newTermNeedsARecordedStartOrTheFlag() throws {
+    /// A roster without a term start belongs to the term the policy names: as of a date past its end,
+    /// the renewal is a new term (counts advance), never a mid-term adjustment. A policy that states no
+    /// term start either leaves the previous term unknown. `--new-term` before the term ends needs
+    /// confirming.
+    @Test func theTermOfARosterWithoutTermStartIsThePolicys() throws {
         let unrecorded = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, asOf: Self.nextTerm,
                                    recordsStart: false)
-        #expect(unrecorded.kind == .midTerm)
-        let flagged = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, newTerm: true,
-                                recordsStart: false)
+        #expect(unrecorded.kind == .newTerm)
+        #expect(unrecorded.term.start == Self.nextTerm)
+        var unstated = Fixture.policy()
+        unstated.termStartStated = false
+        #expect(throws: RenewalError.previousTermUnknown) {
+            _ = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, recordsStart: false, policy: unstated)
+        }
+        #expect(throws: RenewalError.earlyNewTerm(previousTermEnds: Day(year: 2030, month: 8, day: 31)!)) {
+            _ = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, newTerm: true, early: false)
+        }
+        let flagged = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, newTerm: true)
         #expect(flagged.kind == .newTerm)
+    }
+
+    /// At a new term only part-time service counts (《教育督导条例》第六条): I1 served full-time and
+    /// restarts at 0 even with 2 terms on file; I2 served part-time and goes from 1 to 2; I4 was not
+    /// appointed and restarts at 0; I3 served full-time in the roster although the pool now says
+    /// part-time (a full-timer who becomes part-time starts counting then).
+    @Test func newTermCountsOnlyPartTimeService() throws {
+        let pool = [Fixture.inspector("I1", .fullTime, terms: 2), Fixture.inspector("I2", terms: 1),
+                    Fixture.inspector("I3", terms: 1), Fixture.inspector("I4", terms: 2)]
+        let next = try renew(Fixture.schools(6), pool, Self.standardPairs, asOf: Self.nextTerm, servedAs: ["I3": .fullTime])
+        let terms = next.plan.district.inspectorsByID.mapValues(\.consecutiveTerms)
+        #expect(terms[Inspector.ID("I1")!] == 0)
+        #expect(terms[Inspector.ID("I2")!] == 2)
+        #expect(terms[Inspector.ID("I3")!] == 0)
+        #expect(terms[Inspector.ID("I4")!] == 0)
     }
 
     /// A renewal made late, as of 2030-10-15, past the term that ended 2030-08-31: the new term keeps

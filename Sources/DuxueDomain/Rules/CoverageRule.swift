@@ -1,10 +1,8 @@
 /// R1 coverage: every school has exactly one responsible inspector (挂牌督导全覆盖).
-/// Source: 教督〔2012〕7号 (每所学校配备责任督学); 中办发〔2020〕 reform opinion.
+/// Source (policy key `coverage`): 《中小学校责任督学挂牌督导办法》(2013); Wusheng §4 (每所中小学配备1名挂牌责任督学).
 public struct CoverageRule: Rule {
     /// R1.
     public let id = RuleID.coverage
-    /// 教督〔2012〕7号.
-    public let citation = Citation.zones2012
     /// Error.
     public let severity = Severity.error
 

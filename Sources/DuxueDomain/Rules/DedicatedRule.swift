@@ -1,10 +1,9 @@
-/// R3 dedicated: a large school's inspector holds no other school (规模较大的学校 1:1).
-/// Source: 教督〔2012〕7号; Tianjin and Chongqing measures (大规模学校配备专门责任督学).
+/// R3 dedicated: a large school's inspector holds no other school (学生数较多的学校按 1:1 配备).
+/// Imposed when `large_school_rule = require`: Zaozhuang 三(二), Chongqing (十五), Wusheng §15, Hainan §16.
+/// Tianjin 第十四条 only allows it (最高可按1∶1): `allow`, not checked.
 public struct DedicatedRule: Rule {
     /// R3.
     public let id = RuleID.dedicated
-    /// 教督〔2012〕7号.
-    public let citation = Citation.zones2012
     /// Error.
     public let severity = Severity.error
 

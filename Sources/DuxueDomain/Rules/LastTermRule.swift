@@ -1,11 +1,9 @@
 /// R12 last permitted term (warning): a part-time appointee with max_consecutive_terms − 1 completed
 /// terms serves the last consecutive term allowed; the next roster must replace them.
-/// Source: Wusheng 武胜县 2021 §15; 《教育督导条例》第六条 (兼职督学任期3年，连续任职不得超过3届).
+/// Source (policy key `max_consecutive_terms`): 《教育督导条例》第六条; Wusheng §15.
 public struct LastTermRule: Rule {
     /// R12.
     public let id = RuleID.lastTerm
-    /// Wusheng 2021 §15.
-    public let citation = Citation.wusheng15
     /// Warning.
     public let severity = Severity.warning
 

@@ -1,10 +1,9 @@
 /// R2 ratio: an inspector holds at most min(schools_per_inspector, max_schools) schools (1:5).
-/// Source: 中办发〔2020〕 reform opinion and all provincial documents (原则上每人负责5所左右学校).
+/// Source (policy key `schools_per_inspector`): 《中小学校责任督学挂牌督导办法》(2013, 1人负责5所左右学校) and
+/// every provincial document (1:5).
 public struct RatioRule: Rule {
     /// R2.
     public let id = RuleID.ratio
-    /// The national reform opinion.
-    public let citation = Citation.national
     /// Error.
     public let severity = Severity.error
 

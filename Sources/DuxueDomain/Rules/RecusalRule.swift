@@ -1,10 +1,9 @@
 /// R7 recusal (回避): never on a school in the inspector's conflicts.
-/// Source: 《教育督导条例》第十条 (督学与被督导单位有利害关系的应当回避); 教督〔2012〕7号.
+/// Source (policy key `recusal`): 《教育督导条例》第十条; Chongqing (十六) 严格实行督学回避制度. An inspector
+/// never holds the school they work at (工作单位) either.
 public struct RecusalRule: Rule {
     /// R7.
     public let id = RuleID.recusal
-    /// 《教育督导条例》第十条.
-    public let citation = Citation("《教育督导条例》", "第十条")
     /// Error.
     public let severity = Severity.error
 

@@ -1,10 +1,9 @@
 /// R5 retirement: in service, or retired at most max_years_retired years before term_start.
-/// Source: Zaozhuang 枣庄 室字〔2021〕33号 三(二) (退休不超过3年).
+/// Imposed when `max_years_retired` is set: Zaozhuang 室字〔2021〕33号 三(二) (在职或退休时间不超过3年). Wusheng
+/// and Hainan say only 退休时间不长 (no figure): off unless the district sets one.
 public struct RetirementRule: Rule {
     /// R5.
     public let id = RuleID.retirement
-    /// 室字〔2021〕33号 三(二).
-    public let citation = Citation.zaozhuang
     /// Error.
     public let severity = Severity.error
 

@@ -1,11 +1,9 @@
 /// R11 retirement window (warning): a retired appointee's window (retired on + max_years_retired) should
 /// last the whole term, or the post falls vacant mid-term.
-/// Source: Zaozhuang 枣庄 室字〔2021〕33号 三(二) (退休不超过3年).
+/// Imposed with R5 (`max_years_retired`).
 public struct RetirementWindowRule: Rule {
     /// R11.
     public let id = RuleID.retirementWindow
-    /// 室字〔2021〕33号 三(二).
-    public let citation = Citation.zaozhuang
     /// Warning.
     public let severity = Severity.warning
 

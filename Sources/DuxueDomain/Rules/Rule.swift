@@ -30,6 +30,30 @@ public enum RuleID: String, CaseIterable, Sendable, Codable, Comparable {
     case shareRounding = "R14"
     /// Vacancies: posts still to fill by recruiting (warning, `duxue check`).
     case vacancies = "R15"
+    /// An appointee failed the last assessment (考核不合格): the exit clauses exclude them.
+    case assessment = "R16"
+    /// An appointee is not at the level the policy wants responsible inspectors at (warning).
+    case level = "R17"
+
+    /// The policy key whose value (or, for a rule with no value, whose `[sources]` entry) the rule
+    /// applies and cites.
+    public var policyKey: String {
+        switch self {
+        case .coverage, .vacancies: "coverage"
+        case .ratio: "schools_per_inspector"
+        case .dedicated: "large_school_rule"
+        case .fullTimeShare, .shareRounding: "min_full_time_share"
+        case .retirement, .retirementWindow: "max_years_retired"
+        case .termLimit, .lastTerm: "max_consecutive_terms"
+        case .recusal: "recusal"
+        case .zones: "zones"
+        case .stage: "stages"
+        case .zoneSize: "max_zone_schools"
+        case .training: "min_training_hours"
+        case .assessment: "assessment"
+        case .level: "responsible_level"
+        }
+    }
 
     /// Orders by declaration: R1 < R2 < … < R9 < R10 < … < R15.
     public static func < (lhs: RuleID, rhs: RuleID) -> Bool {
@@ -83,6 +107,10 @@ public enum FindingDetail: Hashable, Sendable {
     case shareMetOnlyByRounding(fullTime: Int, total: Int, minimum: Double)
     /// R15: a vacancy: a post still to fill, in a zone, full- or part-time, with its schools.
     case vacancyToFill(id: String, zone: Zone, employment: Employment, schools: [School.ID])
+    /// R16: appointed although the last assessment was failed (考核不合格).
+    case failedAssessment(Inspector.ID)
+    /// R17: an appointee is not at the level the policy wants (e.g. a 市级督学 where 区县督学 are meant).
+    case wrongLevel(Inspector.ID, level: InspectorLevel, wanted: InspectorLevel)
 }
 
 /// A finding: data, rendered by the report module's renderers.
@@ -160,17 +188,18 @@ public struct RuleContext: Sendable {
 
 /// A compliance rule, citing the document and clause it comes from.
 public protocol Rule: Sendable {
-    /// R1…R9.
+    /// R1…R17.
     var id: RuleID { get }
-    /// Where the rule comes from.
-    var citation: Citation { get }
-    /// Error for R1–R8, warning for R9.
+    /// Error or warning.
     var severity: Severity { get }
     /// The findings for a roster; empty when the rule holds.
     func check(_ context: RuleContext) -> [Finding]
 }
 
 extension Rule {
+    /// The clause that imposes the rule under `policy`.
+    public func citation(under policy: Policy) -> Citation { policy.citation(for: id) }
+
     /// A finding of this rule with its severity.
     public func finding(_ detail: FindingDetail) -> Finding {
         Finding(rule: id, severity: severity, detail: detail)
@@ -179,26 +208,27 @@ extension Rule {
 
 /// Runs every rule on a roster.
 public enum Compliance {
-    /// The rules in order R1…R9.
+    /// The rules a plan must meet, in order R1…R9, then R16.
     public static let rules: [any Rule] = [
         CoverageRule(), RatioRule(), DedicatedRule(), FullTimeShareRule(), RetirementRule(),
-        TermLimitRule(), RecusalRule(), ZoneRule(), StageRule(),
+        TermLimitRule(), RecusalRule(), ZoneRule(), StageRule(), AssessmentRule(),
     ]
 
-    /// All findings, in rule order.
+    /// All findings of the rules the policy imposes, in rule order.
     public static func check(_ roster: Roster, district: District, policy: Policy) -> [Finding] {
         let context = RuleContext(district: district, policy: policy, roster: roster)
-        return rules.flatMap { $0.check(context) }
+        return rules.filter { policy.imposes($0.id) }.flatMap { $0.check(context) }
     }
 
-    /// The rules of `duxue check`: R1–R9 and the check-only warnings R10–R15.
-    public static let auditRules: [any Rule] = rules + [
+    /// The rules of `duxue check`: R1–R9, R16 and the check-only warnings R10–R15, R17.
+    public static let auditRules: [any Rule] = (rules + [
         ZoneSizeRule(), RetirementWindowRule(), LastTermRule(), TrainingRule(), ShareRoundingRule(), VacancyRule(),
-    ]
+        LevelRule(),
+    ]).sorted { $0.id < $1.id }
 
-    /// All findings of `duxue check` (R1–R15), in rule order.
+    /// All findings of `duxue check` (R1–R17) under the rules the policy imposes, in rule order.
     public static func audit(_ roster: Roster, district: District, policy: Policy) -> [Finding] {
         let context = RuleContext(district: district, policy: policy, roster: roster)
-        return auditRules.flatMap { $0.check(context) }
+        return auditRules.filter { policy.imposes($0.id) }.flatMap { $0.check(context) }
     }
 }

@@ -1,12 +1,10 @@
 /// R14 share by rounding (warning): the full-time share is below the minimum but reads as meeting it
 /// once rounded to a whole percent (19.6% shows as 20% in a spreadsheet); R4 counts exactly, so the
 /// roster is not compliant whatever the rounded figure says.
-/// Source: Hainan 琼办发〔2021〕13号 §16 (专职督学比例不低于20%: "not lower than", no rounding).
+/// Imposed with R4 (`min_full_time_share`: "不低于", no rounding).
 public struct ShareRoundingRule: Rule {
     /// R14.
     public let id = RuleID.shareRounding
-    /// 琼办发〔2021〕13号 §16.
-    public let citation = Citation.hainan16
     /// Warning.
     public let severity = Severity.warning
 

@@ -1,10 +1,8 @@
 /// R9 stage (warning): the school's stage is among the inspector's qualified stages.
-/// Source: 督学管理暂行办法 (督学应熟悉相应学段的教育教学工作), a district practice, hence a warning.
+/// Source (policy key `stages`): 《中小学校责任督学挂牌督导办法》(2013: 兼顾各个学段), a district practice, hence a warning.
 public struct StageRule: Rule {
     /// R9.
     public let id = RuleID.stage
-    /// 《督学管理暂行办法》.
-    public let citation = Citation("《督学管理暂行办法》", "第七条")
     /// Warning.
     public let severity = Severity.warning
 

@@ -1,10 +1,9 @@
 /// R6 term limit: a part-time inspector with consecutive_terms ≥ max_consecutive_terms is not appointed.
-/// Source: Wusheng 武胜县 2021 §15; 《教育督导条例》第六条 (兼职督学任期3年，连续任职不得超过3届).
+/// Source (policy key `max_consecutive_terms`): 《教育督导条例》第六条 (兼职督学的任期为3年，连续任职不得超过3个任期);
+/// Wusheng §15 repeats it.
 public struct TermLimitRule: Rule {
     /// R6.
     public let id = RuleID.termLimit
-    /// Wusheng 2021 §15.
-    public let citation = Citation.wusheng15
     /// Error.
     public let severity = Severity.error
 

@@ -1,23 +1,19 @@
-/// R13 training (warning): an appointee trains at least 40 hours a year, when the pool gives hours.
-/// Source: 《督学管理暂行办法》 (Ministry of Education, 2016: centralised training of at least 40 hours a year).
+/// R13 training (warning): an appointee trains at least `min_training_hours` a year, when the pool gives hours.
+/// Source: 《督学管理暂行办法》(2016: 每年集中培训累计不少于40学时); Tianjin 第十七条 (不少于40学时).
 public struct TrainingRule: Rule {
     /// R13.
     public let id = RuleID.training
-    /// 《督学管理暂行办法》.
-    public let citation = Citation.inspectorRegulation
     /// Warning.
     public let severity = Severity.warning
-    /// Hours a year.
-    public static let minimumHours = 40
-
     /// The training rule.
     public init() {}
 
     /// Appointed inspectors with recorded hours below the minimum (no column or empty cell: no finding).
     public func check(_ context: RuleContext) -> [Finding] {
-        context.appointedInspectors.compactMap { inspector in
-            guard let hours = inspector.trainingHours, hours < Double(Self.minimumHours) else { return nil }
-            return finding(.trainingShort(inspector.id, hours: hours, minimum: Self.minimumHours))
+        guard let minimum = context.policy.minTrainingHours else { return [] }
+        return context.appointedInspectors.compactMap { inspector in
+            guard let hours = inspector.trainingHours, hours < Double(minimum) else { return nil }
+            return finding(.trainingShort(inspector.id, hours: hours, minimum: minimum))
         }
     }
 }

@@ -1,12 +1,10 @@
 /// R15 vacancies (warning): a roster may name posts to fill (`VACANCY-n`, as `duxue plan` writes them
 /// when the pool falls short); each is a recruitment the office still has to make before every school
 /// has a named inspector.
-/// Source: 教督〔2012〕7号 (每所学校配备责任督学).
+/// Source (policy key `coverage`): 《中小学校责任督学挂牌督导办法》(2013).
 public struct VacancyRule: Rule {
     /// R15.
     public let id = RuleID.vacancies
-    /// 教督〔2012〕7号.
-    public let citation = Citation.zones2012
     /// Warning.
     public let severity = Severity.warning
 

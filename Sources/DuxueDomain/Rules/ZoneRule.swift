@@ -1,10 +1,8 @@
 /// R8 zones: with zones = require, the inspector's zone is the school's zone (督学责任区).
-/// Source: 教督〔2012〕7号 (划分督学责任区，责任督学在责任区内开展工作).
+/// Source (policy key `zones`): 教督〔2012〕7号 (督学责任区); with `zones = require` the district's choice.
 public struct ZoneRule: Rule {
     /// R8.
     public let id = RuleID.zones
-    /// 教督〔2012〕7号.
-    public let citation = Citation.zones2012
     /// Error.
     public let severity = Severity.error
 

@@ -1,0 +1,74 @@
+import ArgumentParser
+import DuxueDomain
+import Foundation
+import DuxueInput
+import DuxueReport
+
+/// `duxue policy`: the presets, their keys and the clauses behind every rule.
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy",
+        abstract: "Show a policy preset (or a district's policy): every key, every rule, and the clause that imposes it.",
+        subcommands: [Show.self, List.self, Docs.self],
+        defaultSubcommand: Show.self
+    )
+
+    /// `duxue policy show NAME|FILE|DISTRICT`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a preset, a policy file, or a district folder's policy.")
+
+        @Argument(help: "A preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined), a policy.toml, or a district folder.")
+        var name: String = "national"
+
+        @Option(help: "text, or toml (the preset file as shipped in Data/policies).")
+        var format: Format = .text
+
+        @Option(help: "Language: zh or en (default: from LANG).")
+        var lang: Language?
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text
+            case toml
+        }
+
+        func run() throws {
+            let language = lang ?? OutputOptions.environmentLanguage
+            let preset = Presets.named(name.lowercased())
+            if format == .toml {
+                guard let preset else { throw ValidationError("--format toml prints a preset; \(name) is not one") }
+                print(PolicyRenderer.toml(preset), terminator: "")
+                return
+            }
+            let policy: Policy
+            var isFolder: ObjCBool = false
+            do throws(InputError) {
+                if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
+                    policy = try PolicyReader.load(districtFolder: name, option: nil, termStart: nil)
+                } else {
+                    policy = try PolicyReader.load(nameOrPath: name, termStart: nil)
+                }
+            } catch {
+                Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+                throw ExitCode(2)
+            }
+            print(PolicyRenderer.text(policy, preset: preset, language: language), terminator: "")
+        }
+    }
+
+    /// `duxue policy list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the presets and their documents.")
+
+        func run() {
+            for preset in Presets.all { print("\(preset.name)\t\(preset.chineseName)\t\(preset.document)") }
+        }
+    }
+
+    /// `duxue policy docs`: docs/policies.md.
+    struct Docs: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print every preset as Markdown (docs/policies.md).")
+
+        func run() { print(PolicyRenderer.markdown(), terminator: "") }
+    }
+}
