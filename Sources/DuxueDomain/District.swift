@@ -24,6 +24,19 @@ public struct District: Sendable {
         Dictionary(inspectors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// The district with `holders` marked as appointed on `termStart` (or on their own later
+    /// `appointedOn`), and everyone else as not yet appointed (a change appoints them on its as-of date):
+    /// what a mid-term check or renewal knows of who was appointed when.
+    public func appointing(_ holders: Set<Inspector.ID>, since termStart: Day) -> District {
+        var result = self
+        for index in result.inspectors.indices {
+            let person = result.inspectors[index]
+            result.inspectors[index].appointedOn =
+                holders.contains(person.id) ? max(person.appointedOn ?? termStart, termStart) : nil
+        }
+        return result
+    }
+
     /// Zones that have schools, sorted.
     public var zones: [Zone] { Array(Set(schools.map(\.zone))).sorted() }
 

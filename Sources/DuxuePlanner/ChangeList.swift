@@ -193,7 +193,10 @@ public enum OutlookEvent: Hashable, Sendable {
         var limits: [OutlookEvent] = []
         for id in appointed {
             guard let person = inspectors[id] else { continue }
-            if let ends = Eligibility.retirementWindowEnds(for: person, under: policy), asOf <= ends, ends < term.end {
+            // Checked at appointment, a window that closed since the appointment does not end it: it is
+            // listed too, as a warning, for every window closing within the term.
+            let from = policy.retirementCheckedAt == .appointment ? policy.retirementCheckDate(for: person) : asOf
+            if let ends = Eligibility.retirementWindowEnds(for: person, under: policy), from <= ends, ends < term.end {
                 retirements.append((ends, id))
             }
             // Completed terms at the next term's start = this term's count + this term.

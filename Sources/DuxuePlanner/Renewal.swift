@@ -149,18 +149,23 @@ public struct Renewer: Sendable {
                 // full-time term, or a term without appointment, starts the count again.
                 let servedAs = served.contains(person.id) ? (request.servedAs[person.id] ?? person.employment) : nil
                 current.inspectors[index].consecutiveTerms = TermCounting.advance(person.consecutiveTerms, servedAs: servedAs)
-            } else if served.contains(person.id) {
-                // Mid-term, those already serving were appointed when the term began (or on their recorded date).
-                current.inspectors[index].appointedOn = max(person.appointedOn ?? term.start, term.start)
-            } else {
-                // Anyone appointed now is appointed on the as-of date.
-                current.inspectors[index].appointedOn = nil
             }
         }
+        // Mid-term, those already serving were appointed when the term began (or on their recorded date);
+        // anyone appointed now is appointed on the as-of date.
+        if kind == .midTerm { current = current.appointing(served, since: term.start) }
         let rotating = kind == .newTerm ? Self.rotatingPairs(request, policy: policy) : [:]
         var planned = current
+        let held = Dictionary(grouping: request.previous.assignments.compactMap { a in a.assignee.inspectorID.map { ($0, a.school) } },
+                              by: \.0).mapValues { Set($0.map(\.1)) }
         for index in planned.inspectors.indices {
-            if let schools = rotating[planned.inspectors[index].id] { planned.inspectors[index].conflicts.formUnion(schools) }
+            let person = planned.inspectors[index]
+            if let schools = rotating[person.id] { planned.inspectors[index].conflicts.formUnion(schools) }
+            // Kept by the appointment rule although the retirement window has closed since: they keep the
+            // schools they hold, and take no new one (that would be a new appointment).
+            if let ends = Eligibility.retirementWindowEnds(for: person, under: policy), ends < request.asOf {
+                planned.inspectors[index].conflicts.formUnion(schools.subtracting(held[person.id] ?? []))
+            }
         }
         let previous = Roster(assignments: request.previous.assignments.filter { schools.contains($0.school) })
         var plan = try planner.plan(district: planned, policy: policy, previous: previous, options: options)

@@ -95,8 +95,8 @@ extension Text {
     public func outlook(_ event: OutlookEvent, name: (Inspector.ID) -> String, atAppointment: Bool = false) -> String {
         switch event {
         case .retirementWindowEnds(let id, let day) where atAppointment:
-            return pick("\(name(id))（\(id)）退休满期于 \(day)：本届聘任不受影响，此后不能再聘（R5，聘任时核查）",
-                        "\(name(id)) (\(id)): retirement window closes on \(day); the appointment stands for this term, but no new appointment after it (R5, checked at appointment)")
+            return pick("\(name(id))（\(id)）退休满期于 \(day)：本届聘任有效（聘任时核查），但不能再聘或新增负责学校（R5）",
+                        "\(name(id)) (\(id)): retirement window closes on \(day); the appointment stands for this term (checked at appointment), but no new appointment or school after it (R5)")
         case .retirementWindowEnds(let id, let day):
             return pick("\(name(id))（\(id)）退休满期于 \(day)，此后不能再任（R5）",
                         "\(name(id)) (\(id)): retirement window closes on \(day); not eligible after it (R5)")

@@ -52,16 +52,32 @@ struct CheckCommand: ParsableCommand {
         Interrupt.install()
         let language = output.language
         var options = input
-        if let asOf, let day = Vocabulary.day(asOf) { options.termStart = day.description }
-        let (district, policy, warnings): (District, Policy, [InputProblem])
+        let effective = asOf.flatMap { Vocabulary.day($0) }
+        var district: District
+        var policy: Policy
+        let warnings: [InputProblem]
         var load: RosterLoad
         do {
-            (district, policy, warnings) = try options.load()
             load = try RosterReader.read(path: roster)
+            // The term in force is the one the roster records; within it, --as-of is a mid-term date. A
+            // roster without term_start (or an as-of date past its term) starts its term on the as-of date.
+            if input.termStart == nil, let start = load.termStart ?? effective { options.termStart = start.description }
+            (district, policy, warnings) = try options.load(readOn: effective)
+            if let effective, let recorded = load.termStart, input.termStart == nil {
+                if Term(start: recorded, years: policy.termYears).contains(effective) {
+                    if effective > recorded { policy.asOf = effective }
+                } else {
+                    policy.termStart = effective
+                }
+            }
             load.placeUnzonedVacancies(in: district)
         } catch let error as InputError {
             Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
             throw ExitCode(2)
+        }
+        if policy.asOf != nil {
+            let holders = Set(load.roster.assignments.compactMap(\.assignee.inspectorID))
+            district = district.appointing(holders, since: policy.termStart)
         }
         for warning in warnings + load.warnings { Console.error(warning.message(in: language)) }
         let targets = try filing.map { try OutputPath.filing($0, inputs: input.inputFiles + [roster], force: force, language: language) }

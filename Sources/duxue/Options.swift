@@ -54,7 +54,9 @@ struct DistrictOptions: ParsableArguments {
         let policy = try PolicyReader.load(districtFolder: district, option: self.policy, termStart: override)
         var reading = policy
         if let readOn { reading.termStart = readOn }
-        let load = try DistrictReader.read(folder: district, policy: reading)
+        var load = try DistrictReader.read(folder: district, policy: reading)
+        // Titles name the district as its policy does (区县名称), not by its folder.
+        if let name = policy.districtName, !name.isEmpty { load.district.name = name }
         var warnings = load.warnings
         if !policy.termStartStated {
             warnings.insert(InputProblem(

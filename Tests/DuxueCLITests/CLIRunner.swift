@@ -53,6 +53,13 @@ struct CLIRunner {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
+    /// A new folder inside the scratch folder, for a district made by the test.
+    func makeFolder(_ name: String) throws -> String {
+        let url = scratch.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
     /// Contents of a file in the scratch folder.
     func read(_ name: String) throws -> String {
         try String(contentsOf: scratch.appendingPathComponent(name), encoding: .utf8)
