@@ -9,6 +9,8 @@ struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy",
         abstract: "Show a policy preset (or a district's policy): every key, every rule, and the clause that imposes it.",
+        discussion: "Keys of policy.toml (scenario files and --sweep may set those marked *):\n"
+            + PolicyKey.all.map { "  \($0.name)\($0.inScenarios ? "*" : "") (\($0.type.summary)): \($0.hintEn)" }.joined(separator: "\n"),
         subcommands: [Show.self, List.self, Docs.self],
         defaultSubcommand: Show.self
     )
