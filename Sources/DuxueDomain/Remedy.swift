@@ -139,7 +139,8 @@ public struct Remedies: Sendable {
 
     /// A pool inspector to take a school from its holder: eligible, with room, no recusal, not holding
     /// a large school (nor holding anything if the school is large), the school's zone first (only it
-    /// when zones are required), qualified for the stage first, then fewest schools, then id.
+    /// when zones are required), qualified for the stage first, then (lean) already appointed before
+    /// idle, then fewest schools, then id.
     private mutating func move(_ school: School.ID, awayFrom holder: Assignee?, qualifiedOnly: Bool = false) -> Move {
         let policy = context.policy
         let target = context.schools[school]
@@ -154,9 +155,13 @@ public struct Remedies: Sendable {
                 .contains { context.schools[$0]?.isLarge(under: policy) == true }
             return !holdsLarge
         }
+        // Lean staffing: someone already appointed with room before someone idle (who would be one more
+        // appointee); spread staffing: the reverse.
         let best = candidates.min { a, b in
-            func key(_ i: Inspector) -> (Int, Int, Int) {
-                (i.zone == target?.zone ? 0 : 1, i.isQualified(for: target?.stage) ? 0 : 1, load[i.id, default: 0])
+            func key(_ i: Inspector) -> (Int, Int, Int, Int) {
+                let idle = load[i.id, default: 0] == 0 ? 1 : 0
+                return (i.zone == target?.zone ? 0 : 1, i.isQualified(for: target?.stage) ? 0 : 1,
+                        policy.staffing == .lean ? idle : 1 - idle, load[i.id, default: 0])
             }
             let ka = key(a), kb = key(b)
             return ka != kb ? ka < kb : a.id < b.id

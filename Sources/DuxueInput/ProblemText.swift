@@ -110,6 +110,9 @@ enum ProblemText {
             return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
         case .tomlError(let english, let chinese):
             return zh ? "TOML 格式错误：\(chinese)" : "toml syntax error: \(english)"
+        case .rosterContradictsPool(let id, let key, let value, let pool):
+            return zh ? "督学 \(id) 的\(Columns.chineseName(key))写作“\(clip(value))”，督学库中为“\(clip(pool))”"
+                : "\(key) of inspector \(id) reads \(quote(value)); the pool says \(quote(pool))"
         case .termStartNotStated(let today):
             return zh ? "未给出任期开始日期，按今天（\(today)）计算" : "no term start given: today (\(today)) is used"
         case .unknownKey(let key, let table, let suggestion, _):
@@ -229,6 +232,8 @@ enum ProblemText {
         case .policyNotFound(_, let presets, _):
             return zh ? "请使用预设（\(presets.joined(separator: "、"))）或 .toml 文件的路径"
                 : "use a preset (\(presets.joined(separator: ", "))) or the path of a .toml file"
+        case .rosterContradictsPool:
+            return zh ? "以督学库为准；如督学库有误，请先修改 inspectors.csv" : "the pool's value is used; if the pool is wrong, correct inspectors.csv first"
         case .termStartNotStated:
             return zh ? "请在区县的 policy.toml 中写 term_start = 2027-09-01，或在命令中给出任期开始日期"
                 : "write term_start = 2027-09-01 in the district's policy.toml, or give the term start on the command"

@@ -116,6 +116,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case tomlSyntax(detail: String)
         /// A policy file is not valid TOML (the reader's own words in both languages).
         case tomlError(english: String, chinese: String)
+        /// A roster row names its inspector or employment otherwise than the pool does.
+        case rosterContradictsPool(id: String, key: String, value: String, pool: String)
         /// The term start was not given anywhere: today's date is used.
         case termStartNotStated(today: Day)
         /// A key the policy file does not know (`table` is "sources" inside [sources]).

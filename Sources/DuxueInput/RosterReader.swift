@@ -15,6 +15,9 @@ public struct RosterLoad: Sendable {
     /// For each school whose row has `pair_terms`: how many consecutive terms the listed inspector has
     /// been its responsible inspector, the roster's own term included.
     public var pairTerms: [School.ID: Int]
+    /// What each row says of its inspector besides the id (`inspector_name`, `employment` as written),
+    /// parallel to `roster.assignments`, for finding rows that contradict the pool.
+    public var rowFacts: [(name: String, employment: String)] = []
     /// How each inspector served in the roster's term, where its `employment` column says (专职/兼职).
     public var servedAs: [Inspector.ID: Employment] = [:]
     /// The file name problems are reported under.
@@ -86,6 +89,7 @@ public enum RosterReader {
         var termStart: (day: Day, text: String, line: Int)?
         var pairTerms: [School.ID: Int] = [:]
         var servedAs: [Inspector.ID: Employment] = [:]
+        var rowFacts: [(name: String, employment: String)] = []
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
             let school = row.required("school_id")
@@ -152,6 +156,7 @@ public enum RosterReader {
             guard row.ok, let school else { continue }
             assignments.append(Assignment(school: School.ID(uncheckedRawValue: school), assignee: assignee))
             lines.append(record.line)
+            rowFacts.append((row.value("inspector_name"), row.value("employment")))
         }
         let all = problems.finished()
         if problems.hasErrors { throw .invalid(all) }
@@ -159,7 +164,8 @@ public enum RosterReader {
                               termStart: termStart?.day, pairTerms: pairTerms)
         load.file = file
         load.servedAs = servedAs
-        for key in ["school_id", "inspector_id"] { load.columns[key] = table.header.column(key) }
+        load.rowFacts = rowFacts
+        for key in ["school_id", "inspector_id", "inspector_name", "employment"] { load.columns[key] = table.header.column(key) }
         return load
     }
 }

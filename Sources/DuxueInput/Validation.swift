@@ -104,7 +104,7 @@ public enum InputValidation {
             do {
                 let roster = try RosterReader.read(path: rosterPath)
                 problems += roster.warnings
-                if let district { problems += check(roster, against: district) }
+                if let district { problems += check(roster, against: district) + contradictions(roster, against: district) }
                 assignments = roster.roster.assignments.count
             } catch {
                 problems += error.problems
@@ -128,6 +128,27 @@ public enum InputValidation {
             }
             if case .inspector(let id) = assignment.assignee, !inspectors.contains(id) {
                 collector.add(.unknownRosterInspector(id: id.rawValue), line: line, column: load.columns["inspector_id"])
+            }
+        }
+        return collector.finished()
+    }
+
+    /// Warnings for roster rows whose inspector name or employment contradicts the pool (a roster
+    /// edited by hand): the pool's values are the ones used, and the warning says so.
+    public static func contradictions(_ load: RosterLoad, against district: District) -> [InputProblem] {
+        let collector = ProblemCollector(file: load.file, cap: DistrictReader.problemCap)
+        let inspectors = district.inspectorsByID
+        for (index, (assignment, line)) in zip(load.roster.assignments, load.lines).enumerated() where index < load.rowFacts.count {
+            guard case .inspector(let id) = assignment.assignee, let person = inspectors[id] else { continue }
+            let facts = load.rowFacts[index]
+            if !facts.name.isEmpty, facts.name != person.name {
+                collector.add(.rosterContradictsPool(id: id.rawValue, key: "inspector_name", value: facts.name, pool: person.name),
+                              line: line, column: load.columns["inspector_name"], severity: .warning)
+            }
+            if !facts.employment.isEmpty, let written = Vocabulary.employment(facts.employment), written != person.employment {
+                collector.add(.rosterContradictsPool(id: id.rawValue, key: "employment", value: facts.employment,
+                                                     pool: person.employment.chineseName),
+                              line: line, column: load.columns["employment"], severity: .warning)
             }
         }
         return collector.finished()

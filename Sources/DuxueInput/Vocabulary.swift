@@ -60,6 +60,7 @@ public enum Columns {
         ColumnSpec("employment", ["专兼职"]),
         ColumnSpec("zone", ["责任区"]),
         ColumnSpec("inspector_zone", ["督学责任区"]),
+        ColumnSpec("inspector_name", ["督学姓名", "责任督学"]),
         ColumnSpec("term_start", ["任期开始日期", "任期开始"]),
         ColumnSpec("pair_terms", ["本校连续届数", "挂牌届数"]),
     ]
@@ -73,7 +74,7 @@ public enum Columns {
             "max_schools": "最多负责学校数", "stages": "胜任学段", "phone": "联系电话",
             "school_id": "学校代码", "inspector_id": "督学编号", "training_hours": "培训学时",
             "inspector_zone": "督学责任区", "term_start": "任期开始日期", "pair_terms": "本校连续届数",
-            "assessment": "考核结果", "workplace": "工作单位", "level": "级别", "appointed_on": "聘任日期",
+            "inspector_name": "督学姓名", "assessment": "考核结果", "workplace": "工作单位", "level": "级别", "appointed_on": "聘任日期",
         ]
         return names[key] ?? key
     }

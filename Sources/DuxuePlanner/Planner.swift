@@ -141,6 +141,7 @@ public struct Planner: Sendable {
             roster = refinement.improve(deadline: budget)
         }
         let figures = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
+        try Self.verify(figures, roster: roster, against: levels)
         let improvement = Improvement(
             kilometresBefore: before.totalKilometres, kilometresAfter: figures.totalKilometres,
             mismatchesBefore: before.stageMismatches, mismatchesAfter: figures.stageMismatches,
@@ -159,6 +160,44 @@ public struct Planner: Sendable {
             seconds: clock.seconds)
     }
 
+}
+
+/// The roster built from the model's counts says something other than the model: an internal fault,
+/// reported rather than returned as if it were the optimum.
+public struct PlannerInconsistency: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The level whose value the roster contradicts.
+    public var priority: Priority
+    /// The level's value in the model.
+    public var model: Double
+    /// The same figure counted on the roster.
+    public var roster: Int
+
+    /// "P4b: the model has 23, the roster 25".
+    public var description: String {
+        "\(priority.rawValue): the model has \(Int(model)), the roster \(roster) (the roster was not returned)"
+    }
+}
+
+extension Planner {
+    /// Checks every level's value on the finished roster (after the P5 local search): recruits,
+    /// full-time recruits, pairs kept, crossings, appointees and schools waiting for recruits.
+    static func verify(_ figures: RosterFigures, roster: Roster, against levels: [LevelResult]) throws {
+        let waiting = roster.assignments.filter { if case .vacancy = $0.assignee { true } else { false } }.count
+        for level in levels where level.status.hasSolution {
+            let counted: Int?
+            switch level.priority {
+            case .recruits: counted = figures.recruits
+            case .fullTimeRecruits: counted = figures.recruitsFullTime
+            case .stability: counted = figures.keptSchools
+            case .crossings: counted = figures.crossings
+            case .appointees: counted = figures.appointees
+            case .recruitLoad: counted = waiting
+            }
+            if let counted, Double(counted) != level.value.rounded() {
+                throw PlannerInconsistency(priority: level.priority, model: level.value, roster: counted)
+            }
+        }
+    }
 }
 
 /// Wall-clock seconds since creation.

@@ -1,14 +1,17 @@
 import DuxueDomain
 import Foundation
 
-/// P5: improves total distance, then stage matches, by moves that keep every P1–P4 value.
+/// P5: improves stage matches, then fewer schools for inspectors whose retirement window closes within
+/// the term (R11), then total distance, by moves that keep every P1–P4b value.
 ///
 /// A move swaps two schools of the same size class between two holders, or moves a standard
-/// school to a holder with room that keeps at least one school. It is taken only if both holders
-/// may hold their new schools (R2, R3, R7, R8; a vacancy stays within its zone), crossings do not
-/// rise, previous pairs kept do not fall, and (distance, stage mismatches) falls
-/// lexicographically. Appointees, recruits and the full-time share are untouched by construction.
-/// This is a local search: P5 is improved, not proven optimal.
+/// school between two pool inspectors (or two vacancies) to one with room that keeps at least one
+/// school. It is taken only if both holders may hold their new schools (R2, R3, R7, R8; a vacancy
+/// stays within its zone), crossings do not rise, previous pairs kept do not fall, and (stage
+/// mismatches, schools of expiring inspectors, distance) falls lexicographically: a qualified
+/// inspector further away beats an unqualified one nearby. Appointees, recruits, the schools left to
+/// recruits (P4b) and the full-time share are untouched by construction; the planner checks every
+/// level's value again on the result. This is a local search: P5 is improved, not proven optimal.
 struct Refinement {
     private let policy: Policy
     private let schools: [School]
@@ -23,6 +26,8 @@ struct Refinement {
     private let schoolPoint: [Coordinate?]
     private let holderPoint: [Coordinate?]
     private let previous: [School.ID: Inspector.ID]
+    /// Whether each holder's retirement window closes within the term (R11).
+    private let expiring: [Bool]
 
     init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID]) {
         self.policy = policy
@@ -46,6 +51,11 @@ struct Refinement {
         schoolPoint = district.schools.map(\.location)
         holderPoint = people.map { $0?.location }
         self.previous = previous
+        let term = policy.term
+        expiring = people.map { person in
+            guard let person, let ends = Eligibility.retirementWindowEnds(for: person, under: policy) else { return false }
+            return term.contains(ends)
+        }
     }
 
     /// Runs improving passes until none improves or the deadline passes; returns the roster.
@@ -75,7 +85,9 @@ struct Refinement {
         let current = cost(a, s)
         for b in holders.indices where b != a && !holdings[b].isEmpty {
             guard canHold(b, s) else { continue }
-            if !isLarge[s], !isLarge[holdings[b][0]], holdings[a].count > 1, holdings[b].count < capacity[b] {
+            // A one-way move stays among pool inspectors or among vacancies: the recruits' schools (P4b) stay as many.
+            let sameKind = (holders[a].inspectorID == nil) == (holders[b].inspectorID == nil)
+            if sameKind, !isLarge[s], !isLarge[holdings[b][0]], holdings[a].count > 1, holdings[b].count < capacity[b] {
                 let gain = current - cost(b, s)
                 if gain > .zero, keeps(a: a, s: s, b: b, t: nil), best.map({ gain > $0.gain }) ?? true {
                     best = (gain, b, nil)
@@ -139,25 +151,37 @@ struct Refinement {
         return before == person.id ? 1 : 0
     }
 
-    /// (km, stage mismatch) of holder h on school s; a vacancy or a missing location costs 0 km.
+    /// (stage mismatch, expiring holder, km) of holder h on school s; a vacancy or a missing location costs 0 km.
     private func cost(_ h: Int, _ s: Int) -> Cost {
         let mismatch = inspector[h].map { $0.isQualified(for: schools[s].stage) ? 0 : 1 } ?? 0
-        guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else { return Cost(km: 0, mismatches: mismatch) }
-        return Cost(km: a.kilometres(to: b), mismatches: mismatch)
+        let expiringLoad = expiring[h] ? 1 : 0
+        guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else {
+            return Cost(mismatches: mismatch, expiring: expiringLoad, km: 0)
+        }
+        return Cost(mismatches: mismatch, expiring: expiringLoad, km: a.kilometres(to: b))
     }
 }
 
-/// A lexicographic cost: kilometres first, then stage mismatches.
+/// A lexicographic cost: stage mismatches first, then schools held by inspectors whose retirement
+/// window closes within the term, then kilometres.
 struct Cost: Comparable {
-    var km: Double
     var mismatches: Int
-    static let zero = Cost(km: 0, mismatches: 0)
-    static func + (l: Cost, r: Cost) -> Cost { Cost(km: l.km + r.km, mismatches: l.mismatches + r.mismatches) }
-    static func - (l: Cost, r: Cost) -> Cost { Cost(km: l.km - r.km, mismatches: l.mismatches - r.mismatches) }
-    static func < (l: Cost, r: Cost) -> Bool {
-        if abs(l.km - r.km) > 1e-7 { return l.km < r.km }
-        return l.mismatches < r.mismatches
+    var expiring: Int
+    var km: Double
+    static let zero = Cost(mismatches: 0, expiring: 0, km: 0)
+    static func + (l: Cost, r: Cost) -> Cost {
+        Cost(mismatches: l.mismatches + r.mismatches, expiring: l.expiring + r.expiring, km: l.km + r.km)
     }
-    static func == (l: Cost, r: Cost) -> Bool { abs(l.km - r.km) <= 1e-7 && l.mismatches == r.mismatches }
+    static func - (l: Cost, r: Cost) -> Cost {
+        Cost(mismatches: l.mismatches - r.mismatches, expiring: l.expiring - r.expiring, km: l.km - r.km)
+    }
+    static func < (l: Cost, r: Cost) -> Bool {
+        if l.mismatches != r.mismatches { return l.mismatches < r.mismatches }
+        if l.expiring != r.expiring { return l.expiring < r.expiring }
+        return r.km - l.km > 1e-7
+    }
+    static func == (l: Cost, r: Cost) -> Bool {
+        l.mismatches == r.mismatches && l.expiring == r.expiring && abs(l.km - r.km) <= 1e-7
+    }
 }
 

@@ -38,7 +38,11 @@ public enum CheckTerminalRenderer {
             out.append(nearestLine(nearest, text))
             for change in nearest.changed.prefix(30) {
                 let from = change.from.isEmpty ? text.pick("（无）", "(none)") : change.from
-                out.append("  \(change.school): \(from) → \(change.to)")
+                if from == change.to {
+                    out.append("  \(change.school): " + text.pick("删除重复的行，保留 \(change.to)", "delete the repeated line, keep \(change.to)"))
+                } else {
+                    out.append("  \(change.school): \(from) → \(change.to)")
+                }
             }
             if nearest.changed.count > 30 {
                 out.append("  " + text.pick("另有 \(nearest.changed.count - 30) 处", "and \(nearest.changed.count - 30) more"))

@@ -39,6 +39,8 @@ public struct CheckReport: Codable, Sendable {
         public var largeSchools: Int
         /// Large schools whose holder holds nothing else.
         public var dedicatedLargeSchools: Int
+        /// Large schools only by the district's designation (below the threshold).
+        public var designatedLargeSchools: Int
         /// Responsibility zones with schools.
         public var zones: Int
         /// n_large + ⌈n_standard / p⌉.
@@ -201,7 +203,10 @@ public struct CheckReport: Codable, Sendable {
                 }
             }
             if !same {
-                changed.append(Change(school: assignment.school.rawValue, from: old.map(\.rosterID).joined(separator: "/"),
+                // A school listed twice by the same holder is one line too many, not a change of holder.
+                var holders: [String] = []
+                for id in old.map(\.rosterID) where !holders.contains(id) { holders.append(id) }
+                changed.append(Change(school: assignment.school.rawValue, from: holders.joined(separator: "/"),
                                       to: assignment.assignee.rosterID))
             }
         }
@@ -220,17 +225,24 @@ public struct CheckReport: Codable, Sendable {
             return text.pick("应配 \(f.requiredHeadcount) 人，实聘 \(f.appointees) 人；每人最多 \(f.maxSchoolsPerInspector) 所（上限 \(p.schoolsPerInspector)）",
                              "required \(f.requiredHeadcount), appointed \(f.appointees); at most \(f.maxSchoolsPerInspector) schools each (limit \(p.schoolsPerInspector))")
         case .dedicated:
-            return text.pick("大规模学校 \(f.largeSchools) 所（≥ \(p.largeSchoolEnrollment) 人），\(f.dedicatedLargeSchools) 所专人负责",
-                             "\(f.largeSchools) large schools (≥ \(p.largeSchoolEnrollment) students), \(f.dedicatedLargeSchools) with a dedicated inspector")
+            return text.largeSchools(f.largeSchools, threshold: p.largeSchoolEnrollment, designated: f.designatedLargeSchools)
+                + text.pick("，\(f.dedicatedLargeSchools) 所专人负责", ", \(f.dedicatedLargeSchools) with a dedicated inspector")
         case .fullTimeShare:
             return text.pick("专职 \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare))，要求不低于 \(text.percent(p.minFullTimeShare))",
                              "full-time \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare)), minimum \(text.percent(p.minFullTimeShare))")
         case .retirement:
             let limit = p.maxYearsRetired ?? 0
-            return text.pick("聘任退休督学 \(f.appointedRetired) 人，退休不超过 \(limit) 年",
-                             "\(f.appointedRetired) retired appointees; limit \(limit) years")
+            if count > 0 {
+                return text.pick("聘任退休督学 \(f.appointedRetired) 人，其中 \(count) 人退休已超过 \(limit) 年上限",
+                                 "\(f.appointedRetired) retired appointees, \(count) retired longer than the \(limit)-year limit")
+            }
+            return text.pick("聘任退休督学 \(f.appointedRetired) 人，均在退休后 \(limit) 年以内",
+                             "\(f.appointedRetired) retired appointees, all within \(limit) years of retirement")
         case .termLimit:
-            return text.pick("兼职连任上限 \(p.maxConsecutiveTerms) 届", "part-time limit \(p.maxConsecutiveTerms) consecutive terms")
+            if count > 0 {
+                return text.pick("\(count) 名兼职督学已连任满 \(p.maxConsecutiveTerms) 届上限", "\(count) part-time appointees at the limit of \(p.maxConsecutiveTerms) consecutive terms")
+            }
+            return text.pick("兼职督学均未满 \(p.maxConsecutiveTerms) 届上限", "no part-time appointee at the limit of \(p.maxConsecutiveTerms) consecutive terms")
         case .recusal:
             return text.pick("回避冲突 \(count) 处", "\(count) recusal conflicts")
         case .zones:
@@ -276,6 +288,7 @@ extension CheckReport.CheckFigures {
         largeSchools = large.count
         var holderOf: [School.ID: Assignee] = [:]
         for a in context.roster.assignments where holderOf[a.school] == nil { holderOf[a.school] = a.assignee }
+        designatedLargeSchools = large.filter { $0.isDesignatedLargeBelowThreshold(under: policy) }.count
         dedicatedLargeSchools = large.filter { s in
             holderOf[s.id].map { context.holdings[$0, default: []].count == 1 } ?? false
         }.count

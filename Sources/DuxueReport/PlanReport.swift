@@ -165,8 +165,9 @@ public struct PlanReport: Codable, Sendable {
                     + text.pick("；实聘 \(f.appointees) 人，每人最多 \(maxHeld) 所", "; appointed \(f.appointees), at most \(maxHeld) schools each")
             case .dedicated:
                 let dedicated = largeSchools.filter(\.dedicated).count
-                summary = text.pick("大规模学校 \(f.largeSchools) 所（≥ \(p.largeSchoolEnrollment) 人），\(dedicated) 所专人负责",
-                                    "\(f.largeSchools) large schools (≥ \(p.largeSchoolEnrollment) students), \(dedicated) with a dedicated inspector")
+                let designated = plan.district.schools.filter { $0.isLarge(under: p) && $0.isDesignatedLargeBelowThreshold(under: p) }.count
+                summary = text.largeSchools(f.largeSchools, threshold: p.largeSchoolEnrollment, designated: designated)
+                    + text.pick("，\(dedicated) 所专人负责", ", \(dedicated) with a dedicated inspector")
             case .fullTimeShare:
                 summary = text.pick("专职 \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare))，不低于 \(text.percent(p.minFullTimeShare))",
                                     "full-time \(f.fullTime)/\(f.appointees) = \(text.percent(f.fullTimeShare)), minimum \(text.percent(p.minFullTimeShare))")

@@ -15,8 +15,8 @@ extension Text {
             return pick("兼职督学 \(i) 本届为第 \(term) 届，是连任上限（\(limit) 届）的最后一届",
                         "part-time inspector \(i) serves consecutive term \(term), the last permitted (limit \(limit))")
         case .trainingShort(let i, let hours, let minimum):
-            return pick("督学 \(i) 年度培训 \(String(format1: hours)) 学时，少于 \(minimum) 学时",
-                        "inspector \(i) trained \(String(format1: hours)) hours last year, under \(minimum)")
+            return pick("督学 \(i) 年度培训 \(number(hours)) 学时，少于 \(minimum) 学时",
+                        "inspector \(i) trained \(number(hours)) hours last year, under \(minimum)")
         case .shareMetOnlyByRounding(let ft, let total, let minimum):
             let share = total == 0 ? 0 : Double(ft) / Double(total)
             return pick("专职比例 \(ft)/\(total) = \(percent(share))，四舍五入为 \(wholePercent(share)) 才显得达到 \(percent(minimum))；按规定“不低于”不能四舍五入",
@@ -87,7 +87,7 @@ extension Text {
         case .successorNextTerm(let i):
             return pick("下一届不得续聘 \(i)，提前物色接任人选", "\(i) may not be reappointed next term: find a successor in time")
         case .train(let i, let hours):
-            return pick("为 \(i) 安排至少 \(String(format1: hours)) 学时培训", "arrange at least \(String(format1: hours)) more training hours for \(i)")
+            return pick("为 \(i) 安排至少 \(number(hours)) 学时培训", "arrange at least \(number(hours)) more training hours for \(i)")
         case .recruit(let id, let employment, let zone):
             return pick("在 \(zone) 招聘\(self.employment(employment))督学填补 \(id)", "recruit a \(self.employment(employment)) inspector in \(zone) for \(id)")
         }

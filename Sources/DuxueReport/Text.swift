@@ -131,6 +131,18 @@ public struct Text: Sendable {
         return pick("至少应配 \(h.total) 人：\(large)\(others)", "at least \(h.total) needed: \(large)\(others)")
     }
 
+    /// A number as people write it: 24, 12.5 (no ".0" on whole numbers).
+    public func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format1: value)
+    }
+
+    /// "大规模学校 6 所（≥ 2000 人，含区县指定 1 所）": the large schools and the threshold, saying how many
+    /// count only by the district's own designation.
+    public func largeSchools(_ count: Int, threshold: Int, designated: Int) -> String {
+        let extra = designated > 0 ? pick("，含区县指定 \(designated) 所", ", \(designated) designated by the district") : ""
+        return pick("大规模学校 \(count) 所（≥ \(threshold) 人\(extra)）", "\(count) large school\(count == 1 ? "" : "s") (≥ \(threshold) students\(extra))")
+    }
+
     /// A share as a percentage with one decimal.
     public func percent(_ share: Double) -> String { String(format1: share * 100) + "%" }
 }

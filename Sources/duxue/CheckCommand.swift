@@ -79,7 +79,8 @@ struct CheckCommand: ParsableCommand {
             let holders = Set(load.roster.assignments.compactMap(\.assignee.inspectorID))
             district = district.appointing(holders, since: policy.termStart)
         }
-        for warning in warnings + load.warnings { Console.error(warning.message(in: language)) }
+        let contradictions = InputValidation.contradictions(load, against: district)
+        for warning in warnings + load.warnings + contradictions { Console.error(warning.message(in: language)) }
         let targets = try filing.map { try OutputPath.filing($0, inputs: input.inputFiles + [roster], force: force, language: language) }
 
         let audit = Compliance.audit(load.roster, district: district, policy: policy)

@@ -3,9 +3,9 @@ import Testing
 
 @Suite("Remedies") struct RemedyTests {
     /// Zone A: OVER holds 7 (cap 5); FEW holds 1, EMPTY none, BUSY 5 (full), REC must recuse from S6,
-    /// FAR is in zone B. The two excess schools (S6, S7) go to the least-loaded inspectors of zone A with
-    /// room: EMPTY (0) takes S6; then FEW and EMPTY tie at 1 and EMPTY wins by id, so it takes S7 too —
-    /// never BUSY (full), REC (recusal) or FAR (other zone, zones required).
+    /// FAR is in zone B. Lean staffing: the two excess schools (S6, S7) go to FEW, already appointed
+    /// with room (3 + 1 + 1 ≤ 5), not to the idle EMPTY, who would be one more appointee — and never to
+    /// BUSY (full), REC (recusal) or FAR (other zone, zones required). Spread staffing prefers EMPTY.
     @Test func movesGoToRoomySameZoneInspectors() {
         let schools = (1...13).map { Make.school("S\($0)") }
         let people = [
@@ -19,6 +19,14 @@ import Testing
         #expect(findings.count == 1)
         let remedies = Remedies.suggest(for: findings, in: context)
         #expect(remedies == [.move([
+            Move(school: School.ID("S6")!, to: Inspector.ID("FEW")!, sameZone: true, limit: 5),
+            Move(school: School.ID("S7")!, to: Inspector.ID("FEW")!, sameZone: true, limit: 5),
+        ])])
+        var spread = Make.policy
+        spread.staffing = .spread
+        let spreadContext = RuleContext(district: District(name: "t", schools: schools, inspectors: people), policy: spread,
+                                        roster: Make.roster(roster))
+        #expect(Remedies.suggest(for: findings, in: spreadContext) == [.move([
             Move(school: School.ID("S6")!, to: Inspector.ID("EMPTY")!, sameZone: true, limit: 5),
             Move(school: School.ID("S7")!, to: Inspector.ID("EMPTY")!, sameZone: true, limit: 5),
         ])])
