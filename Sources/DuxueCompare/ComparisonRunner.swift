@@ -27,23 +27,34 @@ public struct ComparisonRunner: Sendable {
     }
 
     /// Runs the comparison; throws the first solver error in input order.
+    ///
+    /// The baseline is planned first; every scenario is then planned relative to it, keeping the
+    /// baseline's pairs as the priority right after P1 (as a renewal keeps the roster in force), so
+    /// "schools changed" measures what the scenario changes and a rule change that does not bind
+    /// changes nothing.
     public func run(district: District, policy: Policy, scenarios: [Scenario]) throws -> Comparison {
         let start = DispatchTime.now().uptimeNanoseconds
         let all = [Scenario.baseline()] + scenarios
         let inputs = all.map { (district: $0.district(from: district), policy: $0.policy(from: policy)) }
         let makeSolver = self.makeSolver, options = self.options, progress = self.progress
         let finished = Counter()
-        let results = ParallelMap.run(count: all.count, jobs: jobs) { index in
+        let first = try Planner(solver: makeSolver()).plan(district: inputs[0].district, policy: inputs[0].policy, options: options)
+        progress?(finished.increment(), all.count)
+        let baseline = first.roster
+        let results = ParallelMap.run(count: scenarios.count, jobs: jobs) { offset in
+            let index = offset + 1
             let result = Result { () throws -> Plan in
-                try Planner(solver: makeSolver()).plan(
-                    district: inputs[index].district, policy: inputs[index].policy, options: options)
+                var plan = try Planner(solver: makeSolver()).plan(
+                    district: inputs[index].district, policy: inputs[index].policy, previous: baseline, options: options)
+                // The baseline is not the scenario's own previous roster: no pairs "kept" are reported.
+                plan.figures.keptSchools = nil
+                return plan
             }
             progress?(finished.increment(), all.count)
             return result
         }
-        var plans: [Plan] = []
+        var plans: [Plan] = [first]
         for result in results { plans.append(try result.get()) }
-        let baseline = plans[0].roster
         let columns = zip(all, plans).map { scenario, plan in
             ScenarioOutcome(scenario: scenario, policy: plan.policy, plan: plan,
                             changedSchools: plan.roster.changedSchools(from: baseline))

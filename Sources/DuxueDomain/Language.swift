@@ -5,9 +5,9 @@ public enum Language: String, CaseIterable, Sendable, Codable {
     /// English
     case en
 
-    /// The language of a POSIX locale such as `zh_CN.UTF-8` or `en_US.UTF-8` (Chinese unless it is English).
+    /// The language of a POSIX locale: English for an English locale (`en_US.UTF-8`), Chinese for
+    /// every other, the C and POSIX locales included (the users are Chinese offices).
     public init(locale: String?) {
-        let value = (locale ?? "").lowercased()
-        self = value.hasPrefix("en") || value == "c" || value == "posix" || value.hasPrefix("c.") ? .en : .zh
+        self = (locale ?? "").lowercased().hasPrefix("en") ? .en : .zh
     }
 }

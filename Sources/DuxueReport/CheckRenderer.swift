@@ -19,7 +19,7 @@ public enum CheckTerminalRenderer {
                         "Verdict: not compliant (\(report.errors) errors, \(report.warnings) warnings\(report.strict ? "; --strict counts warnings as violations" : ""))")
         out.append(verdict)
         out.append("")
-        out.append(text.pick("规则检查", "Rules"))
+        out.append(text.pick("规则检查（\(TerminalRenderer.legend(text))）", "Rules (\(TerminalRenderer.legend(text)))"))
         for rule in report.rules {
             let mark = TerminalRenderer.mark(rule.status)
             out.append("  \(mark) \(rule.id.rawValue) \(rule.title)\(text.pick("：", ": "))\(rule.summary)")

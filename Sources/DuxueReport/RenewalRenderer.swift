@@ -5,7 +5,7 @@ import DuxuePlanner
 /// Renders a renewal report: terminal text, and the change list as CSV rows.
 public enum RenewalRenderer {
     /// The report text, ending with a newline: the changes and the outlook, then the new roster's plan report.
-    public static func render(_ report: RenewalReport) -> String {
+    public static func render(_ report: RenewalReport, details: Bool = false) -> String {
         let text = Text(report.language)
         let zh = report.language == .zh
         let sep = text.pick("、", ", ")
@@ -81,7 +81,7 @@ public enum RenewalRenderer {
         }
         out.append("")
         out.append(text.pick("— 调整后的名册 —", "— The renewed roster —"))
-        return out.joined(separator: "\n") + "\n" + TerminalRenderer.render(report.plan)
+        return out.joined(separator: "\n") + "\n" + TerminalRenderer.render(report.plan, details: details)
     }
 
     /// Header of the change list CSV.

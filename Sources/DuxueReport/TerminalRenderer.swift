@@ -3,8 +3,9 @@ import DuxuePlanner
 
 /// Renders a plan report as plain text for the terminal.
 public enum TerminalRenderer {
-    /// The report text, ending with a newline.
-    public static func render(_ report: PlanReport) -> String {
+    /// The report text, ending with a newline. `details` adds what only a specialist reads: the
+    /// optimisation levels and the model's size (`--verbose`).
+    public static func render(_ report: PlanReport, details: Bool = false) -> String {
         let text = Text(report.language)
         var out: [String] = []
         let f = report.figures
@@ -16,7 +17,7 @@ public enum TerminalRenderer {
             "求解：\(statusText(report, text))，用时 \(String(format1: report.seconds)) 秒",
             "Solve: \(statusText(report, text)), \(String(format1: report.seconds)) s"))
         out.append("")
-        out.append(text.pick("规则检查", "Rules"))
+        out.append(text.pick("规则检查（\(legend(text))）", "Rules (\(legend(text)))"))
         for rule in report.rules {
             let mark = TerminalRenderer.mark(rule.status)
             out.append("  \(mark) \(rule.id.rawValue) \(rule.title)：\(rule.summary)".replacingColon(for: report.language))
@@ -31,7 +32,8 @@ public enum TerminalRenderer {
             "人员：应配 \(f.requiredHeadcount) 人；聘任 \(f.appointees) 人（在编督学 专职 \(f.appointedFullTime)、兼职 \(f.appointedPartTime)；待补充 专职 \(f.recruitsFullTime)、兼职 \(f.recruitsPartTime)）",
             "Headcount: required \(f.requiredHeadcount); appointed \(f.appointees) (pool: \(f.appointedFullTime) full-time, \(f.appointedPartTime) part-time; recruits: \(f.recruitsFullTime) full-time, \(f.recruitsPartTime) part-time)"))
         if let km = f.totalKilometres {
-            out.append(text.pick("总距离 \(String(format1: km)) 公里", "Total distance \(String(format1: km)) km"))
+            out.append(text.pick("总距离（各督学到其负责学校的直线距离之和）\(String(format1: km)) 公里",
+                                 "Total distance (straight-line, each inspector to each of their schools, summed) \(String(format1: km)) km"))
         }
         if let kept = f.keptSchools {
             out.append(text.pick("与上一名册相比保持不变的学校：\(kept) 所", "Schools keeping their inspector: \(kept)"))
@@ -69,6 +71,15 @@ public enum TerminalRenderer {
             }
         }
         out.append("")
+        out.append(text.pick(
+            "方案改进：学段不匹配 \(report.improvement.mismatchesBefore) → \(report.improvement.mismatchesAfter) 处",
+            "Refinement: stage mismatches \(report.improvement.mismatchesBefore) → \(report.improvement.mismatchesAfter)")
+            + (report.improvement.kilometresBefore.map { before in
+                text.pick("，总距离 \(String(format1: before)) → \(String(format1: report.improvement.kilometresAfter ?? before)) 公里",
+                          ", total distance \(String(format1: before)) → \(String(format1: report.improvement.kilometresAfter ?? before)) km")
+            } ?? ""))
+        guard details else { return out.joined(separator: "\n") + "\n" }
+        out.append("")
         out.append(text.pick("优化层级", "Priority levels"))
         for level in report.levels {
             let state = switch level.status {
@@ -79,16 +90,16 @@ public enum TerminalRenderer {
             out.append("  \(text.priority(level.priority))：\(level.value.isFinite ? String(Int(level.value)) : "–")（\(state)，\(String(format1: level.seconds)) s）".replacingColon(for: report.language))
         }
         out.append(text.pick(
-            "  P5 距离与学段（局部改进）：学段不匹配 \(report.improvement.mismatchesBefore) → \(report.improvement.mismatchesAfter)",
-            "  P5 distance and stage (local improvement): stage mismatches \(report.improvement.mismatchesBefore) → \(report.improvement.mismatchesAfter)")
-            + (report.improvement.kilometresBefore.map { before in
-                text.pick("，距离 \(String(format1: before)) → \(String(format1: report.improvement.kilometresAfter ?? before)) 公里",
-                          ", distance \(String(format1: before)) → \(String(format1: report.improvement.kilometresAfter ?? before)) km")
-            } ?? ""))
+            "  P5 学段、退休期限、距离（局部改进，未证明最优）", "  P5 stage, retirement window, distance (local improvement, not proven optimal)"))
         out.append(text.pick(
             "  模型：\(report.model.rows) 行，\(report.model.columns) 列，\(report.model.nonzeros) 个非零元（督学类 \(report.model.inspectorClasses)，学校类 \(report.model.schoolClasses)）",
             "  Model: \(report.model.rows) rows, \(report.model.columns) columns, \(report.model.nonzeros) nonzeros (\(report.model.inspectorClasses) inspector classes, \(report.model.schoolClasses) school classes)"))
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// What the marks mean, for the line above the rules.
+    static func legend(_ text: Text) -> String {
+        text.pick("✓ 符合  ✗ 不符合  ! 提示  – 不适用", "✓ met  ✗ not met  ! warning  – not applicable")
     }
 
     /// The mark of a rule status: ✓ ok, ✗ violated, ! warning, – not applied.

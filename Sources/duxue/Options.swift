@@ -80,7 +80,10 @@ struct OutputOptions: ParsableArguments {
 
     /// The language LC_ALL or LANG names.
     static var environmentLanguage: Language {
-        Language(locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
+        let environment = ProcessInfo.processInfo.environment
+        // POSIX precedence: LC_ALL, then LC_MESSAGES, then LANG; an empty variable counts as unset.
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return Language(locale: locale)
     }
 }
 
@@ -89,7 +92,7 @@ struct SolverOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve; the best roster and its proven gap are returned.")
     var timeLimit: Double?
 
-    @Flag(help: "Show GLPK's own log.")
+    @Flag(help: "Show GLPK's own log (on stderr) and, in the report, the optimisation levels and model size.")
     var verbose = false
 
     @Flag(help: "No progress line on stderr.")

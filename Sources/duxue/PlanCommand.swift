@@ -50,7 +50,7 @@ struct PlanCommand: ParsableCommand {
         let report = PlanReport(plan: plan, language: language)
         switch output.format {
         case .text:
-            print(TerminalRenderer.render(report), terminator: "")
+            print(TerminalRenderer.render(report, details: solver.verbose), terminator: "")
             print(language == .zh ? "名册已写入 \(target)" : "Roster written to \(target)")
         case .json:
             print(try JSONRenderer.render(report), terminator: "")

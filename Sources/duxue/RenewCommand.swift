@@ -115,7 +115,7 @@ struct RenewCommand: ParsableCommand {
         }
         switch output.format {
         case .text:
-            print(RenewalRenderer.render(report), terminator: "")
+            print(RenewalRenderer.render(report, details: solver.verbose), terminator: "")
             print(language == .zh ? "调整后的名册已写入 \(target)，变更清单已写入 \(changesPath)"
                                   : "Renewed roster written to \(target), change list to \(changesPath)")
         case .json:

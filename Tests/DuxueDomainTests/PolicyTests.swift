@@ -27,5 +27,7 @@ import Testing
         #expect(Language(locale: "en_US.UTF-8") == .en)
         #expect(Language(locale: "zh_CN.UTF-8") == .zh)
         #expect(Language(locale: nil) == .zh)
+        #expect(Language(locale: "C") == .zh && Language(locale: "POSIX") == .zh && Language(locale: "C.UTF-8") == .zh)
+        #expect(Language(locale: "en_GB") == .en)
     }
 }
