@@ -65,6 +65,13 @@ public enum Columns {
         ColumnSpec("pair_terms", ["本校连续届数", "挂牌届数"]),
     ]
 
+    /// A pairs file (pinned and forbidden inspector–school pairs).
+    public static let pairs: [ColumnSpec] = [
+        ColumnSpec("school_id", ["学校代码", "学校编号"], required: true),
+        ColumnSpec("inspector_id", ["督学编号"], required: true),
+        ColumnSpec("rule", ["规则", "类型"], required: true),
+    ]
+
     /// The Chinese name of a key, for messages ("enrollment" → "在校生数").
     static func chineseName(_ key: String) -> String {
         let names: [String: String] = [
@@ -74,7 +81,7 @@ public enum Columns {
             "max_schools": "最多负责学校数", "stages": "胜任学段", "phone": "联系电话",
             "school_id": "学校代码", "inspector_id": "督学编号", "training_hours": "培训学时",
             "inspector_zone": "督学责任区", "term_start": "任期开始日期", "pair_terms": "本校连续届数",
-            "inspector_name": "督学姓名", "assessment": "考核结果", "workplace": "工作单位", "level": "级别", "appointed_on": "聘任日期",
+            "inspector_name": "督学姓名", "rule": "规则", "assessment": "考核结果", "workplace": "工作单位", "level": "级别", "appointed_on": "聘任日期",
         ]
         return names[key] ?? key
     }

@@ -45,6 +45,8 @@ public struct SchoolClass: Sendable {
     public let conflictors: Set<Inspector.ID>
     /// The eligible inspector who held these schools in the previous roster, if any.
     public let previous: Inspector.ID?
+    /// The inspector these schools are pinned to (指定), if any.
+    public let pinned: Inspector.ID?
     /// ASCII code of the zone (Z1, Z2, …) for model names.
     public let zoneCode: String
 
@@ -56,6 +58,7 @@ public struct SchoolClass: Sendable {
         var parts = [zoneCode, isLarge ? "large" : "std"]
         if !conflictors.isEmpty { parts.append("recuse:" + conflictors.sorted().map(\.rawValue).joined(separator: "+")) }
         if let previous { parts.append("prev:\(previous.rawValue)") }
+        if let pinned { parts.append("pin:\(pinned.rawValue)") }
         if size == 1 { parts.append(members[0].id.rawValue) }
         return parts.joined(separator: "/")
     }
@@ -89,13 +92,14 @@ public struct ClassPartition: Sendable {
     }
 
     /// Partitions the eligible inspectors and the schools.
-    public init(schools: [School], eligible: [Inspector], policy: Policy, previous: [School.ID: Inspector.ID]) {
+    public init(schools: [School], eligible: [Inspector], policy: Policy, previous: [School.ID: Inspector.ID],
+                pinned: [School.ID: Inspector.ID] = [:]) {
         let zones = Array(Set(schools.map(\.zone)).union(eligible.map(\.zone))).sorted()
         let codes = Dictionary(uniqueKeysWithValues: zones.enumerated().map { ($1, "Z\($0 + 1)") })
         self.zones = zones
         zoneCodes = codes
         let eligibleIDs = Set(eligible.map(\.id))
-        let heldBefore = Set(previous.values.filter { eligibleIDs.contains($0) })
+        let heldBefore = Set(previous.values.filter { eligibleIDs.contains($0) }).union(pinned.values)
         var conflictors: [School.ID: Set<Inspector.ID>] = [:]
         for inspector in eligible { for school in inspector.conflicts { conflictors[school, default: []].insert(inspector.id) } }
 
@@ -127,23 +131,27 @@ public struct ClassPartition: Sendable {
                 zoneCode: codes[key.zone] ?? "Z0")
         }
 
-        struct SchoolKey: Hashable { let zone: Zone; let large: Bool; let conflictors: [Inspector.ID]; let previous: Inspector.ID? }
+        struct SchoolKey: Hashable {
+            let zone: Zone; let large: Bool; let conflictors: [Inspector.ID]; let previous: Inspector.ID?; let pinned: Inspector.ID?
+        }
         var schoolGroups: [SchoolKey: [School]] = [:]
         for school in schools {
             let previousHolder = previous[school.id].flatMap { eligibleIDs.contains($0) ? $0 : nil }
             let key = SchoolKey(
                 zone: school.zone, large: school.isLarge(under: policy),
-                conflictors: (conflictors[school.id] ?? []).sorted(), previous: previousHolder)
+                conflictors: (conflictors[school.id] ?? []).sorted(), previous: previousHolder, pinned: pinned[school.id])
             schoolGroups[key, default: []].append(school)
         }
         let sortedSchoolKeys = schoolGroups.keys.sorted {
-            ($0.zone, $0.large ? 1 : 0, $0.conflictors.map(\.rawValue).joined(separator: ","), $0.previous?.rawValue ?? "")
-                < ($1.zone, $1.large ? 1 : 0, $1.conflictors.map(\.rawValue).joined(separator: ","), $1.previous?.rawValue ?? "")
+            ($0.zone, $0.large ? 1 : 0, $0.conflictors.map(\.rawValue).joined(separator: ","), $0.previous?.rawValue ?? "",
+             $0.pinned?.rawValue ?? "")
+                < ($1.zone, $1.large ? 1 : 0, $1.conflictors.map(\.rawValue).joined(separator: ","), $1.previous?.rawValue ?? "",
+                   $1.pinned?.rawValue ?? "")
         }
         schoolClasses = sortedSchoolKeys.enumerated().map { offset, key in
             SchoolClass(
                 index: offset, members: schoolGroups[key, default: []].sorted { $0.id < $1.id }, zone: key.zone,
-                isLarge: key.large, conflictors: Set(key.conflictors), previous: key.previous,
+                isLarge: key.large, conflictors: Set(key.conflictors), previous: key.previous, pinned: key.pinned,
                 zoneCode: codes[key.zone] ?? "Z0")
         }
         schoolClassesByZone = Dictionary(grouping: schoolClasses, by: \.zone)

@@ -73,14 +73,28 @@ public struct Planner: Sendable {
         self.solver = solver
     }
 
-    /// Plans a roster. With a previous roster, P2 keeps as many of its pairs as the rules allow.
-    public func plan(district: District, policy: Policy, previous: Roster? = nil, options: PlannerOptions = PlannerOptions()) throws -> Plan {
+    /// Plans a roster. With a previous roster, P2 keeps as many of its pairs as the rules allow;
+    /// `pairs` pins schools to inspectors (指定) and forbids pairs (不得), or throws ``PairRulesError``
+    /// when a pin cannot be honoured.
+    public func plan(district: District, policy: Policy, previous: Roster? = nil, pairs: PairRules = PairRules(),
+                     options: PlannerOptions = PlannerOptions()) throws -> Plan {
         let clock = Stopwatch()
+        let pairProblems = pairs.problems(in: district, policy: policy)
+        if !pairProblems.isEmpty { throw PairRulesError(pairProblems) }
         var excluded: [(inspector: Inspector, reasons: [Exclusion])] = []
         var eligible: [Inspector] = []
+        var forbidden: [Inspector.ID: Set<School.ID>] = [:]
+        for pair in pairs.forbidden { forbidden[pair.inspector, default: []].insert(pair.school) }
         for inspector in district.inspectors {
             let reasons = Eligibility.exclusions(of: inspector, under: policy)
-            if reasons.isEmpty { eligible.append(inspector) } else { excluded.append((inspector, reasons)) }
+            guard reasons.isEmpty else {
+                excluded.append((inspector, reasons))
+                continue
+            }
+            // A forbidden pair is planned as a recusal (reports still judge against the real district).
+            var planned = inspector
+            if let schools = forbidden[inspector.id] { planned.conflicts.formUnion(schools) }
+            eligible.append(planned)
         }
         var previousHolders: [School.ID: Inspector.ID] = [:]
         // The first line of a school listed twice, as in the change list.
@@ -88,12 +102,21 @@ public struct Planner: Sendable {
             if case .inspector(let id) = assignment.assignee { previousHolders[assignment.school] = id }
         }
         let partition = ClassPartition(
-            schools: district.schools, eligible: eligible, policy: policy, previous: previousHolders)
+            schools: district.schools, eligible: eligible, policy: policy, previous: previousHolders, pinned: pairs.pinned)
         var builder = RosterModel(partition: partition, policy: policy)
         builder.build()
 
         var levels: [LevelResult] = []
         var values = builder.greedySolution() ?? builder.trivialSolution()
+        if builder.model.firstViolation(in: values) != nil {
+            // Pinned pairs are outside the greedy start: the solver finds the first roster itself.
+            builder.setObjective(.minimize, builder.recruits)
+            var first = SolveOptions(timeLimit: options.timeLimit, verbose: options.verbose)
+            first.progress = { _ in !(options.stopRequested?() ?? false) }
+            let found = try solver.solve(builder.model, options: first)
+            guard found.status.hasSolution else { throw NoRosterFound(status: found.status) }
+            values = found.values
+        }
         var stopped = false
         var objectives: [(Priority, ObjectiveSense, LinearExpression)] = [
             (.recruits, .minimize, builder.recruits),
@@ -135,7 +158,14 @@ public struct Planner: Sendable {
         let refineStart = clock.seconds
         let before = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
         if !options.skipRefinement && !stopped {
-            var refinement = Refinement(district: district, policy: policy, roster: roster, previous: previousHolders)
+            var planning = district
+            planning.inspectors = district.inspectors.map { person in
+                var copy = person
+                if let schools = forbidden[person.id] { copy.conflicts.formUnion(schools) }
+                return copy
+            }
+            var refinement = Refinement(district: planning, policy: policy, roster: roster, previous: previousHolders,
+                                        pinned: Set(pairs.pinned.keys))
             let budget = min(options.deterministic ? .infinity : options.refinementSeconds,
                              options.timeLimit.map { max($0 - clock.seconds, 0.5) } ?? .infinity)
             roster = refinement.improve(deadline: budget)
@@ -160,6 +190,15 @@ public struct Planner: Sendable {
             seconds: clock.seconds)
     }
 
+}
+
+/// The solver stopped (time limit, interruption) before it found any roster that honours the pinned pairs.
+public struct NoRosterFound: Error, Hashable, Sendable, CustomStringConvertible {
+    /// Why the solver stopped.
+    public var status: SolveStatus
+
+    /// What happened, for the error line.
+    public var description: String { "no roster honouring the pinned pairs was found before the solver stopped (\(status))" }
 }
 
 /// The roster built from the model's counts says something other than the model: an internal fault,

@@ -28,8 +28,10 @@ struct Refinement {
     private let previous: [School.ID: Inspector.ID]
     /// Whether each holder's retirement window closes within the term (R11).
     private let expiring: [Bool]
+    /// Schools pinned to their holder (指定): never moved.
+    private let pinned: [Bool]
 
-    init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID]) {
+    init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID], pinned: Set<School.ID> = []) {
         self.policy = policy
         schools = district.schools
         schoolIndex = Dictionary(district.schools.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -51,6 +53,7 @@ struct Refinement {
         schoolPoint = district.schools.map(\.location)
         holderPoint = people.map { $0?.location }
         self.previous = previous
+        self.pinned = district.schools.map { pinned.contains($0.id) }
         let term = policy.term
         expiring = people.map { person in
             guard let person, let ends = Eligibility.retirementWindowEnds(for: person, under: policy) else { return false }
@@ -66,7 +69,7 @@ struct Refinement {
         while improved && passes < 20 && Date().timeIntervalSince(start) < seconds {
             improved = false
             passes += 1
-            for s in schools.indices where holderOf[s] >= 0 {
+            for s in schools.indices where holderOf[s] >= 0 && !pinned[s] {
                 if Date().timeIntervalSince(start) >= seconds { break }
                 if tryImprove(s) { improved = true }
             }
@@ -93,7 +96,7 @@ struct Refinement {
                     best = (gain, b, nil)
                 }
             }
-            for t in holdings[b] where isLarge[t] == isLarge[s] && canHold(a, t) {
+            for t in holdings[b] where !pinned[t] && isLarge[t] == isLarge[s] && canHold(a, t) {
                 let gain = current + cost(b, t) - cost(b, s) - cost(a, t)
                 if gain > .zero, keeps(a: a, s: s, b: b, t: t), best.map({ gain > $0.gain }) ?? true {
                     best = (gain, b, t)

@@ -24,11 +24,13 @@ public struct RenewalRequest: Sendable {
     /// How each inspector served in the previous roster's term, when the roster records it (its
     /// `employment` column); otherwise their employment in the pool is taken.
     public var servedAs: [Inspector.ID: Employment]
+    /// Pairs pinned (指定) or forbidden (不得) by the office.
+    public var pairs: PairRules
 
     /// A renewal request.
     public init(district: District, policy: Policy, previous: Roster, previousTermStart: Day? = nil,
                 pairTerms: [School.ID: Int] = [:], asOf: Day, startsNewTerm: Bool = false, earlyConfirmed: Bool = false,
-                servedAs: [Inspector.ID: Employment] = [:]) {
+                servedAs: [Inspector.ID: Employment] = [:], pairs: PairRules = PairRules()) {
         self.district = district
         self.policy = policy
         self.previous = previous.firstLinePerSchool.roster
@@ -38,6 +40,7 @@ public struct RenewalRequest: Sendable {
         self.startsNewTerm = startsNewTerm
         self.earlyConfirmed = earlyConfirmed
         self.servedAs = servedAs
+        self.pairs = pairs
     }
 
     /// The previous roster's term: its recorded start, else the term the district's policy names.
@@ -168,7 +171,7 @@ public struct Renewer: Sendable {
             }
         }
         let previous = Roster(assignments: request.previous.assignments.filter { schools.contains($0.school) })
-        var plan = try planner.plan(district: planned, policy: policy, previous: previous, options: options)
+        var plan = try planner.plan(district: planned, policy: policy, previous: previous, pairs: request.pairs, options: options)
         // Rotation is a planning constraint, not a recusal: report against the real district.
         plan.district = current
         plan.findings = Compliance.check(plan.roster, district: current, policy: policy)

@@ -69,6 +69,19 @@ struct RosterModel {
         addWorkloadLimits()
         addFullTimeShare()
         addZoneRoundingCuts()
+        addPins()
+    }
+
+    /// Pinned pairs (指定): the pinned inspector k* holds every school of a pinned class g,
+    /// f[k*,g] (or d[k*,g]) = n_g; coverage then leaves nothing of g to anyone else.
+    mutating func addPins() {
+        for g in partition.schoolClasses {
+            guard let holder = g.pinned,
+                let k = partition.inspectorClasses.first(where: { $0.size == 1 && $0.members.first?.id == holder }),
+                let x = directByPair[Pair(k: k.index, g: g.index)]
+            else { continue }
+            model.addConstraint("pin[\(g.name)]", LinearExpression([(x, 1)]), greaterOrEqual: Double(g.size))
+        }
     }
 
     // MARK: Variables
@@ -85,7 +98,9 @@ struct RosterModel {
             if policy.zones != .require {
                 if k.hasConflicts { targets += recusalClasses.filter { seen.insert($0.index).inserted } }
                 if k.size == 1, let member = k.members.first {
-                    targets += partition.schoolClasses.filter { $0.previous == member.id && seen.insert($0.index).inserted }
+                    targets += partition.schoolClasses.filter {
+                        ($0.previous == member.id || $0.pinned == member.id) && seen.insert($0.index).inserted
+                    }
                 }
             } else if k.size == 1, let member = k.members.first {
                 targets += partition.schoolClasses.filter {

@@ -51,6 +51,28 @@ extension Text {
         return pick("不适用：\(reason)（\(citation)\(quote)）", "not applicable: \(reason) (\(citation)\(quote))")
     }
 
+    /// Why a pinned pair (指定) cannot be honoured.
+    public func pairProblem(_ problem: PairRules.Problem) -> String {
+        switch problem {
+        case .unknownSchool(let s): pick("学校 \(s) 不在学校名单中", "school \(s) is not in schools.csv")
+        case .unknownInspector(let i): pick("督学 \(i) 不在督学库中", "inspector \(i) is not in inspectors.csv")
+        case .ineligible(let pair, let reasons):
+            pick("指定 \(pair.school) → \(pair.inspector)：该督学不能聘任（\(reasons.map(exclusion).joined(separator: "；"))）",
+                 "pin \(pair.school) → \(pair.inspector): the inspector may not be appointed (\(reasons.map(exclusion).joined(separator: "; ")))")
+        case .recusal(let pair):
+            pick("指定 \(pair.school) → \(pair.inspector)：该督学须回避此校（或此配对同时被设为不得）",
+                 "pin \(pair.school) → \(pair.inspector): the inspector must recuse from the school (or the pair is also forbidden)")
+        case .otherZone(let pair):
+            pick("指定 \(pair.school) → \(pair.inspector)：责任区不同，而政策要求督学只负责本责任区",
+                 "pin \(pair.school) → \(pair.inspector): another zone, and zones are required")
+        case .overCapacity(let i, let pinned, let limit):
+            pick("督学 \(i) 被指定 \(pinned) 所学校，最多 \(limit) 所", "inspector \(i) is pinned to \(pinned) schools, at most \(limit)")
+        case .largeNotAlone(let pair, let others):
+            pick("大规模学校 \(pair.school) 须专人负责，但督学 \(pair.inspector) 还被指定了另外 \(others) 所",
+                 "large school \(pair.school) needs a dedicated inspector, but \(pair.inspector) is pinned to \(others) other school\(others == 1 ? "" : "s")")
+        }
+    }
+
     /// Titles of the check-only rules (R10–R15).
     func checkRule(_ id: RuleID) -> String {
         switch id {

@@ -2,6 +2,7 @@ import DuxueDomain
 import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
+import DuxueReport
 import ArgumentParser
 import Foundation
 import Synchronization
@@ -148,7 +149,12 @@ enum OutputPath {
 enum SolveFailure {
     /// Prints `error` and returns the exit code: 2 when an `--export-model` file cannot be written (the
     /// user's output, like any other), 3 for a GLPK fault or any other failure inside the solve.
-    static func exitCode(for error: any Error) -> ExitCode {
+    static func exitCode(for error: any Error, language: Language = .zh) -> ExitCode {
+        if let error = error as? PairRulesError {
+            let text = Text(language)
+            for problem in error.problems { Console.error(text.pairProblem(problem)) }
+            return ExitCode(2)
+        }
         if let error = error as? GLPKError {
             Console.error(error.description)
             if case .cannotWrite = error { return ExitCode(2) }

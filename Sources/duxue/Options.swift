@@ -67,6 +67,23 @@ struct DistrictOptions: ParsableArguments {
     }
 }
 
+/// A pairs file: schools pinned to inspectors (指定) and forbidden pairs (不得).
+struct PairsOptions: ParsableArguments {
+    @Option(help: "A CSV of school_id, inspector_id, rule (学校代码, 督学编号, 规则): 指定/pin keeps the pair, 不得/forbid never makes it.")
+    var pairs: String?
+
+    /// The pairs, or exits with 2 after printing the file's problems.
+    func loadOrExit(language: Language) throws -> PairRules {
+        guard let pairs else { return PairRules() }
+        do {
+            return try PairsReader.read(path: pairs)
+        } catch {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
+        }
+    }
+}
+
 /// Language and format of what the user reads.
 struct OutputOptions: ParsableArguments {
     @Option(help: "Language of the report: zh or en (default: from LANG).")

@@ -24,19 +24,22 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Overwrite --out if it exists (never an input file).")
     var force = false
 
+    @OptionGroup var pairs: PairsOptions
+
     func run() throws {
         Interrupt.install()
         let language = output.language
         let (district, policy) = try input.loadOrExit(language: language)
+        let rules = try pairs.loadOrExit(language: language)
         let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, inputs: input.inputFiles)
+            out, district: input.district, force: force, language: language, inputs: input.inputFiles + (pairs.pairs.map { [$0] } ?? []))
         let (options, progress) = solver.plannerOptions(language: language)
         let plan: Plan
         do {
-            plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, options: options)
+            plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, pairs: rules, options: options)
         } catch {
             progress.clear()
-            throw SolveFailure.exitCode(for: error)
+            throw SolveFailure.exitCode(for: error, language: language)
         }
         progress.clear()
 

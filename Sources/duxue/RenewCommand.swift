@@ -42,6 +42,8 @@ struct RenewCommand: ParsableCommand {
     @Flag(help: "Overwrite --out and its change list if they exist (never an input file).")
     var force = false
 
+    @OptionGroup var pairs: PairsOptions
+
     func validate() throws {
         guard Vocabulary.day(asOf) != nil else {
             throw ValidationError("--as-of \(asOf) is not a date: write it as YYYY-MM-DD, e.g. 2028-09-01")
@@ -68,17 +70,19 @@ struct RenewCommand: ParsableCommand {
         // The previous term is the one the roster records (else --term-start or the district policy's); the
         // pool's dates are read as of the renewal date, since people may have retired since the term started.
         let (district, policy) = try input.loadOrExit(language: language, termStart: load.termStart, readOn: day)
+        let rules = try pairs.loadOrExit(language: language)
         load.placeUnzonedVacancies(in: district)
 
         let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, stem: "renewed", inputs: input.inputFiles + [previous],
+            out, district: input.district, force: force, language: language, stem: "renewed", inputs: input.inputFiles + [previous] + (pairs.pairs.map { [$0] } ?? []),
             companions: ["changes"])
         let changesPath = try OutputPath.companion(
-            of: target, suffix: "changes", force: force, inputs: input.inputFiles + [previous], language: language)
+            of: target, suffix: "changes", force: force, inputs: input.inputFiles + [previous] + (pairs.pairs.map { [$0] } ?? []), language: language)
         let (options, progress) = solver.plannerOptions(language: language)
         let request = RenewalRequest(
             district: district, policy: policy, previous: load.roster, previousTermStart: load.termStart,
-            pairTerms: load.pairTerms, asOf: day, startsNewTerm: newTerm, earlyConfirmed: early, servedAs: load.servedAs)
+            pairTerms: load.pairTerms, asOf: day, startsNewTerm: newTerm, earlyConfirmed: early, servedAs: load.servedAs,
+            pairs: rules)
         let renewal: Renewal
         do {
             renewal = try Renewer(planner: Planner(solver: GLPKSolver())).renew(request, options: options)
@@ -97,7 +101,7 @@ struct RenewCommand: ParsableCommand {
             throw ExitCode(2)
         } catch {
             progress.clear()
-            throw SolveFailure.exitCode(for: error)
+            throw SolveFailure.exitCode(for: error, language: language)
         }
         progress.clear()
 
