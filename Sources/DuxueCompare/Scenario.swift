@@ -121,6 +121,10 @@ public struct DataEdits: Sendable, Hashable {
 public struct Scenario: Sendable, Hashable {
     /// The column heading: the file's `name`, the file name, or the swept settings.
     public var name: String
+    /// For a point of a sweep: the swept settings (reports word them in the user's language).
+    public var sweepPoint: [PolicySetting] = []
+    /// For a point of a sweep: the name of the scenario it was applied to ("" for the district as it is).
+    public var baseName = ""
     /// The scenario file, if it came from one.
     public var file: String?
     /// Policy values the scenario sets, in file order (later ones win).

@@ -94,7 +94,8 @@ public enum ScenarioReader {
             let policyText = TOMLLines.blanking(text, table: table, keys: dataTables.union(unknown.map(\.key)))
             let parsed = try PolicyReader.parse(policyText, file: file, name: defaultName, termStart: nil, today: base.termStart)
             name = parsed.name
-            settings = table.keys.filter { PolicySetting.keys.contains($0) }.compactMap { PolicySetting.reading($0, from: parsed) }
+            settings = table.keys.filter { PolicySetting.keys.contains($0) }
+                .compactMap { PolicySetting.reading($0, from: parsed) }
             for key in table["sources"]?.table?.keys ?? [] { sources[key] = parsed.sources[key] }
         } catch {
             problems += error.problems.map { ScenarioProblem(file: $0.file, line: $0.line, kind: .policy($0)) }

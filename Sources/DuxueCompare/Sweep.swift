@@ -68,6 +68,8 @@ public struct Sweep: Sendable, Hashable {
             points.map { point in
                 var scenario = base
                 scenario.settings += point
+                scenario.sweepPoint = point
+                scenario.baseName = base.name
                 let label = point.map(\.description).joined(separator: ", ")
                 scenario.name = base.name.isEmpty ? label : "\(base.name), \(label)"
                 return scenario

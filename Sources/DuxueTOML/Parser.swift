@@ -65,7 +65,9 @@ struct Parser {
     /// An error for the byte at `i`, which is not what belongs there: a control character is named as
     /// such, anything else gets `reason`.
     mutating func unexpected(_ reason: TOMLError.Reason) -> TOMLError {
-        if let byte = peek(), byte != .lineFeed, byte.isControl && byte != .carriageReturn || (byte == .carriageReturn && peek(1) != .lineFeed) {
+        guard let byte = peek(), byte != .lineFeed else { return error(reason, at: i) }
+        let strayReturn = byte == .carriageReturn && peek(1) != .lineFeed
+        if strayReturn || (byte.isControl && byte != .carriageReturn) {
             return error(.controlCharacter(code: Int(byte)), at: i)
         }
         return error(reason, at: i)

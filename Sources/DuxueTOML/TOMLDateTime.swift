@@ -50,7 +50,8 @@ public struct TOMLDateTime: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// RFC 3339 text: `1979-05-27T07:32:00.5-08:00`, `1979-05-27T07:32:00`, `1979-05-27` or `07:32:00`;
-    /// the fraction loses its trailing zeros (and is left out when zero), a zero offset is `Z`.
+    /// a fraction, when the value has one, loses its trailing zeros but keeps one digit (`.5`, `.0`);
+    /// a zero offset is `Z`. Reading the text gives back the same value.
     public var description: String {
         var text = ""
         if let year, let month, let day {
@@ -59,9 +60,9 @@ public struct TOMLDateTime: Hashable, Sendable, CustomStringConvertible {
         if let hour, let minute, let second {
             if !text.isEmpty { text += "T" }
             text += "\(Self.padded(hour, 2)):\(Self.padded(minute, 2)):\(Self.padded(second, 2))"
-            if let nanosecond, nanosecond > 0 {
+            if let nanosecond {
                 var digits = Self.padded(nanosecond, 9)
-                while digits.last == "0" { digits.removeLast() }
+                while digits.count > 1, digits.last == "0" { digits.removeLast() }
                 text += "." + digits
             }
         }

@@ -76,9 +76,12 @@ extension TOMLError.Reason {
         case .duplicateTable(let name, let line): "表 [\(name)] 重复定义（第 \(line) 行已定义）"
         case .notATable(let key, let line): "`\(key)` 在第 \(line) 行已是一个值，不是表"
         case .inlineTableClosed(let key, let line): "第 \(line) 行的内联表 `\(key)` 不能再添加键"
-        case .dottedTableHeader(let name, let line): "表 `\(name)` 已在第 \(line) 行由点分键定义，不能再写表头 [\(name)]"
-        case .headerTableDotted(let key, let line): "表 `\(key)` 有自己的表头（第 \(line) 行），不能再用点分键添加内容"
-        case .notAnArrayOfTables(let name, let line): "`\(name)`（第 \(line) 行）不是表数组，不能用 [[\(name)]] 追加"
+        case .dottedTableHeader(let name, let line):
+            "表 `\(name)` 已在第 \(line) 行由点分键定义，不能再写表头 [\(name)]"
+        case .headerTableDotted(let key, let line):
+            "表 `\(key)` 有自己的表头（第 \(line) 行），不能再用点分键添加内容"
+        case .notAnArrayOfTables(let name, let line):
+            "`\(name)`（第 \(line) 行）不是表数组，不能用 [[\(name)]] 追加"
         case .tooDeep(let limit): "表和数组嵌套超过 \(limit) 层"
         }
     }

@@ -150,7 +150,7 @@ enum TOMLTestSuite {
     }
 
     /// RFC 3339 text as ``TOMLDateTime/description`` writes it: `T` between date and time, the
-    /// fraction without trailing zeros, `Z` for a zero offset.
+    /// fraction without trailing zeros (but one digit), `Z` for a zero offset.
     static func normalized(_ text: String) -> String {
         var result = text.replacingOccurrences(of: " ", with: "T").replacingOccurrences(of: "t", with: "T")
             .replacingOccurrences(of: "z", with: "Z")
@@ -161,7 +161,7 @@ enum TOMLTestSuite {
         let digits = result[result.index(after: dot)...].prefix(while: \.isNumber)
         let rest = result[digits.endIndex...]
         var fraction = String(digits.prefix(9))
-        while fraction.last == "0" { fraction.removeLast() }
-        return String(result[..<dot]) + (fraction.isEmpty ? "" : "." + fraction) + rest
+        while fraction.count > 1, fraction.last == "0" { fraction.removeLast() }
+        return String(result[..<dot]) + "." + fraction + rest
     }
 }

@@ -52,6 +52,7 @@ struct TOMLTestSuiteTests {
             }
         }
         let valid = cases.filter(\.isValid).count
-        print("toml-test (\(label)): valid \(passed.valid)/\(valid) pass, invalid \(passed.invalid)/\(cases.count - valid) rejected")
+        let invalid = cases.count - valid
+        print("toml-test (\(label)): valid \(passed.valid)/\(valid) pass, invalid \(passed.invalid)/\(invalid) rejected")
     }
 }

@@ -72,6 +72,7 @@ struct ValueTests {
             kind: .localDateTime, year: 1979, month: 5, day: 27, hour: 7, minute: 32, second: 0, nanosecond: 500_000_000))
         #expect(try value("2024-02-29").dateTime == TOMLDateTime(kind: .localDate, year: 2024, month: 2, day: 29))
         #expect(try value("23:59:60").dateTime?.description == "23:59:60")
+        #expect(try value("11:23:15.000").dateTime?.description == "11:23:15.0")  // found by fuzzing: .0 must read back
         #expect(throws: TOMLError.self) { try value("2100-02-29") }
         #expect(throws: TOMLError.self) { try value("24:00:00") }
         #expect(throws: TOMLError.self) { try value("2026-09-01T08:00") }
@@ -83,7 +84,8 @@ struct ValueTests {
             "键 名" = { b = 'c', d.e = [] }
             """)
         #expect(table["a"]?.value.description == #"[1, 2.5, "x\"y", true, 1979-05-27, inf, nan, -inf]"#)
-        #expect(TOMLValue.table(table).description == #"{ a = [1, 2.5, "x\"y", true, 1979-05-27, inf, nan, -inf], "键 名" = { b = "c", d = { e = [] } } }"#)
+        #expect(TOMLValue.table(table).description
+            == #"{ a = [1, 2.5, "x\"y", true, 1979-05-27, inf, nan, -inf], "键 名" = { b = "c", d = { e = [] } } }"#)
     }
 
     @Test func tablesKeepTheOrderKeysWereFirstWritten() throws {
