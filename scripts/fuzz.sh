@@ -36,7 +36,7 @@ while IFS= read -r -d '' file; do
     *) cp "$file" "$seed_root/csv/$i"; cp "$file" "$seed_root/encoding/$i" ;;
   esac
 done < <(find Tests/DuxueInputTests Data/policies Data/scenarios Tests/DuxueCompareTests/Scenarios Tests/DuxueCLITests/Cases -type f \( -name '*.csv' -o -name '*.toml' \) -size -64k -print0)
-# Policy seeds: every short mix of TOML punctuation after the usual openings (where toml++ has aborted).
+# Policy seeds: every short mix of TOML punctuation after the usual openings (where the former C++ parser aborted).
 python3 - "$seed_root/policy" "$seed_root/scenario" "$seed_root/toml" <<'PY'
 import itertools, sys
 alphabet = ['[', ']', '{', '}', ',', '=', '.', '#', '"', "'", 'a', '1', '\n', ' ']
@@ -57,7 +57,7 @@ for suite in Tests/DuxueTOMLTests/TOMLTestSuite ../shared/toml-test/tests; do
   done < <(find "$suite/valid" "$suite/invalid" -name '*.toml' -print0)
 done
 
-# TOMLKit's own leaks (upstream) are suppressed; any other leak is a finding.
+# Any leak is a finding (the suppressions cover XCTest's harness only).
 export LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp:print_suppressions=0
 echo "target	seconds	executions	crashes"
 for target in "${targets[@]}"; do

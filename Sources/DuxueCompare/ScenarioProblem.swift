@@ -11,8 +11,6 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case fileNotFound
         /// The file cannot be read or decoded.
         case unreadable(reason: String)
-        /// TOML syntax error.
-        case tomlSyntax(detail: String)
         /// A key the scenario format does not know (`table` names where, e.g. "schools.add"; empty at top level).
         case unknownKey(key: String, table: String, suggestion: String?, accepted: [String])
         /// A value of the wrong TOML type.
@@ -78,8 +76,6 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
             return zh ? "找不到情景文件" : "scenario file not found"
         case .unreadable(let reason):
             return zh ? "无法读取情景文件（\(reason)）" : "cannot read the scenario file (\(reason))"
-        case .tomlSyntax(let detail):
-            return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
         case .unknownKey(let key, let table, let suggestion, _):
             let place = table.isEmpty ? "" : zh ? "[\(table)] 中有" : " in [\(table)]"
             if zh { return "\(place)未知的键“\(key)”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
@@ -119,8 +115,6 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
             return zh ? "请检查路径和文件名" : "check the path and the file name"
         case .unreadable:
             return zh ? "请检查文件权限，并存为 UTF-8 或 GBK" : "check the file's permissions, and save it as UTF-8 or GBK"
-        case .tomlSyntax:
-            return zh ? "请按 key = value 书写，字符串加引号" : "write key = value, strings in quotes"
         case .unknownKey(_, _, let suggestion, let accepted):
             if let suggestion { return zh ? "请改为“\(suggestion)”" : "rename it to \(quote(suggestion))" }
             return zh ? "请删除该键；可用的键：\(accepted.joined(separator: "、"))"

@@ -106,8 +106,6 @@ enum ProblemText {
                 : "term_start \(quote(value)) differs from \(quote(firstValue)) on line \(firstLine)"
         case .tooManyProblems(let omitted):
             return zh ? "另有 \(omitted) 个问题未列出" : "\(omitted) more problem\(omitted == 1 ? "" : "s") not shown"
-        case .tomlSyntax(let detail):
-            return zh ? "TOML 语法错误：\(detail)" : "toml syntax error: \(detail)"
         case .tomlError(let english, let chinese):
             return zh ? "TOML 格式错误：\(chinese)" : "toml syntax error: \(english)"
         case .rosterContradictsPool(let id, let key, let value, let pool):
@@ -220,7 +218,7 @@ enum ProblemText {
                 : "a roster belongs to one term: give every row the same term_start"
         case .tooManyProblems:
             return zh ? "请先修正以上问题后重新运行" : "fix the problems above and run again"
-        case .tomlSyntax, .tomlError:
+        case .tomlError:
             return zh ? "请按 key = value 书写，字符串加引号，日期写成 2026-09-01"
                 : "write key = value, strings in quotes, dates as 2026-09-01"
         case .unknownKey(_, _, let suggestion, let accepted):

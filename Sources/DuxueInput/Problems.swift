@@ -113,7 +113,6 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case unknownRosterInspector(id: String)
         /// Problems beyond the cap, not listed.
         case tooManyProblems(omitted: Int)
-        case tomlSyntax(detail: String)
         /// A policy file is not valid TOML (the reader's own words in both languages).
         case tomlError(english: String, chinese: String)
         /// A roster row names its inspector or employment otherwise than the pool does.

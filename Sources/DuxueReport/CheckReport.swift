@@ -134,7 +134,7 @@ public struct CheckReport: Codable, Sendable {
     /// Checks a roster (R1–R15) and builds the report; `nearest` is the planner's answer for it.
     public init(district: District, policy: Policy, roster: Roster, rosterFile: String, strict: Bool,
                 nearest plan: Plan?, language: Language) {
-        let text = Text(language)
+        let text = Text(language, district: district)
         self.language = language
         self.district = district.name
         self.rosterFile = rosterFile

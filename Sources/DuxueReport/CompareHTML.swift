@@ -75,7 +75,9 @@ public enum CompareHTML {
         let bars = max(1, grouped.count + (stacked.isEmpty ? 0 : 1))
         let totals = (0..<count).map { i in stacked.reduce(0) { $0 + $1.values[i] } }
         let top = max(1, (grouped.flatMap(\.values) + totals).max() ?? 1)
-        let bar = 16.0, group = Double(bars) * 16 + 24, left = 50.0, height = 200.0, base = 230.0
+        // Bars wide enough for a three-digit label at 9 px; labels of neighbouring bars at nearly the
+        // same height are stacked upwards so that they never overlap.
+        let bar = 22.0, group = Double(bars) * 22 + 24, left = 50.0, height = 200.0, base = 230.0
         let all = grouped + stacked
         let legendWidth = all.reduce(left) { $0 + 30 + Double(CompareTable.displayWidth($1.label)) * 7 }
         let width = max(left + Double(count) * group + 20, legendWidth + 20)
@@ -94,9 +96,11 @@ public enum CompareHTML {
                 let h = Double(value) / Double(top) * height, y = base - Double(from) / Double(top) * height - h
                 svg.append("<rect x=\(quote(x + offset)) y=\(quote(y)) width=\"\(bar)\" height=\(quote(h)) fill=\"\(series.color)\"><title>#\(index) \(escape(series.label)): \(value)</title></rect>")
             }
+            var labels: [(x: Double, y: Double, text: String)] = []
             for (position, series) in grouped.enumerated() {
                 rect(Double(position) * bar, 0, series)
-                svg.append("<text x=\(quote(x + (Double(position) + 0.5) * bar)) y=\(quote(base - Double(series.values[index]) / Double(top) * height - 3)) text-anchor=\"middle\" font-size=\"9\">\(series.values[index])</text>")
+                labels.append((x + (Double(position) + 0.5) * bar, base - Double(series.values[index]) / Double(top) * height - 3,
+                               "\(series.values[index])"))
             }
             if !stacked.isEmpty {
                 let offset = Double(grouped.count) * bar
@@ -105,7 +109,13 @@ public enum CompareHTML {
                     rect(offset, from, series)
                     from += series.values[index]
                 }
-                svg.append("<text x=\(quote(x + offset + bar / 2)) y=\(quote(base - Double(totals[index]) / Double(top) * height - 3)) text-anchor=\"middle\">\(totals[index])</text>")
+                labels.append((x + offset + bar / 2, base - Double(totals[index]) / Double(top) * height - 3, "\(totals[index])"))
+            }
+            for position in labels.indices.dropFirst() where abs(labels[position].y - labels[position - 1].y) < 11 {
+                labels[position].y = labels[position - 1].y - 11
+            }
+            for label in labels {
+                svg.append("<text x=\(quote(label.x)) y=\(quote(label.y)) text-anchor=\"middle\" font-size=\"9\">\(label.text)</text>")
             }
             svg.append("<text x=\(quote(x + Double(bars) * bar / 2)) y=\"\(base + 16)\" text-anchor=\"middle\">#\(index)</text>")
         }

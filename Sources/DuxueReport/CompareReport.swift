@@ -93,7 +93,7 @@ public struct CompareReport: Sendable {
         self.comparison = comparison
         self.showsTiming = showsTiming
         let text = Text(language)
-        names = comparison.columns.enumerated().map { $0.offset == 0 ? text.baselineName : $0.element.scenario.name }
+        names = comparison.columns.enumerated().map { $0.offset == 0 ? text.baselineName : text.scenarioName($0.element.scenario) }
         var metrics: [CompareMetric] = [
             .largeSchoolEnrollment, .minFullTimeShare, .zones, .staffing,
         ]

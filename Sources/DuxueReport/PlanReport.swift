@@ -102,7 +102,7 @@ public struct PlanReport: Codable, Sendable {
 
     /// Builds the report of a plan in a language.
     public init(plan: Plan, language: Language) {
-        let text = Text(language)
+        let text = Text(language, district: plan.district)
         self.language = language
         district = plan.district.name
         let p = plan.policy

@@ -9,14 +9,14 @@ extension Text {
             return pick("责任区 \(zone) 有 \(schools) 所学校，超过 \(limit) 所",
                         "zone \(zone) has \(schools) schools, more than \(limit)")
         case .retirementWindowEnds(let i, let ends, let termEnds):
-            return pick("督学 \(i) 的退休后任职期限于 \(ends) 届满，早于本届任期结束（\(termEnds)）",
-                        "inspector \(i): the retirement window runs out on \(ends), before the term ends (\(termEnds))")
+            return pick("督学 \(inspector(i)) 的退休后任职期限于 \(ends) 届满，早于本届任期结束（\(termEnds)）",
+                        "inspector \(inspector(i)): the retirement window runs out on \(ends), before the term ends (\(termEnds))")
         case .lastPermittedTerm(let i, let term, let limit):
-            return pick("兼职督学 \(i) 本届为第 \(term) 届，是连任上限（\(limit) 届）的最后一届",
-                        "part-time inspector \(i) serves consecutive term \(term), the last permitted (limit \(limit))")
+            return pick("兼职督学 \(inspector(i)) 本届为第 \(term) 届，是连任上限（\(limit) 届）的最后一届",
+                        "part-time inspector \(inspector(i)) serves consecutive term \(term), the last permitted (limit \(limit))")
         case .trainingShort(let i, let hours, let minimum):
-            return pick("督学 \(i) 年度培训 \(number(hours)) 学时，少于 \(minimum) 学时",
-                        "inspector \(i) trained \(number(hours)) hours last year, under \(minimum)")
+            return pick("督学 \(inspector(i)) 年度培训 \(number(hours)) 学时，少于 \(minimum) 学时",
+                        "inspector \(inspector(i)) trained \(number(hours)) hours last year, under \(minimum)")
         case .shareMetOnlyByRounding(let ft, let total, let minimum):
             let share = total == 0 ? 0 : Double(ft) / Double(total)
             return pick("专职比例 \(ft)/\(total) = \(percent(share))，四舍五入为 \(wholePercent(share)) 才显得达到 \(percent(minimum))；按规定“不低于”不能四舍五入",
@@ -25,10 +25,10 @@ extension Text {
             return pick("\(id)：\(zone) 待补充\(self.employment(employment))督学 1 名，负责 \(list(schools))",
                         "\(id): one \(self.employment(employment)) inspector to recruit in \(zone), for \(list(schools))")
         case .failedAssessment(let i):
-            return pick("督学 \(i) 上次考核不合格，不得聘任", "inspector \(i) failed the last assessment and may not be appointed")
+            return pick("督学 \(inspector(i)) 上次考核不合格，不得聘任", "inspector \(inspector(i)) failed the last assessment and may not be appointed")
         case .wrongLevel(let i, let level, let wanted):
-            return pick("督学 \(i) 为\(level.chineseName)，挂牌督学原则上由\(wanted.chineseName)担任",
-                        "inspector \(i) is a \(level.rawValue)-level inspector; responsible inspectors should be \(wanted.rawValue)-level")
+            return pick("督学 \(inspector(i)) 为\(level.chineseName)，挂牌督学原则上由\(wanted.chineseName)担任",
+                        "inspector \(inspector(i)) is a \(level.rawValue)-level inspector; responsible inspectors should be \(wanted.rawValue)-level")
         default:
             return ""
         }
@@ -105,11 +105,11 @@ extension Text {
         case .splitZone(let zone, let n):
             return pick("将 \(zone) 拆分为 \(n) 个责任区", "split \(zone) into \(n) zones")
         case .planSuccessor(let i, let day):
-            return pick("在 \(day) 前为 \(i) 的学校安排接任督学", "arrange a successor for \(i)'s schools before \(day)")
+            return pick("在 \(day) 前为 \(inspector(i)) 的学校安排接任督学", "arrange a successor for \(inspector(i))'s schools before \(day)")
         case .successorNextTerm(let i):
-            return pick("下一届不得续聘 \(i)，提前物色接任人选", "\(i) may not be reappointed next term: find a successor in time")
+            return pick("下一届不得续聘 \(inspector(i))，提前物色接任人选", "\(inspector(i)) may not be reappointed next term: find a successor in time")
         case .train(let i, let hours):
-            return pick("为 \(i) 安排至少 \(number(hours)) 学时培训", "arrange at least \(number(hours)) more training hours for \(i)")
+            return pick("为 \(inspector(i)) 安排至少 \(number(hours)) 学时培训", "arrange at least \(number(hours)) more training hours for \(inspector(i))")
         case .recruit(let id, let employment, let zone):
             return pick("在 \(zone) 招聘\(self.employment(employment))督学填补 \(id)", "recruit a \(self.employment(employment)) inspector in \(zone) for \(id)")
         }
@@ -118,16 +118,16 @@ extension Text {
     private func move(_ move: Move) -> String {
         guard let to = move.to else {
             if move.forStage {
-                return pick("督学库中没有胜任该学段且尚有余额的督学可接学校 \(move.school)；如现任督学确能胜任，请在其“胜任学段”中登记",
-                            "no inspector qualified for the stage has room for school \(move.school); if the present inspector is qualified, add the stage to their stages")
+                return pick("督学库中没有胜任该学段且尚有余额的督学可接学校 \(school(move.school))；如现任督学确能胜任，请在其“胜任学段”中登记",
+                            "no inspector qualified for the stage has room for school \(school(move.school)); if the present inspector is qualified, add the stage to their stages")
             }
-            return pick("学校 \(move.school) 需另配督学，但督学库中无人可接，需补充督学（见下文“最近的合规名册”）",
-                        "school \(move.school) needs another inspector but nobody in the pool can take it: recruit (see the nearest compliant roster)")
+            return pick("学校 \(school(move.school)) 需另配督学，但督学库中无人可接，需补充督学（见下文“最近的合规名册”）",
+                        "school \(school(move.school)) needs another inspector but nobody in the pool can take it: recruit (see the nearest compliant roster)")
         }
         let zone = move.sameZone ? pick("同一责任区", "in the same zone") : pick("其他责任区", "in another zone")
         let qualified = move.forStage ? pick("胜任该学段、", "qualified for the stage and ") : ""
-        return pick("将学校 \(move.school) 交给\(qualified)负责学校少于 \(move.limit) 所的督学，如\(zone)的 \(to)",
-                    "move school \(move.school) to an inspector \(qualified)with fewer than \(move.limit) schools, e.g. \(to) \(zone)")
+        return pick("将学校 \(school(move.school)) 交给\(qualified)负责学校少于 \(move.limit) 所的督学，如\(zone)的 \(inspector(to))",
+                    "move school \(school(move.school)) to an inspector \(qualified)with fewer than \(move.limit) schools, e.g. \(inspector(to)) \(zone)")
     }
 
     /// A share as a whole percentage, e.g. 20%.

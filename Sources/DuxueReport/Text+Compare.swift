@@ -80,7 +80,41 @@ extension Text {
     /// The line under the title: scenarios, threads, wall time.
     public func compareSummary(scenarios: Int, jobs: Int, seconds: Double?) -> String {
         let time = seconds.map { pick("，总用时 \(String(format1: $0)) 秒", ", \(String(format1: $0)) s in all") } ?? ""
-        return pick("现状及 \(scenarios) 个方案，\(jobs) 个线程并行求解", "baseline and \(scenarios) scenarios, solved on \(jobs) threads") + time
+        return pick("现状及 \(scenarios) 个方案，\(jobs) 个线程并行求解",
+                    "baseline and \(scenarios) scenario\(scenarios == 1 ? "" : "s"), solved on \(jobs) thread\(jobs == 1 ? "" : "s")") + time
+    }
+
+    /// A column heading: a file's scenario by its name; a sweep point by its settings in words
+    /// ("专职占比 25%", "大规模学校门槛 1500 人").
+    public func scenarioName(_ scenario: Scenario) -> String {
+        guard !scenario.sweepPoint.isEmpty else { return scenario.name }
+        let words = scenario.sweepPoint.map(setting).joined(separator: pick("，", ", "))
+        return scenario.baseName.isEmpty ? words : scenario.baseName + pick("，", ", ") + words
+    }
+
+    /// One swept setting in words.
+    public func setting(_ setting: PolicySetting) -> String {
+        let value = setting.value
+        switch (setting.key, value) {
+        case ("min_full_time_share", .number(let share)?): return pick("专职占比 ", "full-time share ") + percentWhole(share)
+        case ("large_school_enrollment", .integer(let n)?): return pick("大规模学校门槛 \(n) 人", "large-school threshold \(n)")
+        case ("schools_per_inspector", .integer(let n)?): return pick("每人最多 \(n) 所", "at most \(n) schools each")
+        case ("max_years_retired", .integer(let n)?): return pick("退休后 \(n) 年内", "retired within \(n) years")
+        case ("max_years_retired", nil): return pick("不限退休年限", "no retirement window")
+        case ("zones", .text(let word)?): return pick("责任区 ", "zones ") + zoneMode(ZoneMode(rawValue: word) ?? .prefer)
+        case ("staffing", .text(let word)?): return pick("配置 ", "staffing ") + staffingMode(Staffing(rawValue: word) ?? .lean)
+        case ("preset", .text(let word)?):
+            return pick("政策 ", "policy ") + (language == .zh ? (Presets.named(word)?.chineseName ?? word) : word)
+        default:
+            let label = PolicyKey.named(setting.key).map { language == .zh ? $0.chineseName : $0.name } ?? setting.key
+            return "\(label) \(setting.valueText)"
+        }
+    }
+
+    /// A share as a whole percent when it is one (25%), else with one decimal.
+    func percentWhole(_ share: Double) -> String {
+        let percent = share * 100
+        return abs(percent - percent.rounded()) < 1e-9 ? "\(Int(percent.rounded()))%" : String(format1: percent) + "%"
     }
 
     /// Chart titles and legends of the HTML report.

@@ -6,9 +6,52 @@ import DuxuePlanner
 public struct Text: Sendable {
     /// The language rendered.
     public let language: Language
+    /// Names of schools and inspectors, for naming people and schools by name and id.
+    public var names = Names()
 
     /// Phrases in a language.
     public init(_ language: Language) { self.language = language }
+
+    /// Phrases in a language that name the district's schools and inspectors.
+    public init(_ language: Language, district: District) {
+        self.language = language
+        names = Names(district)
+    }
+
+    /// Names by id.
+    public struct Names: Sendable {
+        /// School names.
+        public var schools: [School.ID: String] = [:]
+        /// Inspector names.
+        public var inspectors: [Inspector.ID: String] = [:]
+
+        /// No names.
+        public init() {}
+
+        /// The names of a district.
+        public init(_ district: District) {
+            for school in district.schools where schools[school.id] == nil { schools[school.id] = school.name }
+            for person in district.inspectors where inspectors[person.id] == nil { inspectors[person.id] = person.name }
+        }
+    }
+
+    /// "城关第一小学（S-001）", or the id alone when the name is unknown.
+    public func school(_ id: School.ID) -> String {
+        guard let name = names.schools[id], !name.isEmpty else { return id.rawValue }
+        return pick("\(name)（\(id)）", "\(name) (\(id))")
+    }
+
+    /// "张三（I-014）", or the id alone when the name is unknown.
+    public func inspector(_ id: Inspector.ID) -> String {
+        guard let name = names.inspectors[id], !name.isEmpty else { return id.rawValue }
+        return pick("\(name)（\(id)）", "\(name) (\(id))")
+    }
+
+    /// An assignee by name and id (a vacancy by its id).
+    public func holder(_ assignee: Assignee) -> String {
+        if case .inspector(let id) = assignee { return inspector(id) }
+        return assignee.rosterID
+    }
 
     /// Picks the Chinese or English variant.
     public func pick(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
@@ -45,35 +88,35 @@ public struct Text: Sendable {
     public func finding(_ detail: FindingDetail) -> String {
         switch detail {
         case .uncovered(let s):
-            return pick("学校 \(s) 没有责任督学", "school \(s) has no responsible inspector")
+            return pick("学校 \(school(s)) 没有责任督学", "school \(school(s)) has no responsible inspector")
         case .coveredMoreThanOnce(let s, let times):
-            return pick("学校 \(s) 出现 \(times) 次，应只有一名责任督学", "school \(s) is listed \(times) times; it needs exactly one inspector")
+            return pick("学校 \(school(s)) 出现 \(times) 次，应只有一名责任督学", "school \(school(s)) is listed \(times) times; it needs exactly one inspector")
         case .unknownSchool(let s):
-            return pick("名册中的学校 \(s) 不在学校名单中", "school \(s) in the roster is not in schools.csv")
+            return pick("名册中的学校 \(school(s)) 不在学校名单中", "school \(school(s)) in the roster is not in schools.csv")
         case .unknownInspector(let i):
             return pick("名册中的督学 \(i) 不在督学名单中", "inspector \(i) in the roster is not in inspectors.csv")
         case .overCapacity(let a, let holds, let limit):
-            return pick("\(a.rosterID) 负责 \(holds) 所学校，上限 \(limit) 所", "\(a.rosterID) holds \(holds) schools, limit \(limit)")
+            return pick("\(holder(a)) 负责 \(holds) 所学校，上限 \(limit) 所", "\(holder(a)) holds \(holds) schools, limit \(limit)")
         case .largeNotDedicated(let s, let a, let others):
-            return pick("大规模学校 \(s) 的责任督学 \(a.rosterID) 还负责另外 \(others) 所学校",
-                        "large school \(s): its inspector \(a.rosterID) holds \(others) other school\(others == 1 ? "" : "s")")
+            return pick("大规模学校 \(school(s)) 的责任督学 \(holder(a)) 还负责另外 \(others) 所学校",
+                        "large school \(school(s)): its inspector \(holder(a)) holds \(others) other school\(others == 1 ? "" : "s")")
         case .fullTimeShareLow(let ft, let total, let minimum, let missing):
             return pick("专职督学 \(ft)/\(total)，低于 \(percent(minimum))；还需 \(missing) 名专职督学",
                         "full-time \(ft) of \(total), below \(percent(minimum)); needs \(missing) more full-time inspector\(missing == 1 ? "" : "s")")
         case .retiredTooLong(let i, let day, let years, let limit):
-            return pick("督学 \(i)：\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年",
-                        "inspector \(i) retired \(day), \(self.years(years)) years before term start, limit \(limit)")
+            return pick("督学 \(inspector(i))：\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年",
+                        "inspector \(inspector(i)) retired \(day), \(self.years(years)) years before term start, limit \(limit)")
         case .termLimitReached(let i, let terms, let limit):
-            return pick("兼职督学 \(i) 已连任 \(terms) 届（上限 \(limit) 届）",
-                        "part-time inspector \(i) has served \(terms) consecutive terms (limit \(limit))")
+            return pick("兼职督学 \(inspector(i)) 已连任 \(terms) 届（上限 \(limit) 届）",
+                        "part-time inspector \(inspector(i)) has served \(terms) consecutive terms (limit \(limit))")
         case .recusal(let i, let s):
-            return pick("督学 \(i) 须回避学校 \(s)", "inspector \(i) must recuse from school \(s)")
+            return pick("督学 \(inspector(i)) 须回避学校 \(school(s))", "inspector \(inspector(i)) must recuse from school \(school(s))")
         case .crossZone(let a, let from, let s, let to):
-            return pick("\(a.rosterID)（\(from)）跨责任区负责 \(s)（\(to)）",
-                        "\(a.rosterID) (\(from)) holds \(s) in another zone (\(to))")
+            return pick("\(holder(a))（\(from)）跨责任区负责 \(school(s))（\(to)）",
+                        "\(holder(a)) (\(from)) holds \(school(s)) in another zone (\(to))")
         case .stageMismatch(let i, let s, let stage):
-            return pick("督学 \(i) 未登记胜任\(self.stage(stage))学段，却负责 \(s)",
-                        "inspector \(i) is not listed for \(self.stage(stage)) but holds \(s)")
+            return pick("督学 \(inspector(i)) 未登记胜任\(self.stage(stage))学段，却负责 \(school(s))",
+                        "inspector \(inspector(i)) is not listed for \(self.stage(stage)) but holds \(school(s))")
         default:
             return checkFinding(detail)
         }
