@@ -16,7 +16,11 @@ struct CompareCommandTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let rows = result.stdout.split(separator: "\n").map(String.init)
-        #expect(rows.first == "key,metric,baseline,\"threshold 800, min_full_time_share=0.2\",\"threshold 800, min_full_time_share=0.5\"")
+        // Sweep points are named in words, in the report's language.
+        #expect(rows.first == "key,metric,baseline,\"threshold 800, full-time share 20%\",\"threshold 800, full-time share 50%\"")
+        let zh = try cli.run(["compare", CLIRunner.casePath("tiny"), "--sweep", "min_full_time_share=0.25", "--format", "csv",
+                              "--lang", "zh", "--no-timing"])
+        #expect(zh.stdout.split(separator: "\n").first?.hasSuffix("专职占比 25%") == true, "\(zh.stdout)")
         #expect(rows.contains("large_schools,large schools,1,3,3"))
         #expect(rows.contains("required_headcount,required headcount,2,4,4"))
         #expect(rows.contains("recruits_part_time,recruits part-time,0,1,0"))
