@@ -161,6 +161,11 @@ public struct CheckReport: Codable, Sendable {
             let found = lines[rule.id, default: []]
             var status = found.isEmpty ? "ok" : (rule.severity == .warning ? "warning" : "violated")
             var summary = Self.summary(rule.id, f, policy, text, found.count)
+            if rule.id == .ratio {
+                summary = text.headcount(district.headcount(under: policy)) + text.pick(
+                    "；实聘 \(f.appointees) 人，每人最多 \(f.maxSchoolsPerInspector) 所（上限 \(policy.schoolsPerInspector)）",
+                    "; appointed \(f.appointees), at most \(f.maxSchoolsPerInspector) schools each (limit \(policy.schoolsPerInspector))")
+            }
             if rule.id == .zones && policy.zones != .require && f.crossings == 0 { status = "not_applied" }
             if rule.id == .training && !district.inspectors.contains(where: { $0.trainingHours != nil }) {
                 status = "not_applied"
