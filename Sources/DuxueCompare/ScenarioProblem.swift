@@ -13,6 +13,8 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case unreadable(reason: String)
         /// A key the scenario format does not know (`table` names where, e.g. "schools.add"; empty at top level).
         case unknownKey(key: String, table: String, suggestion: String?, accepted: [String])
+        /// A policy key a scenario may not set (it describes the district, or only `renew` uses it).
+        case notInScenarios(key: String, accepted: [String])
         /// A value of the wrong TOML type.
         case wrongType(key: String, expected: String, found: String)
         /// A whole number below its minimum.
@@ -80,6 +82,9 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
             let place = table.isEmpty ? "" : zh ? "[\(table)] 中有" : " in [\(table)]"
             if zh { return "\(place)未知的键“\(key)”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "unknown key \(quote(key))\(place)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+        case .notInScenarios(let key, _):
+            return zh ? "情景文件不能设定 \(key)（它描述区县本身，或只用于年度调整 renew）"
+                : "\(key) cannot be set in a scenario (it describes the district, or only a renewal uses it)"
         case .wrongType(let key, let expected, let found):
             return zh ? "\(key) 的值是 \(found)，应为 \(expected)" : "\(key) is a \(found), expected a \(expected)"
         case .belowMinimum(let key, let value, let minimum):
@@ -119,6 +124,9 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
             if let suggestion { return zh ? "请改为“\(suggestion)”" : "rename it to \(quote(suggestion))" }
             return zh ? "请删除该键；可用的键：\(accepted.joined(separator: "、"))"
                 : "remove it; known keys: \(accepted.joined(separator: ", "))"
+        case .notInScenarios(_, let accepted):
+            return zh ? "请删除该键；情景可设定的键：\(accepted.joined(separator: "、"))"
+                : "remove it; a scenario may set \(accepted.joined(separator: ", "))"
         case .wrongType(let key, let expected, _):
             return zh ? "请把 \(key) 写成\(expected)" : "write \(key) as a \(expected)"
         case .belowMinimum(let key, _, let minimum):

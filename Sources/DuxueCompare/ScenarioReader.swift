@@ -66,13 +66,22 @@ public enum ScenarioReader {
     public static func parse(_ text: String, file: String, district: District, policy base: Policy)
         throws(ScenarioError) -> Scenario
     {
-        let table: TOMLTable
+        let written: TOMLTable
         do {
-            table = try TOMLParser.parse(text)
+            written = try TOMLParser.parse(text)
         } catch {
             throw ScenarioError([ScenarioProblem(
                 file: file, line: error.position.line, column: error.position.column,
                 kind: .policy(PolicyReader.problem(error, file: file)))])
+        }
+        // Chinese keys (in quotes) read as the English ones: "名称", ["学校"], [["学校"."新增"]] …
+        let table = KeyAliases.canonical(written, KeyAliases.policy.merging(KeyAliases.scenario) { first, _ in first }) { key in
+            switch key {
+            case "schools", "inspectors": KeyAliases.scenario
+            case "add": KeyAliases.newRecord
+            case "sources": KeyAliases.sources
+            default: nil
+            }
         }
         var problems: [ScenarioProblem] = []
 
@@ -85,14 +94,20 @@ public enum ScenarioReader {
                 kind: .unknownKey(key: entry.key, table: "", suggestion: Vocabulary.nearest(to: entry.key, among: accepted),
                                   accepted: accepted)))
         }
-        // Policy keys: the policy reader checks them, on the text with the data tables blanked out.
+        // Policy keys a scenario may not set: they describe the district, or matter to `renew` only.
+        for entry in table.entries where PolicyKey.named(entry.key).map({ !$0.inScenarios && !["name", "preset"].contains($0.name) }) == true {
+            problems.append(ScenarioProblem(
+                file: file, line: entry.keyPosition.line, column: entry.keyPosition.column,
+                kind: .notInScenarios(key: entry.key, accepted: PolicySetting.keys)))
+        }
+        // Policy keys: the policy reader checks them, on the table without the data tables.
         let defaultName = Self.defaultName(file)
         var settings: [PolicySetting] = []
         var sources: [String: Citation] = [:]
         var name = defaultName
         do {
-            let policyText = TOMLLines.blanking(text, table: table, keys: dataTables.union(unknown.map(\.key)))
-            let parsed = try PolicyReader.parse(policyText, file: file, name: defaultName, termStart: nil, today: base.termStart)
+            let policyTable = TOMLTable(entries: table.entries.filter { accepted.contains($0.key) && !dataTables.contains($0.key) })
+            let parsed = try PolicyReader.read(policyTable, file: file, name: defaultName, termStart: nil, today: base.termStart)
             name = parsed.name
             settings = table.keys.filter { PolicySetting.keys.contains($0) }
                 .compactMap { PolicySetting.reading($0, from: parsed) }

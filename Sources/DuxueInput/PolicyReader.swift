@@ -96,8 +96,9 @@ public enum PolicyReader {
     }
 
     /// Builds the policy a parsed policy file describes. Every problem names its line and column.
-    public static func read(_ table: TOMLTable, file: String, name: String, termStart override: Day?,
+    public static func read(_ written: TOMLTable, file: String, name: String, termStart override: Day?,
                             today: Day = localToday()) throws(InputError) -> Policy {
+        let table = KeyAliases.canonical(written, KeyAliases.policy) { $0 == "sources" ? KeyAliases.sources : nil }
         let problems = ProblemCollector(file: file)
         func add(_ kind: InputProblem.Kind, at position: TOMLPosition) {
             problems.add(kind, line: position.line, column: InputProblem.Column(name: "", index: position.column))
