@@ -1,5 +1,6 @@
 import DuxueDomain
 import DuxueReport
+import DuxueXLSX
 
 /// A cell of a filing table: text or a number (numbers stay numbers in the workbook).
 public enum FilingCell: Hashable, Sendable {
@@ -20,167 +21,183 @@ public enum FilingCell: Hashable, Sendable {
     }
 }
 
-/// One table of the filing package: a sheet in the workbook, a section of the page.
+/// How a row of a filing table is marked: not at all, for a warning (提示), or for an error (不符合).
+public enum FilingMark: Int, Hashable, Sendable, Comparable {
+    /// Nothing to note.
+    case none
+    /// A warning names the row.
+    case warning
+    /// An error names the row (or the rule is not met): highlighted.
+    case error
+
+    /// Orders none < warning < error.
+    public static func < (a: FilingMark, b: FilingMark) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Who may read a sheet or section.
+public enum FilingAudience: String, Hashable, Sendable {
+    /// 报备: the office and the upper level; holds personal data, never published as a whole.
+    case filing
+    /// 公示: may be published on its own.
+    case published
+}
+
+/// One table people read: a sheet in the workbook, a section of the page.
 public struct FilingTable: Sendable, Equatable {
     /// Sheet name (≤ 31 characters).
     public var name: String
-    /// Title printed above the table.
+    /// Title printed above the table (row 1 of the sheet).
     public var title: String
-    /// Column headers.
+    /// Column headers (row 2 of the sheet, repeated on every printed page).
     public var header: [String]
     /// Column widths in characters.
     public var widths: [Double]
     /// The rows.
     public var rows: [[FilingCell]]
-    /// Further tables on the same sheet, below this one after a blank row (title, header, rows).
-    public var appendix: [FilingTable]
+    /// One mark per row (highlighted rows: `.error`).
+    public var marks: [FilingMark]
+    /// Lines after the table (after a blank row on the sheet): the 公示 period, a seal line.
+    public var notes: [String]
+    /// Who may read it.
+    public var audience: FilingAudience
+
+    /// A table; `marks` defaults to none for every row.
+    public init(name: String, title: String, header: [String], widths: [Double], rows: [[FilingCell]],
+                marks: [FilingMark]? = nil, notes: [String] = [], audience: FilingAudience = .filing) {
+        self.name = name
+        self.title = title
+        self.header = header
+        self.widths = widths
+        self.rows = rows
+        self.marks = marks ?? Array(repeating: .none, count: rows.count)
+        self.notes = notes
+        self.audience = audience
+    }
+
+    /// The index of a column by its header, if any.
+    public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
 }
 
-/// The filing package in Chinese (备案材料): the appointed inspectors, the public placard list, the
-/// compliance statement and the district totals, plus the histogram of schools per inspector.
-public struct FilingPackage: Sendable, Equatable {
-    /// Title of the package.
+/// The verdict: compliant or not, with the counts of errors and warnings.
+public struct FilingVerdict: Sendable, Equatable {
+    /// 合规 (no errors; with `--strict`, no warnings either).
+    public var compliant: Bool
+    /// Error findings.
+    public var errors: Int
+    /// Warning findings.
+    public var warnings: Int
+    /// Whether warnings count as violations (`--strict`).
+    public var strict: Bool
+
+    /// "合规（错误 0 条，提示 3 条）" or "不合规（…）".
+    public var text: String {
+        (compliant ? "合规" : "不合规") + "（错误 \(errors) 条，提示 \(warnings) 条" + (strict ? "；严格模式：提示计为违规" : "") + "）"
+    }
+
+    /// The line printed first: "合规结论：不合规（错误 1 条，提示 23 条）".
+    public var line: String { "合规结论：" + text }
+}
+
+/// The first sheet and the top of the page (备案表): what is filed, the verdict, the figures that
+/// matter, the data digest, the lines the office fills by hand, and the signature and seal block.
+public struct FilingCover: Sendable, Equatable {
+    /// Sheet name.
+    public static let sheetName = "备案表"
+    /// "丰城县责任督学（挂牌督学）名册备案表".
     public var title: String
-    /// Line under the title: district, roster, policy, term.
-    public var subtitle: String
-    /// 责任督学名册, 挂牌督导学校一览, 合规情况, 汇总.
+    /// Under the title: what the document is, and what may be published.
+    public var notice: String
+    /// (label, value) lines: district, term, policy, figures, nearest compliant roster, digest, contents.
+    public var facts: [(label: String, value: String)]
+    /// (label, value) lines to fill by hand when blank: 填报单位, 填报日期, 联系人, 联系电话.
+    public var filer: [(label: String, value: String)]
+    /// The signature and seal block, one (label, value) line each.
+    public var seal: [(label: String, value: String)]
+
+    /// Equality by content.
+    public static func == (a: FilingCover, b: FilingCover) -> Bool {
+        func flat(_ lines: [(label: String, value: String)]) -> [String] { lines.flatMap { [$0.label, $0.value] } }
+        return a.title == b.title && a.notice == b.notice && flat(a.facts) == flat(b.facts)
+            && flat(a.filer) == flat(b.filer) && flat(a.seal) == flat(b.seal)
+    }
+}
+
+/// A sheet for machines (the upper level's re-check, next year's renewal): all cells text, marked
+/// internal, with the digest of its rows. Never printed on the page.
+public struct FilingInternalSheet: Sendable, Equatable {
+    /// The marker in the first cell: 内部资料，不公开.
+    public static let marker = "内部资料，不公开"
+    /// Sheet names start with this.
+    public static let prefix = "内部-"
+    /// Sheet name, e.g. 内部-学校.
+    public var name: String
+    /// What the sheet holds (next to the marker).
+    public var purpose: String
+    /// Column headers (the Chinese headers Duxue's readers accept).
+    public var header: [String]
+    /// The rows, as text (each cell at most as long as a workbook cell holds, so the digest is of what is written).
+    public var rows: [[String]]
+
+    /// An internal sheet; cells longer than a workbook cell holds are cut as the workbook cuts them.
+    public init(name: String, purpose: String, header: [String], rows: [[String]]) {
+        self.name = name
+        self.purpose = purpose
+        self.header = header
+        self.rows = rows.map { $0.map(Self.clip) }
+    }
+
+    /// The text as a workbook cell holds it: at most `Worksheet.maximumCellCharacters` scalars, the last "…".
+    static func clip(_ text: String) -> String {
+        let limit = Worksheet.maximumCellCharacters
+        guard text.unicodeScalars.count > limit else { return text }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.prefix(limit - 1))
+        return String(scalars) + "…"
+    }
+
+    /// The canonical text of the sheet (see ``FilingDigest``).
+    public var canonicalText: String { FilingDigest.canonicalText(name: name, header: header, rows: rows) }
+    /// FNV-1a 64 of the canonical text, 16 hex digits.
+    public var digest: String { FilingDigest.hex(canonicalText) }
+}
+
+/// The filing package in Chinese (备案材料): the cover, the tables people read (名册, 公示, 合规情况,
+/// 问题清单, 汇总), the internal sheets a re-check reads, and the histogram of schools per inspector.
+/// Pure data: ``FilingXLSX`` and ``FilingHTML`` render it.
+public struct FilingPackage: Sendable, Equatable {
+    /// Title of the package (the page's heading).
+    public var title: String
+    /// The verdict.
+    public var verdict: FilingVerdict
+    /// The cover (first sheet, top of the page).
+    public var cover: FilingCover
+    /// The tables people read, in order: 责任督学名册, 挂牌督导学校一览, 合规情况, 问题清单, 汇总.
     public var tables: [FilingTable]
+    /// The internal sheets, in order: 内部-学校, 内部-督学, 内部-配对, 内部-政策.
+    public var internalSheets: [FilingInternalSheet]
     /// (schools held, inspectors holding that many), for the chart.
     public var histogram: [(schools: Int, inspectors: Int)]
 
     /// Equality by content.
     public static func == (a: FilingPackage, b: FilingPackage) -> Bool {
-        a.title == b.title && a.subtitle == b.subtitle && a.tables == b.tables
+        a.title == b.title && a.verdict == b.verdict && a.cover == b.cover && a.tables == b.tables
+            && a.internalSheets == b.internalSheets
             && a.histogram.map(\.schools) == b.histogram.map(\.schools)
             && a.histogram.map(\.inspectors) == b.histogram.map(\.inspectors)
     }
 
-    /// Sheet names, in order.
-    public static let sheetNames = ["责任督学名册", "挂牌督导学校一览", "合规情况", "汇总"]
+    /// Names of the sheets people read, in order (the cover first).
+    public static let tableNames = ["责任督学名册", "挂牌督导学校一览", "合规情况", "问题清单", "汇总"]
+    /// Names of the internal sheets, in order.
+    public static let internalNames = ["内部-学校", "内部-督学", "内部-配对", "内部-政策"]
+    /// Every sheet of the workbook, in order.
+    public static let sheetNames = [FilingCover.sheetName] + tableNames + internalNames
+    /// The layout's version, written on 内部-政策 (`format`).
+    public static let format = "duxue.filing/1"
 
-    /// Builds the package from a check report (in Chinese) and the roster it checked.
-    public init(report: CheckReport, district: District, roster: Roster, policy: Policy) {
-        title = "\(report.district) 责任督学备案材料"
-        subtitle = "名册：\(report.rosterFile)；政策：\(policy.name)；任期 \(policy.termStart) 至 \(policy.termLastDay)"
-        let context = RuleContext(district: district, policy: policy, roster: roster)
-        let inspectors = context.inspectors
-        let schools = context.schools
-        var holderOf: [School.ID: Assignee] = [:]
-        for a in roster.assignments where holderOf[a.school] == nil { holderOf[a.school] = a.assignee }
-        let assignees = context.holdings.keys.sorted()
-        func schoolNames(_ ids: [School.ID]) -> String {
-            ids.map { schools[$0]?.name ?? $0.rawValue }.joined(separator: "、")
-        }
-
-        // 1. 责任督学名册
-        var people: [[FilingCell]] = []
-        for assignee in assignees {
-            let held = context.holdings[assignee, default: []]
-            switch assignee {
-            case .inspector(let id):
-                let person = inspectors[id]
-                people.append([
-                    .text(id.rawValue), .text(person?.name ?? "（不在督学名单）"),
-                    .text(person?.employment.chineseName ?? ""),
-                    .text(person.map { $0.status.retiredOn == nil ? "在职" : "退休" } ?? ""),
-                    .text(person?.status.retiredOn?.description ?? ""),
-                    person.map { .number(Double($0.consecutiveTerms)) } ?? .text(""),
-                    .text(person?.zone.rawValue ?? ""), .number(Double(held.count)), .text(schoolNames(held)),
-                    .text(person?.phone ?? ""),
-                ])
-            case .vacancy(let id, let zone, let employment):
-                people.append([
-                    .text(id), .text("（待补充）"), .text(employment.chineseName), .text(""), .text(""), .text(""),
-                    .text(zone.rawValue), .number(Double(held.count)), .text(schoolNames(held)), .text(""),
-                ])
-            }
-        }
-        let roll = FilingTable(
-            name: Self.sheetNames[0], title: "责任督学名册",
-            header: ["督学编号", "姓名", "专兼职", "在职/退休", "退休日期", "已连任届数", "责任区", "负责学校数", "负责学校", "联系电话"],
-            widths: [10, 10, 7, 9, 12, 10, 12, 10, 48, 15], rows: people, appendix: [])
-
-        // 2. 挂牌督导学校一览 (公示)
-        let placard = FilingTable(
-            name: Self.sheetNames[1], title: "挂牌督导学校一览（公示）",
-            header: ["学校代码", "学校名称", "学段", "在校生数", "责任区", "责任督学", "联系电话"],
-            widths: [10, 30, 12, 10, 12, 14, 15],
-            rows: district.schools.map { school in
-                let holder = holderOf[school.id]
-                let name: String
-                var phone = ""
-                switch holder {
-                case .inspector(let id)?:
-                    name = inspectors[id]?.name ?? id.rawValue
-                    phone = inspectors[id]?.phone ?? ""
-                case .vacancy(let id, _, _)?: name = "待补充（\(id)）"
-                case nil: name = "（未配备）"
-                }
-                return [.text(school.id.rawValue), .text(school.name), .text(school.stage?.chineseName ?? ""),
-                        .number(Double(school.enrollment)), .text(school.zone.rawValue), .text(name), .text(phone)]
-            },
-            appendix: [])
-
-        // 3. 合规情况
-        let statusName = ["ok": "符合", "violated": "不符合", "warning": "提示", "not_applied": "不适用"]
-        let ruleRows: [[FilingCell]] = report.rules.map { rule in
-            [.text(rule.id.rawValue), .text(rule.title), .text(rule.source), .text(statusName[rule.status] ?? rule.status),
-             .text(rule.summary), .number(Double(rule.findings.count))]
-        }
-        let findingRows: [[FilingCell]] = report.findings.map { f in
-            [.text(f.rule.rawValue), .text(f.severity == .error ? "错误" : "提示"), .text(f.source),
-             .text(f.schools.joined(separator: "、")), .text(f.inspectors.joined(separator: "、")), .text(f.message),
-             .text(f.fix)]
-        }
-        let findingsTable = FilingTable(
-            name: "", title: findingRows.isEmpty ? "发现的问题：无" : "发现的问题（\(findingRows.count) 条）",
-            header: ["规则", "类别", "依据", "涉及学校", "涉及督学", "问题", "整改建议"],
-            widths: [6, 6, 18, 20, 12, 40, 40], rows: findingRows, appendix: [])
-        let compliance = FilingTable(
-            name: Self.sheetNames[2], title: "合规情况：\(report.compliant ? "合规" : "不合规")（错误 \(report.errors) 条，提示 \(report.warnings) 条）",
-            header: ["规则", "名称", "依据", "状态", "情况", "问题数"],
-            widths: [7, 22, 26, 8, 40, 8, 40], rows: ruleRows, appendix: [findingsTable])
-
-        // 4. 汇总
-        let f = report.figures
-        var totals: [[FilingCell]] = [
-            [.text("区县"), .text(report.district)],
-            [.text("名册文件"), .text(report.rosterFile)],
-            [.text("政策"), .text(policy.name)],
-            [.text("任期"), .text("\(policy.termStart) 至 \(policy.termLastDay)")],
-            [.text("学校总数"), .number(Double(f.schools))],
-            [.text("已配备责任督学的学校数"), .number(Double(f.coveredSchools))],
-            [.text("大规模学校数"), .number(Double(f.largeSchools))],
-            [.text("其中专人负责"), .number(Double(f.dedicatedLargeSchools))],
-            [.text("责任区数"), .number(Double(f.zones))],
-            [.text("应配责任督学人数"), .number(Double(f.requiredHeadcount))],
-            [.text("聘任责任督学人数"), .number(Double(f.appointees))],
-            [.text("其中专职（在编）"), .number(Double(f.appointedFullTime))],
-            [.text("其中兼职（在编）"), .number(Double(f.appointedPartTime))],
-            [.text("待补充专职"), .number(Double(f.vacanciesFullTime))],
-            [.text("待补充兼职"), .number(Double(f.vacanciesPartTime))],
-            [.text("退休督学人数"), .number(Double(f.appointedRetired))],
-            [.text("专职比例"), .percent(f.fullTimeShare)],
-            [.text("专职比例要求"), .percent(policy.minFullTimeShare)],
-            [.text("每人最多负责学校数"), .number(Double(f.maxSchoolsPerInspector))],
-            [.text("跨责任区配备"), .number(Double(f.crossings))],
-            [.text("合规结论"), .text(report.compliant ? "合规" : "不合规")],
-            [.text("错误"), .number(Double(report.errors))],
-            [.text("提示"), .number(Double(report.warnings))],
-        ]
-        if let nearest = report.nearest {
-            totals.append([.text("最近的合规名册"), .text(nearest.existsFromPool
-                ? "现有督学可达到，需调整 \(nearest.changes) 所学校"
-                : "需补充 \(nearest.recruits) 名督学并调整 \(nearest.changes) 所学校")])
-        }
-        let summary = FilingTable(name: Self.sheetNames[3], title: "汇总", header: ["项目", "数值"], widths: [26, 40],
-                                  rows: totals, appendix: [])
-        tables = [roll, placard, compliance, summary]
-
-        let counts = Dictionary(grouping: context.holdings.values.map(\.count), by: { $0 }).mapValues(\.count)
-        let top = max(policy.schoolsPerInspector, counts.keys.max() ?? 0)
-        histogram = top == 0 ? [] : (1...top).map { ($0, counts[$0, default: 0]) }
-    }
+    /// The digest of all internal sheets together (FNV-1a 64 over their canonical texts in order), as
+    /// printed on the cover: a later edit of any internal cell no longer matches it.
+    public var digest: String { FilingDigest.hex(internalSheets.map(\.canonicalText).joined()) }
 }
 
 extension String {

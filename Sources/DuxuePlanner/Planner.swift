@@ -153,6 +153,13 @@ public struct Planner: Sendable {
             builder.fix(priority.rawValue, objective, sense: sense, at: value)
         }
 
+        // A level stopped by the time limit may be improved by a later level's search (its value is only
+        // held as a bound): every level reports its value in the final solution, the roster's own.
+        for index in levels.indices {
+            if let objective = objectives.first(where: { $0.0 == levels[index].priority })?.2 {
+                levels[index].value = objective.value(in: values).rounded()
+            }
+        }
         let disaggregation = Disaggregation(partition: partition, model: builder, values: values, policy: policy)
         var roster = disaggregation.roster()
         let refineStart = clock.seconds

@@ -12,29 +12,29 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check a roster against R1–R15 and write the filing package.",
+        abstract: "检查名册是否符合各项规则，并生成备案材料 · Check a roster against R1–R15 and write the filing package.",
         discussion: "Exit status: 0 compliant (warnings allowed), 1 violations found, 2 unreadable input or usage error."
     )
 
     @OptionGroup var input: DistrictOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: "The roster to check: CSV with school_id and inspector_id (学校代码, 督学编号).")
+    @Option(help: "要检查的名册 · The roster to check: CSV with school_id and inspector_id (学校代码, 督学编号).")
     var roster: String
 
-    @Option(name: .customLong("as-of"), help: "Date the roster takes effect (YYYY-MM-DD); the same as --term-start.")
+    @Option(name: .customLong("as-of"), help: "名册生效日期 · Date the roster takes effect (YYYY-MM-DD); the same as --term-start.")
     var asOf: String?
 
-    @Flag(help: "Count warnings as violations (exit 1).")
+    @Flag(help: "把提示也算作不合规 · Count warnings as violations (exit 1).")
     var strict = false
 
-    @Option(help: "Write the filing package: an .xlsx workbook or an .html page (repeatable).")
+    @Option(help: "写出备案材料（.xlsx 或 .html，可重复） · Write the filing package: an .xlsx workbook or an .html page (repeatable).")
     var filing: [String] = []
 
-    @Flag(help: "Overwrite --filing files that exist (never an input file).")
+    @Flag(help: "覆盖已有的备案材料文件 · Overwrite --filing files that exist (never an input file).")
     var force = false
 
-    @Option(name: .customLong("time-limit"), help: "Seconds for finding the nearest compliant roster.")
+    @Option(name: .customLong("time-limit"), help: "求最近合规名册的时限（秒） · Seconds for finding the nearest compliant roster.")
     var timeLimit: Double = 60
 
     func validate() throws {

@@ -12,7 +12,7 @@ import Foundation
 struct CompareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "compare",
-        abstract: "Compare policy and data scenarios side by side with the district as it is.",
+        abstract: "多个方案与现状并列比较 · Compare policy and data scenarios side by side with the district as it is.",
         discussion: """
             A scenario file holds any policy keys (they override the district's policy) and optional \
             [schools] and [inspectors] tables of data edits; see README.md. --sweep key=v1,v2 adds the \
@@ -22,34 +22,34 @@ struct CompareCommand: ParsableCommand {
 
     @OptionGroup var input: DistrictOptions
 
-    @Argument(help: "Scenario files (.toml).")
+    @Argument(help: "方案文件 · Scenario files (.toml).")
     var scenarios: [String] = []
 
-    @Option(name: .customLong("sweep"), help: "key=v1,v2,…: a policy key and its values; repeat for a cross product.")
+    @Option(name: .customLong("sweep"), help: "政策键及其取值，可重复 · key=v1,v2,…: a policy key and its values; repeat for a cross product.")
     var sweeps: [String] = []
 
-    @Option(help: "Scenarios solved at once, one thread each (default: the active cores).")
+    @Option(help: "并行求解的方案数 · Scenarios solved at once, one thread each (default: the active cores).")
     var jobs: Int?
 
-    @Option(help: "Language of the report: zh or en (default: from LANG).")
+    @Option(help: "报告语言 zh 或 en（默认中文，英文环境为英文） · Language of the report: zh or en (default: from LANG).")
     var lang: Language?
 
-    @Option(help: "Output format: text, json or csv.")
+    @Option(help: "输出格式 · Output format: text, json or csv.")
     var format: CompareFormat = .text
 
-    @Option(help: "Also write an HTML page with the table and charts to this path.")
+    @Option(help: "另写出含图表的网页 · Also write an HTML page with the table and charts to this path.")
     var html: String?
 
-    @Flag(help: "Overwrite --html if it exists.")
+    @Flag(help: "覆盖已有网页文件 · Overwrite --html if it exists.")
     var force = false
 
-    @Option(name: .customLong("time-limit"), help: "Seconds for each scenario's solve.")
+    @Option(name: .customLong("time-limit"), help: "每个方案的求解时限（秒） · Seconds for each scenario's solve.")
     var timeLimit: Double?
 
-    @Flag(name: .customLong("no-timing"), help: "Leave solve times out, so the output is the same run after run.")
+    @Flag(name: .customLong("no-timing"), help: "不显示求解用时 · Leave solve times out, so the output is the same run after run.")
     var noTiming = false
 
-    @Flag(help: "No progress line on stderr.")
+    @Flag(help: "不显示进度 · No progress line on stderr.")
     var quiet = false
 
     func validate() throws {

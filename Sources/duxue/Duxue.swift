@@ -6,7 +6,7 @@ import Foundation
 struct Duxue: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duxue",
-        abstract: "督学 Duxue — plan a district's responsible-inspector (责任督学) roster.",
+        abstract: "督学 Duxue — 编制和检查区县责任督学（挂牌督学）名册 · plan and check a district's responsible-inspector roster.",
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, RenewCommand.self, CompareCommand.self, ValidateCommand.self, PolicyCommand.self,

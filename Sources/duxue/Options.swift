@@ -8,13 +8,13 @@ import Foundation
 
 /// The district folder and the policy to apply to it.
 struct DistrictOptions: ParsableArguments {
-    @Argument(help: "District folder with schools.csv, inspectors.csv and optional policy.toml.")
+    @Argument(help: "区县文件夹 · District folder with schools.csv, inspectors.csv and optional policy.toml.")
     var district: String
 
-    @Option(help: "Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path. A preset replaces the rules and keeps the district's term start; `duxue policy show NAME` prints one.")
+    @Option(help: "政策预设或 policy.toml 路径；预设替换规则、保留区县的任期开始日期 · Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path. A preset replaces the rules and keeps the district's term start; `duxue policy show NAME` prints one.")
     var policy: String?
 
-    @Option(name: .customLong("term-start"), help: "Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
+    @Option(name: .customLong("term-start"), help: "任期开始日期 · Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
     var termStart: String?
 
     /// Every file this run reads: the district folder's files and a `--policy` file (not a preset
@@ -69,7 +69,7 @@ struct DistrictOptions: ParsableArguments {
 
 /// A pairs file: schools pinned to inspectors (指定) and forbidden pairs (不得).
 struct PairsOptions: ParsableArguments {
-    @Option(help: "A CSV of school_id, inspector_id, rule (学校代码, 督学编号, 规则): 指定/pin keeps the pair, 不得/forbid never makes it.")
+    @Option(help: "指定/不得的配对清单 · A CSV of school_id, inspector_id, rule (学校代码, 督学编号, 规则): 指定/pin keeps the pair, 不得/forbid never makes it.")
     var pairs: String?
 
     /// The pairs, or exits with 2 after printing the file's problems.
@@ -86,10 +86,10 @@ struct PairsOptions: ParsableArguments {
 
 /// Language and format of what the user reads.
 struct OutputOptions: ParsableArguments {
-    @Option(help: "Language of the report: zh or en (default: from LANG).")
+    @Option(help: "报告语言 zh 或 en（默认中文，英文环境为英文） · Language of the report: zh or en (default: from LANG).")
     var lang: Language?
 
-    @Option(help: "Report format: text or json.")
+    @Option(help: "报告格式 · Report format: text or json.")
     var format: ReportFormat = .text
 
     /// The language to use.
@@ -106,16 +106,16 @@ struct OutputOptions: ParsableArguments {
 
 /// How long and how loudly to solve.
 struct SolverOptions: ParsableArguments {
-    @Option(name: .customLong("time-limit"), help: "Seconds for the whole solve; the best roster and its proven gap are returned.")
+    @Option(name: .customLong("time-limit"), help: "求解时限（秒） · Seconds for the whole solve; the best roster and its proven gap are returned.")
     var timeLimit: Double?
 
-    @Flag(help: "Show GLPK's own log (on stderr) and, in the report, the optimisation levels and model size.")
+    @Flag(help: "显示求解器日志和优化层级 · Show GLPK's own log (on stderr) and, in the report, the optimisation levels and model size.")
     var verbose = false
 
-    @Flag(help: "No progress line on stderr.")
+    @Flag(help: "不显示进度 · No progress line on stderr.")
     var quiet = false
 
-    @Option(name: .customLong("export-model"), help: "Write each level's model to this .mps or .lp path (with -P1a, -P1b… before the extension).")
+    @Option(name: .customLong("export-model"), help: "导出各层模型 · Write each level's model to this .mps or .lp path (with -P1a, -P1b… before the extension).")
     var exportModel: String?
 
     /// Planner options for these flags, with the progress line (shown on a terminal unless quiet or

@@ -11,17 +11,17 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Build the optimal roster for a term and report the shortfall."
+        abstract: "编制一届任期的最优名册，并列出需补充的督学 · Build the optimal roster for a term and report the shortfall."
     )
 
     @OptionGroup var input: DistrictOptions
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
 
-    @Option(help: "Where to write roster.csv (default: DISTRICT-NAME-roster.csv here, numbered if it exists).")
+    @Option(help: "名册写到哪里 · Where to write roster.csv (default: DISTRICT-NAME-roster.csv here, numbered if it exists).")
     var out: String?
 
-    @Flag(help: "Overwrite --out if it exists (never an input file).")
+    @Flag(help: "覆盖已有的输出文件 · Overwrite --out if it exists (never an input file).")
     var force = false
 
     @OptionGroup var pairs: PairsOptions

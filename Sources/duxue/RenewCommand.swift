@@ -11,7 +11,7 @@ import Foundation
 struct RenewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "renew",
-        abstract: "Renew the roster in force with as few changes as the rules allow (yearly, or at a new term).",
+        abstract: "年度调整或换届：在规则允许的范围内尽量少变动现有名册 · Renew the roster in force with as few changes as the rules allow (yearly, or at a new term).",
         discussion: """
             The district files hold the current schools and pool; consecutive_terms counts the terms completed \
             before the previous roster's term. A new term starts with --new-term, or when --as-of is at or past \
@@ -24,22 +24,22 @@ struct RenewCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
 
-    @Option(help: "The roster in force (any CSV with school_id and inspector_id, or 学校代码 and 督学编号).")
+    @Option(help: "现行名册 · The roster in force (any CSV with school_id and inspector_id, or 学校代码 and 督学编号).")
     var previous: String
 
-    @Option(name: .customLong("as-of"), help: "Date the renewal takes effect (2028-09-01, 2028/9/1 or 2028年9月1日); eligibility is checked on it.")
+    @Option(name: .customLong("as-of"), help: "调整生效日期 · Date the renewal takes effect (2028-09-01, 2028/9/1 or 2028年9月1日); eligibility is checked on it.")
     var asOf: String
 
-    @Flag(name: .customLong("new-term"), help: "Start a new term: term counts advance, part-time inspectors at the limit leave, rotation applies.")
+    @Flag(name: .customLong("new-term"), help: "开始新一届任期 · Start a new term: term counts advance, part-time inspectors at the limit leave, rotation applies.")
     var newTerm = false
 
-    @Flag(help: "Confirm a --new-term before the previous term has ended (it cuts that term short).")
+    @Flag(help: "确认提前换届 · Confirm a --new-term before the previous term has ended (it cuts that term short).")
     var early = false
 
     @Option(help: "Where to write the renewed roster (default: DISTRICT-renewed.csv here, numbered if it exists); the change list goes beside it as …-changes.csv.")
     var out: String?
 
-    @Flag(help: "Overwrite --out and its change list if they exist (never an input file).")
+    @Flag(help: "覆盖已有的输出文件 · Overwrite --out and its change list if they exist (never an input file).")
     var force = false
 
     @OptionGroup var pairs: PairsOptions

@@ -7,19 +7,19 @@ import Foundation
 struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
-        abstract: "Check a district's files (and a roster) and list every problem, without planning."
+        abstract: "只检查输入文件并列出全部问题，不编制名册 · Check a district's files (and a roster) and list every problem, without planning."
     )
 
-    @Argument(help: "District folder with schools.csv, inspectors.csv and optional policy.toml.")
+    @Argument(help: "区县文件夹 · District folder with schools.csv, inspectors.csv and optional policy.toml.")
     var district: String
 
-    @Option(help: "Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path.")
+    @Option(help: "政策预设或 policy.toml 路径 · Policy preset (national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined) or a policy.toml path.")
     var policy: String?
 
-    @Option(name: .customLong("term-start"), help: "Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
+    @Option(name: .customLong("term-start"), help: "任期开始日期 · Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
     var termStart: String?
 
-    @Option(help: "A roster CSV to check against the district (school_id, inspector_id).")
+    @Option(help: "一并检查的名册 · A roster CSV to check against the district (school_id, inspector_id).")
     var roster: String?
 
     @OptionGroup var output: OutputOptions

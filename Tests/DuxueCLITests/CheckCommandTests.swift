@@ -115,7 +115,8 @@ struct CheckCommandTests {
         #expect(both.status == 2)
     }
 
-    /// The filing workbook read back by openpyxl: four sheets with the right values.
+    /// The filing workbook read back by openpyxl: the cover, the sheets people read, then the internal
+    /// ones (docs/filing.md), with the right values.
     @Test(.enabled(if: Python.hasOpenpyxl, "python3 with openpyxl is not installed here (.ci/run installs it)"))
     func filingWorkbookReadsBack() throws {
         let cli = try CLIRunner()
@@ -123,11 +124,13 @@ struct CheckCommandTests {
                                   "--filing", "f.xlsx", "--filing", "f.html"])
         #expect(result.status == 1, "\(result.stderr)")
         let book = try Python.readWorkbook(cli.scratch.appendingPathComponent("f.xlsx").path)
-        #expect(book.sheets == ["责任督学名册", "挂牌督导学校一览", "合规情况", "汇总"])
+        #expect(book.sheets == ["备案表", "责任督学名册", "挂牌督导学校一览", "合规情况", "问题清单", "汇总",
+                                "内部-学校", "内部-督学", "内部-配对", "内部-政策"])
 
         let roll = try #require(book.cells["责任督学名册"])
-        #expect(roll[1] == ["督学编号", "姓名", "专兼职", "在职/退休", "退休日期", "已连任届数", "责任区", "负责学校数", "负责学校", "联系电话"])
-        #expect(roll.count == 2 + 41)  // title, header, 41 appointees (I-404 and VACANCY-1 included)
+        #expect(roll[1] == ["督学编号", "姓名", "专兼职", "在职/退休", "退休日期", "本届届次", "责任区", "负责学校数", "负责学校",
+                            "负责学校代码", "联系电话", "问题"])
+        #expect(roll.count == 2 + 41 + 2)  // title, header, 41 appointees (I-404 and VACANCY-1 included), blank, note
         let ovr = try #require(roll.first { $0.first == "OVR" })
         #expect(ovr[1] == "超额督学")
         #expect(ovr[2] == "兼职")
@@ -139,8 +142,8 @@ struct CheckCommandTests {
         #expect(big[8] == "大区第一中学、大区第7小学")
 
         let placard = try #require(book.cells["挂牌督导学校一览"])
-        #expect(placard.count == 2 + 51)
-        #expect(placard.first { $0.first == "X5" } == ["X5", "小区幼儿园", "幼儿园", "150", "小区", "小学督学", "0791-0039"])
+        #expect(placard.count == 2 + 51 + 3)  // title, header, 51 schools, blank, 公示期, seal
+        #expect(placard.first { $0.first == "X5" } == ["X5", "小区幼儿园", "幼儿园", "150", "小区", "小学督学", "STG", "0791-0039", ""])
         #expect(placard.first { $0.first == "D08" }?[5] == "（未配备）")
         #expect(placard.first { $0.first == "X1" }?[5] == "待补充（VACANCY-1）")
 
@@ -151,11 +154,12 @@ struct CheckCommandTests {
         #expect(r4[3] == "不符合")
         #expect(r4[4] == "专职 8/41 = 19.5%，要求不低于 20.0%")
         #expect(compliance.first { $0.first == "R9" }?[3] == "提示")
-        #expect(compliance.contains { $0.first == "发现的问题（18 条）" })
-        let recusal = try #require(compliance.first { $0.first == "R7" && $0[1] == "错误" })
-        #expect(recusal[3] == "D05")
+        let problems = try #require(book.cells["问题清单"])
+        #expect(problems[0].first == "发现的问题（18 条）")
+        let recusal = try #require(problems.first { $0.first == "R7" && $0[1] == "错误" })
+        #expect(recusal[2] == "D05")
         #expect(recusal[4] == "REC")
-        #expect(recusal[6].hasPrefix("将学校 D05 交给负责学校少于 5 所的督学"))
+        #expect(recusal[7].hasPrefix("将学校 大区第5小学（D05） 交给负责学校少于 5 所的督学"))
 
         let totals = try #require(book.cells["汇总"])
         func total(_ key: String) -> String? { totals.first { $0.first == key }?[1] }

@@ -29,9 +29,14 @@ struct FilingTests {
     @Test func packageContent() {
         let (package, report) = Self.package()
         #expect(report.compliant)
-        #expect(package.tables.map(\.name) == FilingPackage.sheetNames)
+        #expect(package.tables.map(\.name) == FilingPackage.tableNames)
+        #expect(package.internalSheets.map(\.name) == FilingPackage.internalNames)
+        #expect(FilingPackage.sheetNames == ["备案表"] + FilingPackage.tableNames + FilingPackage.internalNames)
         #expect(package.tables[0].rows.map { $0[0] } == [.text("I1"), .text("VACANCY-1")])
-        #expect(package.tables[1].rows[0] == [.text("E1"), .text("东区一中"), .text("高中"), .number(2400), .text("东区"), .text("王芳"), .text("0791-0001")])
+        // Compliant: the 公示 list has no 问题 column.
+        #expect(package.tables[1].rows[0] == [.text("E1"), .text("东区一中"), .text("高中"), .number(2400), .text("东区"), .text("王芳"),
+                                              .text("I1"), .text("0791-0001")])
+        #expect(package.verdict.line == "合规结论：合规（错误 0 条，提示 1 条）")
         #expect(package.histogram.map(\.inspectors) == [2, 0, 0, 0, 0])
     }
 
@@ -43,6 +48,7 @@ struct FilingTests {
         try FilingXLSX.write(package, to: path)
         let json = try readBack(path)
         #expect(json["sheets"] as? [String] == FilingPackage.sheetNames)
+        #expect(FilingPackage.sheetNames.count == 10)
         let cells = try #require(json["cells"] as? [String: [[Any]]])
         let placard = try #require(cells["挂牌督导学校一览"])
         #expect(placard[2][1] as? String == "东区一中")
@@ -83,7 +89,7 @@ struct FilingTests {
         #expect(html.contains("thead { display: table-header-group; }"))
         #expect(html.contains("tr { break-inside: avoid;"))
         #expect(html.contains("Noto Sans CJK SC"))
-        #expect(html.components(separatedBy: "<thead>").count - 1 == 5)  // four tables and the findings table
+        #expect(html.components(separatedBy: "<thead>").count - 1 == 6)  // 名册, 公示, 合规情况, 问题清单, 汇总 in two halves
         #expect(html.contains("东区&lt;小学&gt;"))
         #expect(!html.contains("东区<小学>"))
         #expect(html.contains("<svg") && html.contains("<rect"))
