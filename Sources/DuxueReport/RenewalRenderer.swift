@@ -89,6 +89,15 @@ public enum RenewalRenderer {
         "change", "school_id", "school_name", "from", "from_name", "to", "to_name", "reason_codes", "reasons",
     ]
 
+    /// Header of the change list CSV in Chinese (the kind of change stays a code in both languages,
+    /// so programs can filter it).
+    public static let chineseChangeHeader = [
+        "变更类型", "学校代码", "学校名称", "原督学编号", "原督学", "新督学编号", "新督学", "原因代码", "原因",
+    ]
+
+    /// The change-list header in a language.
+    public static func changeHeader(in language: Language) -> [String] { language == .zh ? chineseChangeHeader : changeHeader }
+
     /// The change list, one row per change: moved, new_school, closed_school, still_vacant, leaving, joining.
     public static func changeRows(_ report: RenewalReport) -> [[String]] {
         var rows: [[String]] = []

@@ -43,9 +43,10 @@ struct PlanCommand: ParsableCommand {
         }
         progress.clear()
 
-        let document = CSVWriter.document(header: RosterTable.header, rows: RosterTable.rows(plan))
+        let document = CSVWriter.document(header: RosterTable.header(in: language), rows: RosterTable.rows(plan, language: language))
         do {
-            try AtomicFile.write(document, to: target, overwrite: force)
+            // Chinese files carry a BOM so that Excel on Chinese Windows opens them as UTF-8.
+            try AtomicFile.write(document, to: target, overwrite: force, byteOrderMark: language == .zh)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

@@ -107,12 +107,13 @@ struct RenewCommand: ParsableCommand {
 
         let report = RenewalReport(renewal: renewal, language: language)
         let roster = CSVWriter.document(
-            header: RosterTable.header,
-            rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms))
-        let changes = CSVWriter.document(header: RenewalRenderer.changeHeader, rows: RenewalRenderer.changeRows(report))
+            header: RosterTable.header(in: language),
+            rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms, language: language))
+        let changes = CSVWriter.document(header: RenewalRenderer.changeHeader(in: language), rows: RenewalRenderer.changeRows(report))
         do {
-            try AtomicFile.write(roster, to: target, overwrite: force)
-            try AtomicFile.write(changes, to: changesPath, overwrite: force)
+            // Chinese files carry a BOM so that Excel on Chinese Windows opens them as UTF-8.
+            try AtomicFile.write(roster, to: target, overwrite: force, byteOrderMark: language == .zh)
+            try AtomicFile.write(changes, to: changesPath, overwrite: force, byteOrderMark: language == .zh)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)
