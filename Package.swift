@@ -17,6 +17,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // C boundary: GLPK plus the shim that turns GLPK's abort-on-misuse into error codes.
@@ -32,7 +33,9 @@ let package = Package(
         .target(name: "DuxueDomain"),
         // The TOML reader of policy and scenario files: strict, total, with a position for every key and value.
         .target(name: "DuxueTOML"),
-        .target(name: "DuxueInput", dependencies: ["DuxueDomain", "DuxueTOML"]),
+        // The XLSX reader (ZIPFoundation + FoundationXML): typed cells, hidden sheets and rows, zip-bomb limits.
+        .target(name: "DuxueSheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "DuxueInput", dependencies: ["DuxueDomain", "DuxueTOML", "DuxueSheets"]),
         .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
         .target(
             name: "DuxueCompare",
@@ -64,6 +67,10 @@ let package = Package(
         .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"], resources: [.copy("Holmberg")]),
         .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
         .testTarget(name: "DuxueTOMLTests", dependencies: ["DuxueTOML"], resources: [.copy("TOMLTestSuite")]),
+        .testTarget(
+            name: "DuxueSheetsTests",
+            dependencies: ["DuxueSheets", "DuxueInput", "DuxueDomain", "duxue", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures"), .copy("Corpus")]),
         .testTarget(
             name: "DuxuePlannerTests",

@@ -45,7 +45,8 @@ public struct ComparisonRunner: Sendable {
             let index = offset + 1
             let result = Result { () throws -> Plan in
                 var plan = try Planner(solver: makeSolver()).plan(
-                    district: inputs[index].district, policy: inputs[index].policy, previous: baseline, options: options)
+                    district: inputs[index].district, policy: inputs[index].policy, previous: baseline,
+                    pairs: all[index].pairs, options: options)
                 // The baseline is not the scenario's own previous roster: no pairs "kept" are reported.
                 plan.figures.keptSchools = nil
                 return plan

@@ -28,8 +28,7 @@ public struct PolicySetting: Sendable, Hashable, CustomStringConvertible {
     /// `key=value`, e.g. `large_school_enrollment=1500`.
     public var description: String { "\(key)=\(valueText)" }
 
-    /// Sets the value on a policy; the source of the key becomes the district's own choice. Setting the
-    /// large-school threshold turns the 1:1 rule on, as in a policy file.
+    /// Sets the value on a policy; the source of the key becomes the district's own choice.
     public func apply(to policy: inout Policy) {
         if key == "preset", case .text(let name) = value, let preset = Presets.named(name) {
             // The preset's rules replace the district's; its facts (term start, name) stay.
@@ -47,7 +46,6 @@ public struct PolicySetting: Sendable, Hashable, CustomStringConvertible {
         } else {
             try? policyKey.assign(.boolean(false), to: &policy)
         }
-        if key == "large_school_enrollment", policy.largeSchoolRule == .off { policy.largeSchoolRule = .require }
         if !["term_start", "name", "preset"].contains(key) { policy.sources[key] = .districtChoice }
     }
 
@@ -133,6 +131,8 @@ public struct Scenario: Sendable, Hashable {
     public var sources: [String: Citation]
     /// Data edits.
     public var edits: DataEdits
+    /// Pairs the scenario pins (指定) or forbids (不得).
+    public var pairs = PairRules()
 
     /// A scenario.
     public init(name: String, file: String? = nil, settings: [PolicySetting] = [], sources: [String: Citation] = [:],
@@ -153,6 +153,10 @@ public struct Scenario: Sendable, Hashable {
         // A preset replaces the rules first; the scenario's other keys then apply over it.
         for setting in settings.sorted(by: { ($0.key == "preset" ? 0 : 1) < ($1.key == "preset" ? 0 : 1) }) {
             setting.apply(to: &policy)
+        }
+        // As in a policy file: setting the threshold turns the 1:1 rule on, unless the rule is set too.
+        if PolicyKey.applyImplications(to: &policy, set: Set(settings.map(\.key))).contains("large_school_rule") {
+            policy.sources["large_school_rule"] = .districtChoice
         }
         for (key, citation) in sources { policy.sources[key] = citation }
         return policy

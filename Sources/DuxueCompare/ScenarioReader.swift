@@ -42,7 +42,9 @@ public enum ScenarioReader {
         "stages", "lat", "lon", "phone",
     ]
     /// The data tables; everything else in the file is policy.
-    static let dataTables: Set<String> = ["schools", "inspectors"]
+    static let dataTables: Set<String> = ["schools", "inspectors", "pairs"]
+    /// Keys of `[pairs]`: schools pinned to an inspector (指定) and forbidden pairs (不得).
+    public static let pairKeys = ["pin", "forbid"]
 
     /// Reads a scenario file (UTF-8 or GBK) against the district and its policy.
     public static func load(file path: String, district: District, policy base: Policy) throws(ScenarioError) -> Scenario {
@@ -77,13 +79,17 @@ public enum ScenarioReader {
         // Chinese keys (in quotes) read as the English ones: "名称", ["学校"], [["学校"."新增"]] …
         let table = KeyAliases.canonical(written, KeyAliases.policy.merging(KeyAliases.scenario) { first, _ in first }) { key in
             switch key {
-            case "schools", "inspectors": KeyAliases.scenario
+            case "schools", "inspectors", "pairs": KeyAliases.scenario
             case "add": KeyAliases.newRecord
             case "sources": KeyAliases.sources
             default: nil
             }
         }
         var problems: [ScenarioProblem] = []
+        for collision in KeyAliases.collisions(written, KeyAliases.policy.merging(KeyAliases.scenario) { first, _ in first }) {
+            let problem = KeyAliases.problem(collision, file: file)
+            problems.append(ScenarioProblem(file: file, line: problem.line, column: problem.column?.index, kind: .policy(problem)))
+        }
 
         // Keys that are neither policy keys nor data tables, with all the keys a scenario accepts.
         let accepted = PolicyReader.knownKeys + dataTables.sorted()
@@ -106,7 +112,10 @@ public enum ScenarioReader {
         var sources: [String: Citation] = [:]
         var name = defaultName
         do {
-            let policyTable = TOMLTable(entries: table.entries.filter { accepted.contains($0.key) && !dataTables.contains($0.key) })
+            var named: Set<String> = []  // a key given twice under two names is reported above, once
+            let policyTable = TOMLTable(entries: table.entries.filter {
+                accepted.contains($0.key) && !dataTables.contains($0.key) && named.insert($0.key).inserted
+            })
             let parsed = try PolicyReader.read(policyTable, file: file, name: defaultName, termStart: nil, today: base.termStart)
             name = parsed.name
             settings = table.keys.filter { PolicySetting.keys.contains($0) }
@@ -123,13 +132,18 @@ public enum ScenarioReader {
         if let inspectors = table.entry("inspectors") {
             reader.readInspectors(inspectors)
         }
+        if let pairs = table.entry("pairs") {
+            reader.readPairs(pairs)
+        }
         problems += reader.problems
         guard problems.isEmpty else {
             throw ScenarioError(problems.enumerated().sorted {
                 ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
             }.map(\.element))
         }
-        return Scenario(name: name, file: file, settings: settings, sources: sources, edits: reader.edits)
+        var scenario = Scenario(name: name, file: file, settings: settings, sources: sources, edits: reader.edits)
+        scenario.pairs = reader.pairs
+        return scenario
     }
 
     /// `cuts.toml` → `cuts`.
@@ -150,6 +164,7 @@ private struct EditReader {
     let schoolIDs: Set<School.ID>
     let inspectorIDs: Set<Inspector.ID>
     var edits = DataEdits()
+    var pairs = PairRules()
     var problems: [ScenarioProblem] = []
 
     init(file: String, district: District) {
@@ -295,6 +310,52 @@ private struct EditReader {
                 }
             }
             problems += fields.problems
+        }
+    }
+
+    // MARK: Pairs
+
+    /// `[pairs]`: `pin = { "S-001" = "I-002" }` keeps a school with an inspector; `forbid = { "S-001" =
+    /// ["I-003"] }` (one id or a list) never pairs them. Ids are checked against the district as it is
+    /// and the scenario's own additions.
+    mutating func readPairs(_ entry: TOMLEntry) {
+        guard let table = entry.node.table else {
+            problem(.wrongType(key: "pairs", expected: "table", found: entry.node.typeName), line: entry.keyPosition.line)
+            return
+        }
+        let schools = schoolIDs.union(edits.addSchools.map(\.id))
+        let inspectors = inspectorIDs.union(edits.addInspectors.map(\.id))
+        for item in table.entries {
+            guard ScenarioReader.pairKeys.contains(item.key) else {
+                problem(.unknownKey(key: item.key, table: "pairs", suggestion: Vocabulary.nearest(to: item.key, among: ScenarioReader.pairKeys),
+                                    accepted: ScenarioReader.pairKeys), line: item.keyPosition.line)
+                continue
+            }
+            guard let bySchool = item.node.table else {
+                problem(.wrongType(key: "pairs.\(item.key)", expected: "table of school id = inspector id", found: item.node.typeName),
+                        line: item.keyPosition.line)
+                continue
+            }
+            for pair in bySchool.entries {
+                let schoolPlace: Place = (pair.keyPosition.line, pair.keyPosition.column)
+                guard let school = School.ID(pair.key), schools.contains(school) else {
+                    unknownSchool(pair.key, key: "pairs.\(item.key)", at: schoolPlace)
+                    continue
+                }
+                let ids = pair.node.string.map { [($0, (pair.node.position.line, pair.node.position.column) as Place)] }
+                    ?? idList(pair.node, key: "pairs.\(item.key).\(pair.key)", line: pair.node.position.line)
+                for (text, place) in ids {
+                    guard let inspector = Inspector.ID(text), inspectors.contains(inspector) else {
+                        unknownInspector(text, key: "pairs.\(item.key)", at: place)
+                        continue
+                    }
+                    if item.key == "pin" {
+                        pairs.pinned[school] = inspector
+                    } else {
+                        pairs.forbidden.insert(PairRules.Pair(school: school, inspector: inspector))
+                    }
+                }
+            }
         }
     }
 

@@ -1,7 +1,8 @@
 /// Why an inspector in the pool may not be appointed for the planned term.
 public enum Exclusion: Hashable, Sendable {
-    /// R5: retired longer than the policy allows before the term starts.
-    case retiredTooLong(retiredOn: Day, years: Double, limit: Int)
+    /// R5: retired longer than the policy allows before the date the window is checked on (the term
+    /// start, the appointment, or a change's as-of date: ``Policy/retirementCheckDate(for:)``).
+    case retiredTooLong(retiredOn: Day, years: Double, limit: Int, checkedOn: Day)
     /// R6: part-time with as many consecutive terms as the limit allows.
     case termLimit(terms: Int, limit: Int)
     /// R16: failed the last assessment (考核不合格).
@@ -19,7 +20,8 @@ public enum Eligibility {
         if let retiredOn = inspector.status.retiredOn, let ends = policy.retirementWindowEnds(retiredOn: retiredOn),
             let limit = policy.maxYearsRetired, ends < checkedOn
         {
-            reasons.append(.retiredTooLong(retiredOn: retiredOn, years: retiredOn.years(until: checkedOn), limit: limit))
+            reasons.append(.retiredTooLong(
+                retiredOn: retiredOn, years: retiredOn.years(until: checkedOn), limit: limit, checkedOn: checkedOn))
         }
         if inspector.employment == .partTime, inspector.consecutiveTerms >= policy.maxConsecutiveTerms {
             reasons.append(.termLimit(terms: inspector.consecutiveTerms, limit: policy.maxConsecutiveTerms))

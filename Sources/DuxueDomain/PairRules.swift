@@ -51,6 +51,14 @@ public struct PairRules: Sendable, Hashable {
         case overCapacity(Inspector.ID, pinned: Int, limit: Int)
         /// A large school (1:1 required) pinned to an inspector together with other schools.
         case largeNotAlone(Pair, others: Int)
+        /// Each pin is possible, but together they leave no compliant roster (e.g. no room for the
+        /// full-time share).
+        case noRosterHonoursAll
+        /// At a renewal: the pair has lasted the rotation limit (定期交流) and must change.
+        case mustRotate(Pair)
+        /// At a renewal: the inspector's retirement window has closed since their appointment; they keep
+        /// the schools they hold but take no new one.
+        case retirementWindowClosed(Pair, on: Day)
     }
 
     /// The problems of the pinned pairs in a district under a policy (empty when all can be honoured).

@@ -37,10 +37,10 @@ public enum PolicyValueProblem: Error, Hashable, Sendable {
 
 /// What kind of value a key takes, for checking, help and docs.
 public enum PolicyValueType: Hashable, Sendable {
-    /// A whole number from `minimum` up.
-    case integer(minimum: Int)
-    /// A whole number from `minimum` up, or `off` (`false`) for no such rule.
-    case integerOrOff(minimum: Int)
+    /// A whole number from `minimum` to `maximum`.
+    case integer(minimum: Int, maximum: Int)
+    /// A whole number from `minimum` to `maximum`, or `off` (`false`) for no such rule.
+    case integerOrOff(minimum: Int, maximum: Int)
     /// A share from 0 to 1 (0 = no minimum).
     case share
     /// One of the words.
@@ -53,8 +53,8 @@ public enum PolicyValueType: Hashable, Sendable {
     /// "integer ≥ 1", "0–1", "require | allow | off", … for help and docs.
     public var summary: String {
         switch self {
-        case .integer(let minimum): "integer ≥ \(minimum)"
-        case .integerOrOff(let minimum): "integer ≥ \(minimum), or off"
+        case .integer(let minimum, let maximum): "integer \(minimum)–\(maximum)"
+        case .integerOrOff(let minimum, let maximum): "integer \(minimum)–\(maximum), or off"
         case .share: "0–1"
         case .choice(let words): words.joined(separator: " / ")
         case .date: "date"
@@ -101,11 +101,11 @@ public struct PolicyKey: Sendable, Identifiable {
     /// The value in the key's own form (`nil` for off), or the problem.
     public func checked(_ value: PolicyValue) throws(PolicyValueProblem) -> PolicyValue? {
         switch type {
-        case .integer(let minimum):
-            return .integer(try Self.integer(value, minimum: minimum))
-        case .integerOrOff(let minimum):
+        case .integer(let minimum, let maximum):
+            return .integer(try Self.integer(value, minimum: minimum, maximum: maximum))
+        case .integerOrOff(let minimum, let maximum):
             if Self.isOff(value) { return nil }
-            return .integer(try Self.integer(value, minimum: minimum))
+            return .integer(try Self.integer(value, minimum: minimum, maximum: maximum))
         case .share:
             let number: Double
             switch value {
@@ -140,6 +140,16 @@ public struct PolicyKey: Sendable, Identifiable {
         }
     }
 
+    /// What setting some keys implies for others, applied once all keys are set: a large-school
+    /// threshold turns the 1:1 rule on unless `large_school_rule` is set too. Returns the keys it set.
+    @discardableResult
+    public static func applyImplications(to policy: inout Policy, set keys: Set<String>) -> Set<String> {
+        guard keys.contains("large_school_enrollment"), !keys.contains("large_school_rule"), policy.largeSchoolRule == .off
+        else { return [] }
+        policy.largeSchoolRule = .require
+        return ["large_school_rule"]
+    }
+
     /// The key named `name`, if any.
     public static func named(_ name: String) -> PolicyKey? { all.first { $0.name == name } }
 
@@ -170,9 +180,11 @@ public struct PolicyKey: Sendable, Identifiable {
         }
     }
 
-    private static func integer(_ value: PolicyValue, minimum: Int) throws(PolicyValueProblem) -> Int {
+    private static func integer(_ value: PolicyValue, minimum: Int, maximum: Int) throws(PolicyValueProblem) -> Int {
         guard case .integer(let number) = value else { throw .wrongType(expected: "integer") }
-        guard number >= minimum else { throw .outOfRange(value: "\(number)", minimum: minimum, maximum: nil) }
+        guard number >= minimum, number <= maximum else {
+            throw .outOfRange(value: "\(number)", minimum: minimum, maximum: number < minimum ? nil : maximum)
+        }
         return number
     }
 
@@ -227,7 +239,7 @@ public struct PolicyKey: Sendable, Identifiable {
                   zh: "所编名册的任期开始日期", en: "date the planned term takes effect",
                   get: { .day($0.termStart) },
                   set: { if case .day(let day) = $1 { $0.termStart = day; $0.termStartStated = true } }),
-        PolicyKey("schools_per_inspector", "每名督学负责学校数", .integer(minimum: 1), scenario: true,
+        PolicyKey("schools_per_inspector", "每名督学负责学校数", .integer(minimum: 1, maximum: 1_000), scenario: true,
                   zh: "每名责任督学最多负责的学校数（1:5）", en: "schools per inspector at most (1:5)",
                   get: { .integer($0.schoolsPerInspector) }, set: { $0.schoolsPerInspector = int($1) ?? 5 }),
         PolicyKey("large_school_rule", "大规模学校1:1", .choice(LargeSchoolRule.allCases.map(\.rawValue)), scenario: true,
@@ -235,7 +247,7 @@ public struct PolicyKey: Sendable, Identifiable {
                   en: "large schools: require a dedicated inspector (1:1), allow one, or off",
                   get: { .text($0.largeSchoolRule.rawValue) },
                   set: { $0.largeSchoolRule = LargeSchoolRule(rawValue: word($1)) ?? .off }),
-        PolicyKey("large_school_enrollment", "大规模学校人数门槛", .integer(minimum: 1), scenario: true,
+        PolicyKey("large_school_enrollment", "大规模学校人数门槛", .integer(minimum: 1, maximum: 1_000_000), scenario: true,
                   zh: "在校生达到此数即为大规模学校（文件均未规定人数，由区县设定）",
                   en: "enrollment at which a school is large (no document fixes it)",
                   get: { .integer($0.largeSchoolEnrollment) }, set: { $0.largeSchoolEnrollment = int($1) ?? 2000 }),
@@ -248,7 +260,7 @@ public struct PolicyKey: Sendable, Identifiable {
                   en: "share of: appointees (recruits included), or the pool's idle full-timers too",
                   get: { .text($0.fullTimeShareBasis.rawValue) },
                   set: { $0.fullTimeShareBasis = FullTimeShareBasis(rawValue: word($1)) ?? .appointees }),
-        PolicyKey("max_years_retired", "退休后可任年限", .integerOrOff(minimum: 0), scenario: true,
+        PolicyKey("max_years_retired", "退休后可任年限", .integerOrOff(minimum: 0, maximum: 50), scenario: true,
                   zh: "退休不超过几年可聘；off 为文件未规定年限", en: "years after retirement an inspector may serve; off = no figure",
                   get: { $0.maxYearsRetired.map(PolicyValue.integer) }, set: { $0.maxYearsRetired = int($1) }),
         PolicyKey("retirement_checked_at", "退休年限核查时点", .choice(RetirementCheck.allCases.map(\.rawValue)), scenario: true,
@@ -256,13 +268,13 @@ public struct PolicyKey: Sendable, Identifiable {
                   en: "retirement window checked at appointment, or at each change",
                   get: { .text($0.retirementCheckedAt.rawValue) },
                   set: { $0.retirementCheckedAt = RetirementCheck(rawValue: word($1)) ?? .appointment }),
-        PolicyKey("term_years", "任期年数", .integer(minimum: 1), scenario: true,
+        PolicyKey("term_years", "任期年数", .integer(minimum: 1, maximum: 10), scenario: true,
                   zh: "一届任期的年数", en: "years in a term",
                   get: { .integer($0.termYears) }, set: { $0.termYears = int($1) ?? 3 }),
-        PolicyKey("max_consecutive_terms", "兼职连任届数上限", .integer(minimum: 1), scenario: true,
+        PolicyKey("max_consecutive_terms", "兼职连任届数上限", .integer(minimum: 1, maximum: 20), scenario: true,
                   zh: "兼职督学连续任职的届数上限", en: "consecutive part-time terms at most",
                   get: { .integer($0.maxConsecutiveTerms) }, set: { $0.maxConsecutiveTerms = int($1) ?? 3 }),
-        PolicyKey("max_terms_same_school", "同校连续届数上限", .integerOrOff(minimum: 1), scenario: false,
+        PolicyKey("max_terms_same_school", "同校连续届数上限", .integerOrOff(minimum: 1, maximum: 20), scenario: false,
                   zh: "定期交流：同一督学负责同一学校满几届须更换（仅新任期调整时）；off 为不设",
                   en: "rotation: terms a pair may last before it must change (renew, new term only); off = none",
                   get: { $0.maxTermsSameSchool.map(PolicyValue.integer) }, set: { $0.maxTermsSameSchool = int($1) }),
@@ -274,10 +286,10 @@ public struct PolicyKey: Sendable, Identifiable {
                   zh: "lean 聘任人数最少；spread 多聘人、每人少负责学校",
                   en: "lean: fewest appointees; spread: more appointees, fewer schools each",
                   get: { .text($0.staffing.rawValue) }, set: { $0.staffing = Staffing(rawValue: word($1)) ?? .lean }),
-        PolicyKey("max_zone_schools", "责任区学校数上限", .integerOrOff(minimum: 1), scenario: true,
+        PolicyKey("max_zone_schools", "责任区学校数上限", .integerOrOff(minimum: 1, maximum: 100_000), scenario: true,
                   zh: "一个责任区的学校数上限（提示）；off 为不设", en: "schools a zone should hold at most (warning); off = none",
                   get: { $0.maxZoneSchools.map(PolicyValue.integer) }, set: { $0.maxZoneSchools = int($1) }),
-        PolicyKey("min_training_hours", "年度培训学时下限", .integerOrOff(minimum: 0), scenario: true,
+        PolicyKey("min_training_hours", "年度培训学时下限", .integerOrOff(minimum: 0, maximum: 10_000), scenario: true,
                   zh: "督学每年培训学时下限（提示）；off 为不设", en: "training hours a year at least (warning); off = none",
                   get: { $0.minTrainingHours.map(PolicyValue.integer) }, set: { $0.minTrainingHours = int($1) }),
         PolicyKey("responsible_level", "挂牌督学级别", .choice(InspectorLevel.allCases.map(\.rawValue) + ["off"]), scenario: true,

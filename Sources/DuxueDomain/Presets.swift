@@ -178,6 +178,7 @@ public enum Presets {
             ("large_school_rule", .text("require"), Citation(Source.zaozhuang, "三（二）", quote: "部分学生数较多的学校按1:1的比例聘用责任督学")),
             ("min_full_time_share", .number(0.2), Citation(Source.hainan, "§16", quote: "其中专职督学占比不低于20%")),
             ("max_years_retired", .integer(3), Citation(Source.zaozhuang, "三（二）", quote: "专兼职督学应在职或退休时间不超过3年")),
+            ("responsible_level", .text("county"), Citation(Source.chongqing, "（十五）", quote: "挂牌督学原则上由区县督学担任")),
         ],
         citations: [],
         notes: ["各规则取自不同地区的文件，仅供演示和比较；实际编制请选用本地区的预设或 policy.toml。"])

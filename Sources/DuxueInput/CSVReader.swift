@@ -1,44 +1,3 @@
-/// One field of a CSV record.
-public struct CSVField: Hashable, Sendable {
-    /// The value: unquoted fields trimmed of surrounding white space, quoted fields exactly as written
-    /// (doubled quotes undone).
-    public var value: String
-    /// 1-based field index in the record.
-    public var column: Int
-    /// 1-based character (Unicode scalar) column where the field starts on its line, after leading spaces.
-    public var characterColumn: Int
-    /// Whether the field was quoted.
-    public var quoted: Bool
-
-    /// A field.
-    public init(value: String, column: Int, characterColumn: Int, quoted: Bool) {
-        self.value = value
-        self.column = column
-        self.characterColumn = characterColumn
-        self.quoted = quoted
-    }
-}
-
-/// One record (row) of a CSV file.
-public struct CSVRecord: Hashable, Sendable {
-    /// 1-based line on which the record starts.
-    public var line: Int
-    /// The fields, in order.
-    public var fields: [CSVField]
-
-    /// A record.
-    public init(line: Int, fields: [CSVField]) {
-        self.line = line
-        self.fields = fields
-    }
-
-    /// The field values.
-    public var values: [String] { fields.map(\.value) }
-
-    /// The value of the field at a 0-based index, or `nil` past the end.
-    public subscript(index: Int) -> String? { fields.indices.contains(index) ? fields[index].value : nil }
-}
-
 /// Malformed CSV, with its place in the file.
 public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     /// A quote opened at this line and character column (in field `field`) is never closed.
@@ -71,7 +30,8 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 }
 
-/// An RFC 4180 CSV reader that yields one record at a time.
+/// An RFC 4180 CSV parser that yields one record at a time: the CSV source of a ``TableReader`` (which
+/// callers know by its older name, ``CSVReader``).
 ///
 /// Quoted fields may hold commas, doubled quotes and line breaks; lines end in CRLF, LF or CR; white space
 /// around unquoted fields (and around quoted ones, outside the quotes) is trimmed; records whose fields are
@@ -80,14 +40,14 @@ public enum CSVError: Error, Hashable, Sendable, CustomStringConvertible {
 ///
 /// The reader works on UTF-8 bytes pulled in blocks, so a file is parsed as it is read and decoded: memory
 /// holds one block and the current record, never the whole file. Columns count Unicode scalars.
-public struct CSVReader {
+struct CSVParser: RecordSource {
     private var bytes: ByteBuffer
     private var line = 1
     private var column = 1
     private var field: [UInt8] = []
 
-    /// A reader over decoded text.
-    public init(text: String) {
+    /// A parser over decoded text.
+    init(text: String) {
         bytes = ByteBuffer(first: Array(text.utf8), more: nil)
     }
 
@@ -98,30 +58,12 @@ public struct CSVReader {
     }
 
     /// The next non-blank record, or `nil` at the end.
-    public mutating func next() throws(CSVError) -> CSVRecord? {
+    mutating func next() throws(CSVError) -> TableRecord? {
         while bytes.peek() != nil {
             let record = try readRecord()
             if record.fields.contains(where: { $0.quoted || !$0.value.isEmpty }) { return record }
         }
         return nil
-    }
-
-    /// All records; throws at the first error, including a record whose width differs from the first's.
-    public mutating func readAll() throws(CSVError) -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        while let record = try next() {
-            if let expected = records.first?.fields.count, record.fields.count != expected {
-                throw .raggedRow(line: record.line, fields: record.fields.count, expected: expected)
-            }
-            records.append(record)
-        }
-        return records
-    }
-
-    /// Parses a whole text (convenience for `readAll`).
-    public static func parse(_ text: String) throws(CSVError) -> [CSVRecord] {
-        var reader = CSVReader(text: text)
-        return try reader.readAll()
     }
 
     // MARK: - Scanning
@@ -196,9 +138,9 @@ public struct CSVReader {
         return value
     }
 
-    private mutating func readRecord() throws(CSVError) -> CSVRecord {
+    private mutating func readRecord() throws(CSVError) -> TableRecord {
         let recordLine = line
-        var fields: [CSVField] = []
+        var fields: [TableField] = []
         while true {
             let fieldNumber = fields.count + 1
             skipSpaces()
@@ -237,14 +179,14 @@ public struct CSVReader {
                     advance()
                 }
             }
-            fields.append(CSVField(
+            fields.append(TableField(
                 value: fieldValue(trimming: !quoted), column: fieldNumber, characterColumn: start, quoted: quoted))
             if bytes.peek() == Self.comma {
                 advance()
                 continue
             }
             consumeLineEnd()
-            return CSVRecord(line: recordLine, fields: fields)
+            return TableRecord(line: recordLine, fields: fields)
         }
     }
 }

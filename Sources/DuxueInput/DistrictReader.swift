@@ -1,16 +1,17 @@
 import DuxueDomain
+import DuxueSheets
 
-/// A district read from its folder, with what was noticed on the way.
+/// A district read from its folder or workbook, with what was noticed on the way.
 public struct DistrictLoad: Sendable {
     /// The schools and inspectors.
     public var district: District
     /// Warnings (the load has no errors, or it would have thrown).
     public var warnings: [InputProblem]
-    /// The encoding detected per file name ("schools.csv", "inspectors.csv").
+    /// The encoding detected per CSV file name ("schools.csv", "inspectors.csv"; none for workbooks).
     public var encodings: [String: TextEncoding]
-    /// The line of each school in schools.csv.
+    /// The line of each school in schools.csv (its row in a worksheet).
     public var schoolLines: [School.ID: Int]
-    /// The line of each inspector in inspectors.csv.
+    /// The line of each inspector in inspectors.csv (its row in a worksheet).
     public var inspectorLines: [Inspector.ID: Int]
 
     /// A load.
@@ -24,7 +25,9 @@ public struct DistrictLoad: Sendable {
     }
 }
 
-/// Reads and validates a district folder's `schools.csv` and `inspectors.csv`.
+/// Reads and validates a district: a folder holding the school list and the inspector pool as CSV or
+/// XLSX (`schools.csv` or `学校.xlsx`, `inspectors.csv` or `督学.xlsx` …, see ``TableFiles``), or one
+/// workbook with a sheet for each (学校/学校名单/schools and 督学/督学库/inspectors; other sheets are ignored).
 public enum DistrictReader {
     /// The school list's file name.
     public static let schoolsFile = "schools.csv"
@@ -33,25 +36,69 @@ public enum DistrictReader {
     /// At most this many problems are listed per file.
     public static let problemCap = 100
 
-    /// Reads the folder's two files (UTF-8, UTF-8 with BOM or GBK). Every problem of both files is
+    /// Reads the district at `folder`: a folder (its CSV files in UTF-8, UTF-8 with BOM or GBK, or its
+    /// workbooks), or the path of one workbook holding both tables. Every problem of both tables is
     /// collected; throws `InputError.invalid` with all of them (warnings included) if any is an error.
     public static func read(folder: String, policy: Policy) throws(InputError) -> DistrictLoad {
+        if TableFiles.isWorkbook(folder) && !FileSystem.isFolder(folder) {
+            return try read(workbook: folder, policy: policy)
+        }
         guard FileSystem.isFolder(folder) else {
             throw .invalid([InputProblem(file: folder, line: nil, kind: .folderNotFound(path: folder))])
         }
-        let schoolProblems = ProblemCollector(file: schoolsFile, cap: problemCap)
-        let inspectorProblems = ProblemCollector(file: inspectorsFile, cap: problemCap)
-        // Streamed: each file's encoding is found in a first pass, its rows parsed as the second pass reads.
-        let schoolsInput = TableLoading.open(path: FileSystem.join(folder, schoolsFile), problems: schoolProblems)
-        let inspectorsInput = TableLoading.open(
-            path: FileSystem.join(folder, inspectorsFile), problems: inspectorProblems)
         var encodings: [String: TextEncoding] = [:]
-        encodings[schoolsFile] = schoolsInput?.encoding
-        encodings[inspectorsFile] = inspectorsInput?.encoding
+        func open(_ table: TableKind, _ fallback: String) -> (TableReader?, ProblemCollector) {
+            let found = TableFiles.present(table, in: folder)
+            let problems = ProblemCollector(file: found.first ?? fallback, cap: problemCap)
+            if found.count > 1 {
+                problems.add(.tableTwice(table: table, places: found), line: nil)
+                return (nil, problems)
+            }
+            // Streamed: a CSV file's encoding is found in a first pass, its rows parsed as the second pass reads.
+            let input = TableLoading.open(path: FileSystem.join(folder, found.first ?? fallback), problems: problems)
+            if let input, !TableFiles.isWorkbook(problems.file) { encodings[problems.file] = input.encoding }
+            return (input?.reader, problems)
+        }
+        let (schools, schoolProblems) = open(.schools, schoolsFile)
+        let (inspectors, inspectorProblems) = open(.inspectors, inspectorsFile)
         return try validate(
-            schools: schoolsInput?.reader, inspectors: inspectorsInput?.reader, name: FileSystem.lastComponent(of: folder),
+            schools: schools, inspectors: inspectors, name: FileSystem.lastComponent(of: folder),
             policy: policy, encodings: encodings, schoolProblems: schoolProblems,
             inspectorProblems: inspectorProblems)
+    }
+
+    /// Reads a district workbook: the sheet of each table found by its name (``TableFiles/sheetNames(_:)``).
+    private static func read(workbook path: String, policy: Policy) throws(InputError) -> DistrictLoad {
+        let file = FileSystem.lastComponent(of: path)
+        guard FileSystem.exists(path) else {
+            throw .invalid([InputProblem(file: path, line: nil, kind: .fileNotFound(path: path))])
+        }
+        let book: Workbook
+        do {
+            book = try Workbook(path: path)
+        } catch {
+            throw .invalid([InputProblem(file: file, line: nil, kind: .workbook(error))])
+        }
+        func source(_ table: TableKind) -> (TableReader?, ProblemCollector) {
+            let problems = ProblemCollector(file: file, cap: problemCap)
+            let accepted = TableFiles.sheetNames(table)
+            let wanted = Set(accepted.map(Vocabulary.normalizedHeader))
+            let matching = book.sheets.filter { wanted.contains(Vocabulary.normalizedHeader($0.name)) }
+            guard matching.count == 1, let sheet = matching.first else {
+                if matching.isEmpty {
+                    problems.add(.sheetNotFound(table: table, accepted: accepted, sheets: book.sheets.map(\.name)), line: nil)
+                } else {
+                    problems.add(.tableTwice(table: table, places: matching.map(\.name)), line: nil)
+                }
+                return (nil, problems)
+            }
+            return (TableReader(source: WorkbookTableSource(workbook: book, sheet: sheet, problems: problems)), problems)
+        }
+        let (schools, schoolProblems) = source(.schools)
+        let (inspectors, inspectorProblems) = source(.inspectors)
+        return try validate(
+            schools: schools, inspectors: inspectors, name: TableFiles.stem(path), policy: policy, encodings: [:],
+            schoolProblems: schoolProblems, inspectorProblems: inspectorProblems)
     }
 
     /// Reads already-decoded CSV texts (for tests and generators); encodings are reported as UTF-8.
@@ -66,7 +113,7 @@ public enum DistrictReader {
     }
 
     private static func validate(
-        schools schoolsReader: CSVReader?, inspectors inspectorsReader: CSVReader?, name: String, policy: Policy,
+        schools schoolsReader: TableReader?, inspectors inspectorsReader: TableReader?, name: String, policy: Policy,
         encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
     ) throws(InputError) -> DistrictLoad {
         var schools = SchoolsRead()
@@ -104,6 +151,8 @@ public enum DistrictReader {
         var usable = false
         /// No row was lost to a CSV syntax error, so ids and zones missing from it are really missing.
         var complete = true
+        /// Every school written (even on rows with errors) by its name, for recusals written as names.
+        var byName: [String: [(id: String, candidate: String)]] = [:]
     }
 
     static func readSchools(_ table: LoadedTable, problems: ProblemCollector) -> SchoolsRead {
@@ -124,6 +173,9 @@ public enum DistrictReader {
             let enrollment = row.wholeNumber("enrollment", minimum: 0, required: true)
             let zone = row.required("zone")
             if let zone { result.zonesWritten.insert(zone) }
+            if let id, let name, !(result.byName[name]?.contains { $0.id == id } ?? false) {
+                result.byName[name, default: []].append((id, "\(id) \(name) (\(zone ?? ""))"))
+            }
             let stage = row.choice("stage", required: false, accepted: Vocabulary.stageNames, Vocabulary.stage)
             let large = row.choice("large", required: false, accepted: Vocabulary.booleanNames, Vocabulary.boolean)
             let location = row.location()
@@ -178,6 +230,15 @@ public enum DistrictReader {
             }
             var conflicts: Set<School.ID> = []
             for school in Vocabulary.list(row.value("conflicts")) {
+                // A school by its id, or by its name (回避学校 written as names).
+                if !schools.idsWritten.contains(school), let named = schools.byName[school] {
+                    if named.count == 1, let only = named.first {
+                        conflicts.insert(School.ID(uncheckedRawValue: only.id))
+                    } else {
+                        row.report(.ambiguousName(key: "conflicts", name: school, candidates: named.map(\.candidate)), at: "conflicts")
+                    }
+                    continue
+                }
                 if schools.usable && schools.complete && !schools.idsWritten.contains(school) {
                     row.report(.unknownConflictSchool(id: school), at: "conflicts")
                 }
@@ -217,7 +278,7 @@ public enum DistrictReader {
             // (by code or by name) is a recusal (《教育督导条例》第十条).
             if !workplace.isEmpty, let school = workplaces[workplace] { conflicts.insert(school) }
             var appointedOn: Day?
-            let appointedText = row.value("appointed_on")
+            let appointedText = row.dateText("appointed_on")
             if !appointedText.isEmpty {
                 if case .day(let day) = Vocabulary.readDay(appointedText) {
                     appointedOn = day
@@ -240,7 +301,7 @@ public enum DistrictReader {
 
     /// The service status from `status` and `retired_on`, reporting a missing, bad or late date.
     private static func serviceStatus(_ row: RowChecker, retired: Bool?, policy: Policy) -> ServiceStatus? {
-        let text = row.value("retired_on")
+        let text = row.dateText("retired_on")
         switch retired {
         case .none:
             return nil

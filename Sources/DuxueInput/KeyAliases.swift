@@ -26,6 +26,7 @@ public enum KeyAliases {
     public static let scenario: [String: String] = [
         "学校": "schools", "督学": "inspectors", "删除": "remove", "撤销": "remove", "离开": "remove",
         "在校生数": "enrollment", "新增": "add", "暂不可聘": "unavailable", "不可用": "unavailable",
+        "配对": "pairs", "指定": "pin", "不得": "forbid",
     ]
 
     /// A new school's or inspector's fields: the Chinese column headers of schools.csv and inspectors.csv.
@@ -36,6 +37,29 @@ public enum KeyAliases {
         }
         return aliases
     }()
+
+    /// Entries of one table that name the same key twice once aliases are resolved (`preset` and
+    /// `"预设"`), each with the entry that named it first; TOML's own duplicate check cannot see these.
+    public static func collisions(_ table: TOMLTable, _ aliases: [String: String]) -> [(entry: TOMLEntry, first: TOMLEntry)] {
+        var seen: [String: TOMLEntry] = [:]
+        var found: [(entry: TOMLEntry, first: TOMLEntry)] = []
+        for entry in table.entries {
+            let key = aliases[entry.key] ?? entry.key
+            if let first = seen[key] { found.append((entry, first)) } else { seen[key] = entry }
+        }
+        return found
+    }
+
+    /// The problem of a key given twice under two names, at the second.
+    public static func problem(_ collision: (entry: TOMLEntry, first: TOMLEntry), file: String) -> InputProblem {
+        let (entry, first) = collision
+        return InputProblem(
+            file: file, line: entry.keyPosition.line,
+            column: InputProblem.Column(name: "", index: entry.keyPosition.column),
+            kind: .tomlError(
+                english: "`\(entry.key)` repeats `\(first.key)` (line \(first.keyPosition.line)): give each key once",
+                chinese: "“\(entry.key)”与第 \(first.keyPosition.line) 行的“\(first.key)”是同一个键，请只写一次"))
+    }
 
     /// The table with its keys (not its values) renamed by `aliases`, at every depth `nested` allows:
     /// positions stay as written. A key already in canonical form is kept.

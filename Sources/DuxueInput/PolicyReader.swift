@@ -47,16 +47,17 @@ public enum PolicyReader {
             kind: .policyNotFound(nameOrPath: requested, presets: presetNames, suggestion: suggestion))])
     }
 
-    /// The policy for a district folder. With `option` (a `--policy` value): a preset replaces the
-    /// rules but keeps the district's own facts (term start, name) from its `policy.toml`; a file is read
-    /// whole. Without it: the folder's `policy.toml` if present, else the base preset.
+    /// The policy for a district folder. With `option` (a preset name or a policy file): its rules
+    /// replace the district's, and the district's own facts (term start, name) from its `policy.toml`
+    /// stay unless the file states them itself. Without it: the folder's `policy.toml` if present, else
+    /// the base preset.
     public static func load(districtFolder: String, option: String?, termStart override: Day?,
                             today: Day = localToday()) throws(InputError) -> Policy {
         let path = FileSystem.join(districtFolder, folderPolicyFile)
         let own = FileSystem.exists(path)
         if let option {
             let policy = try load(nameOrPath: option, termStart: override, today: today)
-            guard Presets.named(option.trimmedWhitespace.lowercased()) != nil, own else { return policy }
+            guard own else { return policy }
             let facts = try load(file: path, name: path, termStart: override, today: today)
             return keepingFacts(of: facts, in: policy)
         }
@@ -100,6 +101,12 @@ public enum PolicyReader {
                             today: Day = localToday()) throws(InputError) -> Policy {
         let table = KeyAliases.canonical(written, KeyAliases.policy) { $0 == "sources" ? KeyAliases.sources : nil }
         let problems = ProblemCollector(file: file)
+        var collisions = KeyAliases.collisions(written, KeyAliases.policy)
+        if let sources = table["sources"]?.table { collisions += KeyAliases.collisions(sources, KeyAliases.sources) }
+        for collision in collisions {
+            let problem = KeyAliases.problem(collision, file: file)
+            problems.add(problem.kind, line: problem.line, column: problem.column)
+        }
         func add(_ kind: InputProblem.Kind, at position: TOMLPosition) {
             problems.add(kind, line: position.line, column: InputProblem.Column(name: "", index: position.column))
         }
@@ -136,13 +143,10 @@ public enum PolicyReader {
                 try key.assign(value, to: &policy)
                 set.insert(key.name)
             } catch {
-                add(kind(of: error, key: key.name), at: entry.node.position)
+                add(kind(of: error, key: key.name, found: entry.node.typeName), at: entry.node.position)
             }
         }
-        if set.contains("large_school_enrollment"), !set.contains("large_school_rule"), policy.largeSchoolRule == .off {
-            policy.largeSchoolRule = .require
-            set.insert("large_school_rule")
-        }
+        set.formUnion(PolicyKey.applyImplications(to: &policy, set: set))
         for keyName in set where PolicyKey.citableKeys.contains(keyName) {
             guard let key = PolicyKey.named(keyName), key.value(in: policy) != key.value(in: base) else { continue }
             policy.sources[keyName] = .districtChoice
@@ -163,14 +167,15 @@ public enum PolicyReader {
         return policy
     }
 
-    /// `policy` with the district's own facts (term start, name) from `facts`.
+    /// `policy` with the district's own facts (term start, name) from `facts` where `policy` does not
+    /// state them itself.
     static func keepingFacts(of facts: Policy, in policy: Policy) -> Policy {
         var result = policy
-        if !policy.termStartStated || facts.termStartStated {
+        if !policy.termStartStated {
             result.termStart = facts.termStart
-            result.termStartStated = facts.termStartStated || policy.termStartStated
+            result.termStartStated = facts.termStartStated
         }
-        result.districtName = facts.districtName
+        result.districtName = policy.districtName ?? facts.districtName
         return result
     }
 
@@ -219,9 +224,9 @@ public enum PolicyReader {
     }
 
     /// The input problem for a value that does not fit `key`.
-    public static func kind(of problem: PolicyValueProblem, key: String) -> InputProblem.Kind {
+    public static func kind(of problem: PolicyValueProblem, key: String, found: String = "string") -> InputProblem.Kind {
         switch problem {
-        case .wrongType(let expected): .wrongType(key: key, expected: expected, found: "other")
+        case .wrongType(let expected): .wrongType(key: key, expected: expected, found: found)
         case .outOfRange(let value, let minimum, let maximum): .outOfRange(key: key, value: value, minimum: minimum, maximum: maximum)
         case .badChoice(let value, let accepted): .badChoice(value: value, key: key, accepted: accepted)
         case .badDate(let value): .badDate(value: value)

@@ -1,10 +1,12 @@
 import DuxueDomain
+import DuxueSheets
 
 /// The English and Chinese wording of input problems.
 enum ProblemText {
-    /// The message alone.
-    static func summary(_ kind: InputProblem.Kind, _ language: Language) -> String {
+    /// The message alone; `rows` when the problem is in a worksheet (rows, not lines).
+    static func summary(_ kind: InputProblem.Kind, _ language: Language, rows: Bool = false) -> String {
         let zh = language == .zh
+        let lineWord = rows ? "row" : "line"
         switch kind {
         case .fileNotFound(let path):
             return zh ? "找不到文件 \(path)" : "file not found: \(path)"
@@ -47,7 +49,7 @@ enum ProblemText {
             return zh ? "\(Columns.chineseName(key))不能为空" : "empty \(key)"
         case .duplicateID(let id, let firstLine):
             return zh ? "编号“\(clip(id))”重复（第 \(firstLine) 行已出现）"
-                : "duplicate id \(quote(id)) (first on line \(firstLine))"
+                : "duplicate id \(quote(id)) (first on \(lineWord) \(firstLine))"
         case .badWholeNumber(let value, let key, let issue):
             return numberSummary(value, key, issue, zh)
         case .badNumber(let value, let key):
@@ -97,13 +99,13 @@ enum ProblemText {
             return zh ? "空缺岗位“\(clip(id))”未填专兼职" : "vacancy \(quote(id)) has no employment"
         case .vacancyMismatch(let id, let key, let value, let firstValue, let firstLine):
             return zh ? "空缺岗位“\(clip(id))”此处\(Columns.chineseName(key))为“\(clip(value))”，第 \(firstLine) 行为“\(clip(firstValue))”"
-                : "vacancy \(quote(id)) has \(key) \(quote(value)) here but \(quote(firstValue)) on line \(firstLine)"
+                : "vacancy \(quote(id)) has \(key) \(quote(value)) here but \(quote(firstValue)) on \(lineWord) \(firstLine)"
         case .noAssignee(let school):
             return zh ? "学校“\(clip(school))”未填督学编号，本行跳过"
                 : "school \(quote(school)) has no inspector_id; the row is skipped"
         case .termStartMismatch(let value, let firstValue, let firstLine):
             return zh ? "任期开始日期“\(value)”与第 \(firstLine) 行的“\(firstValue)”不同"
-                : "term_start \(quote(value)) differs from \(quote(firstValue)) on line \(firstLine)"
+                : "term_start \(quote(value)) differs from \(quote(firstValue)) on \(lineWord) \(firstLine)"
         case .tooManyProblems(let omitted):
             return zh ? "另有 \(omitted) 个问题未列出" : "\(omitted) more problem\(omitted == 1 ? "" : "s") not shown"
         case .tomlError(let english, let chinese):
@@ -128,6 +130,9 @@ enum ProblemText {
         case .policyNotFound(let name, _, let suggestion):
             if zh { return "找不到预设或政策文件“\(clip(name))”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "no preset or policy file named \(quote(name))" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+        case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .uncalculatedFormula, .unknownName,
+            .ambiguousName, .nameContradictsID:
+            return WorkbookText.summary(kind, zh)
         }
     }
 
@@ -235,12 +240,51 @@ enum ProblemText {
         case .termStartNotStated:
             return zh ? "请在区县的 policy.toml 中写 term_start = 2027-09-01，或在命令中给出任期开始日期"
                 : "write term_start = 2027-09-01 in the district's policy.toml, or give the term start on the command"
+        case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .uncalculatedFormula, .unknownName,
+            .ambiguousName, .nameContradictsID:
+            return WorkbookText.fix(kind, zh)
         }
     }
 
     // MARK: Pieces
 
-    private static func quote(_ text: String) -> String { "\"\(clip(text))\"" }
+    /// Where a problem is: "schools.csv 第 3 行 在校生数 列" / "schools.csv line 3, column 在校生数", or for a
+    /// workbook "学校名单.xlsx 学校!D17 在校生数 列" / "学校名单.xlsx 学校!D17, column 在校生数".
+    static func place(_ problem: InputProblem, _ language: Language) -> String {
+        let zh = language == .zh
+        var place = problem.file
+        if let sheet = problem.sheet {
+            let name = sheetName(sheet)
+            switch (problem.line, problem.column) {
+            case (let line?, let column?): place += " \(name)!\(CellReference.letters(column.index))\(line)"
+            case (let line?, nil): place += zh ? " \(name) 第 \(line) 行" : " \(name) row \(line)"
+            case (nil, let column?): place += " \(name)!\(CellReference.letters(column.index))"
+            case (nil, nil): place += zh ? " \(name)" : " sheet \(name)"
+            }
+            if let column = problem.column, !column.name.isEmpty {
+                place += zh ? " \(clip(column.name)) 列" : ", column \(clip(column.name))"
+            }
+            return place
+        }
+        if let line = problem.line { place += zh ? " 第 \(line) 行" : " line \(line)" }
+        if let column = problem.column {
+            if zh {
+                place += column.name.isEmpty ? "第 \(column.index) 列" : " \(clip(column.name)) 列"
+            } else {
+                place += column.name.isEmpty ? ", column \(column.index)" : ", column \(clip(column.name))"
+            }
+        }
+        return place
+    }
+
+    /// A sheet's name as Excel writes it in a reference: quoted when it holds anything but letters,
+    /// digits and underscores (`'Sheet 1'!A1`), quotes inside doubled.
+    static func sheetName(_ name: String) -> String {
+        let plain = !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        return plain ? name : "'" + name.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+    }
+
+    static func quote(_ text: String) -> String { "\"\(clip(text))\"" }
 
     /// A value as shown in a message: at most 60 characters, so a runaway cell or header (a whole file on
     /// one line) does not flood the report.
@@ -291,7 +335,10 @@ enum ProblemText {
         switch error {
         case .converterUnavailable:
             zh ? "请安装 glibc 的 gconv 模块，或把文件另存为 UTF-8" : "install the glibc gconv modules, or save the file as UTF-8"
-        case .workbook, .binary:
+        case .workbook:
+            zh ? "请把扩展名改为 .xlsx（工作簿可直接读取），或在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”"
+                : "rename it to .xlsx (workbooks are read as they are), or in Excel use Save As → CSV UTF-8 (comma delimited)"
+        case .binary:
             zh ? "请在 Excel 中“另存为”→“CSV UTF-8（逗号分隔）”" : "in Excel use Save As → CSV UTF-8 (comma delimited)"
         case .mixed:
             zh ? "请改正乱码的行，再把整个文件另存为 CSV UTF-8"
@@ -341,12 +388,13 @@ enum ProblemText {
         }
         let example: String
         switch policyKey.type {
-        case .integer(let minimum), .integerOrOff(let minimum):
+        case .integer(let minimum, let maximum), .integerOrOff(let minimum, let maximum):
             let sample = ["schools_per_inspector": "5", "large_school_enrollment": "2000", "max_years_retired": "3",
                           "min_training_hours": "40", "max_zone_schools": "20"][key] ?? "\(max(minimum, 3))"
-            let off = policyKey.type == .integerOrOff(minimum: minimum) ? (zh ? "，或 \"off\" 表示不设" : ", or \"off\" for none") : ""
-            return zh ? "请写成不小于 \(minimum) 的整数，如 \(key) = \(sample)\(off)"
-                : "write a whole number of at least \(minimum), e.g. \(key) = \(sample)\(off)"
+            let off = policyKey.type == .integerOrOff(minimum: minimum, maximum: maximum)
+                ? (zh ? "，或 \"off\" 表示不设" : ", or \"off\" for none") : ""
+            return zh ? "请写成 \(minimum) 到 \(maximum) 之间的整数，如 \(key) = \(sample)\(off)"
+                : "write a whole number from \(minimum) to \(maximum), e.g. \(key) = \(sample)\(off)"
         case .share:
             return zh ? "请写成 0 到 1 之间的小数，如 20% 写 \(key) = 0.20"
                 : "write a fraction from 0 to 1, e.g. \(key) = 0.20 for 20%"

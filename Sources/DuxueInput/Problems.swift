@@ -1,4 +1,5 @@
 import DuxueDomain
+import DuxueSheets
 
 
 /// What went wrong with a number that must be a whole number.
@@ -23,6 +24,14 @@ public enum RecordKind: String, Hashable, Sendable {
     case inspectors
     /// roster rows.
     case assignments
+}
+
+/// The kind of a district's table, for workbook and file problems.
+public enum TableKind: String, Hashable, Sendable {
+    /// The school list (schools.csv, 学校).
+    case schools
+    /// The inspector pool (inspectors.csv, 督学).
+    case inspectors
 }
 
 /// One problem found in an input file, with its place and a fix; renderable in Chinese and English.
@@ -127,10 +136,31 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case outOfRange(key: String, value: String, minimum: Int, maximum: Int?)
         /// Neither a preset name nor an existing file.
         case policyNotFound(nameOrPath: String, presets: [String], suggestion: String?)
+        /// A workbook that cannot be read: a legacy format, a damaged file, or past the limits.
+        case workbook(WorkbookError)
+        /// A district workbook without a sheet for a table (the names accepted, the sheets it has).
+        case sheetNotFound(table: TableKind, accepted: [String], sheets: [String])
+        /// Several sheets (or files of a district folder) hold the same table.
+        case tableTwice(table: TableKind, places: [String])
+        /// A sheet read although it is hidden in Excel.
+        case hiddenSheet
+        /// A row read although it is hidden in Excel.
+        case hiddenRow
+        /// A formula whose value was never saved: the cell reads as empty.
+        case uncalculatedFormula(formula: String)
+        /// A name that matches no school or inspector of the district (`key` is the column; the nearest
+        /// names, if any).
+        case unknownName(key: String, name: String, nearest: [String])
+        /// A name several schools or inspectors share (`candidates`: each one's name, id and zone).
+        case ambiguousName(key: String, name: String, candidates: [String])
+        /// A name that is not the one the district gives the id on the same row (the id is used).
+        case nameContradictsID(key: String, id: String, written: String, actual: String)
     }
 
     /// The file, as a short name (e.g. "schools.csv") or the path given.
     public var file: String
+    /// The worksheet, for a workbook (then `line` is the sheet's row and `column` its column: 学校!D17).
+    public var sheet: String?
     /// 1-based line; `nil` for a problem with the whole file.
     public var line: Int?
     /// The column, if the problem is in one.
@@ -141,8 +171,10 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
     public var kind: Kind
 
     /// A problem.
-    public init(file: String, line: Int?, column: Column? = nil, severity: Severity = .error, kind: Kind) {
+    public init(file: String, sheet: String? = nil, line: Int?, column: Column? = nil, severity: Severity = .error,
+                kind: Kind) {
         self.file = file
+        self.sheet = sheet
         self.line = line
         self.column = column
         self.severity = severity
@@ -156,37 +188,42 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
     public var fix: String { fix(in: .en) }
 
     /// The message alone (no place, no fix) in a language.
-    public func summary(in language: Language) -> String { ProblemText.summary(kind, language) }
+    public func summary(in language: Language) -> String {
+        ProblemText.summary(kind, language, rows: sheet != nil)
+    }
 
     /// The fix alone in a language.
     public func fix(in language: Language) -> String { ProblemText.fix(kind, language) }
 
     /// The whole sentence for people: place, message and fix, e.g.
-    /// "schools.csv 第 3 行 在校生数 列：“-5” 不是非负整数；请填写学生人数，如 1200".
+    /// "schools.csv 第 3 行 在校生数 列：“-5” 不是非负整数；请填写学生人数，如 1200", or for a workbook
+    /// "学校名单.xlsx 学校!D17 在校生数 列：…".
     public func message(in language: Language) -> String {
+        let place = ProblemText.place(self, language)
         switch language {
-        case .zh:
-            var place = file
-            if let line { place += " 第 \(line) 行" }
-            if let column {
-                place += column.name.isEmpty ? "第 \(column.index) 列" : " \(ProblemText.clip(column.name)) 列"
-            }
-            return "\(place)：\(summary(in: .zh))；\(fix(in: .zh))"
-        case .en:
-            var place = file
-            if let line { place += " line \(line)" }
-            if let column {
-                place += column.name.isEmpty ? ", column \(column.index)" : ", column \(ProblemText.clip(column.name))"
-            }
-            return "\(place): \(summary(in: .en)); fix: \(fix(in: .en))"
+        case .zh: return "\(place)：\(summary(in: .zh))；\(fix(in: .zh))"
+        case .en: return "\(place): \(summary(in: .en)); fix: \(fix(in: .en))"
         }
     }
 
-    /// "schools.csv:3:4: error: message; fix: fix" in English.
+    /// The cell reference of a workbook problem: `学校!D17`, `学校!17:17` for a row, the sheet alone.
+    public var cellReference: String? {
+        guard let sheet else { return nil }
+        let name = ProblemText.sheetName(sheet)
+        guard let line else { return name }
+        guard let column else { return "\(name)!\(line):\(line)" }
+        return "\(name)!\(CellReference.letters(column.index))\(line)"
+    }
+
+    /// "schools.csv:3:4: error: message; fix: fix" in English; "county.xlsx:学校!D17: error: …" for a workbook.
     public var description: String {
         var place = file
-        if let line { place += ":\(line)" }
-        if let column { place += ":\(column.index)" }
+        if let reference = cellReference {
+            place += ":" + reference
+        } else {
+            if let line { place += ":\(line)" }
+            if let column { place += ":\(column.index)" }
+        }
         return "\(place): \(severity.rawValue): \(message); fix: \(fix)"
     }
 }
@@ -208,6 +245,8 @@ public enum InputError: Error, Hashable, Sendable, CustomStringConvertible {
 /// Collects the problems of one file, up to a cap (a reference, so row checkers can share it).
 final class ProblemCollector {
     let file: String
+    /// The worksheet the table is on, once known; every problem added after carries it.
+    var sheet: String?
     let cap: Int
     private(set) var problems: [InputProblem] = []
     private var omitted = 0
@@ -227,7 +266,7 @@ final class ProblemCollector {
             if severity == .error { omittedErrors = true }
             return
         }
-        problems.append(InputProblem(file: file, line: line, column: column, severity: severity, kind: kind))
+        problems.append(InputProblem(file: file, sheet: sheet, line: line, column: column, severity: severity, kind: kind))
     }
 
     /// The problems in line order (file-wide ones first, ties in the order found), with a closing note
@@ -238,7 +277,7 @@ final class ProblemCollector {
             .map(\.element)
         guard omitted > 0 else { return sorted }
         return sorted + [InputProblem(
-            file: file, line: nil, severity: omittedErrors ? .error : .warning,
+            file: file, sheet: sheet, line: nil, severity: omittedErrors ? .error : .warning,
             kind: .tooManyProblems(omitted: omitted))]
     }
 }

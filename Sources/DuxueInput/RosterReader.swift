@@ -1,6 +1,6 @@
 import DuxueDomain
 
-/// A roster read from CSV, with the line of each assignment.
+/// A roster read from CSV or a worksheet, with the line (row) of each assignment.
 public struct RosterLoad: Sendable {
     /// The assignments, in file order.
     public var roster: Roster
@@ -24,6 +24,15 @@ public struct RosterLoad: Sendable {
     public var file = "roster.csv"
     /// The `school_id` and `inspector_id` columns as written, for problems found later.
     public var columns: [String: InputProblem.Column] = [:]
+    /// The worksheet the roster was read from, for problems found later (`nil` for CSV).
+    public var sheet: String?
+    /// The school name each row gives besides its id (`学校名称`), parallel to `roster.assignments`
+    /// ("" when none), for finding rows that contradict the district.
+    public var schoolNames: [String] = []
+    /// Rows that name their school or inspector by name only (学校名称, 责任督学), by index into
+    /// `roster.assignments`: until ``resolveNames(in:)`` matches them to the district, such a row holds
+    /// the name in place of the id.
+    public var pendingNames: [Int: RosterNames] = [:]
 
     /// A load.
     public init(roster: Roster, lines: [Int], warnings: [InputProblem], encoding: TextEncoding,
@@ -57,12 +66,35 @@ public struct RosterLoad: Sendable {
     }
 }
 
-/// Reads a roster: any CSV with `school_id` and `inspector_id` (学校代码/学校编号, 督学编号), optional
-/// `employment` (required on `VACANCY-` rows) and `zone`, and the tenure columns a renewal reads:
-/// `term_start` (任期开始日期, the same on every row) and `pair_terms` (本校连续届数). Other columns are
-/// ignored.
+/// What a roster row gives by name only, to be matched to the district.
+public struct RosterNames: Hashable, Sendable {
+    /// The school's name, when the row has no school id.
+    public var school: String?
+    /// The inspector's name, when the row has no inspector id.
+    public var inspector: String?
+    /// The zone the row gives (督学责任区 or 责任区), which tells apart inspectors of the same name.
+    public var zone: String
+
+    /// Names of a row.
+    public init(school: String?, inspector: String?, zone: String) {
+        self.school = school
+        self.inspector = inspector
+        self.zone = zone
+    }
+}
+
+/// Reads a roster: any CSV or workbook with the school (`school_id` 学校代码 or `school_name` 学校名称) and
+/// the inspector (`inspector_id` 督学编号 or `inspector_name` 督学姓名/责任督学), optional `employment`
+/// (required on vacancy rows) and `zone`, and the tenure columns a renewal reads: `term_start`
+/// (任期开始日期, the same on every row) and `pair_terms` (本校连续届数). A vacancy is `VACANCY-n`, or
+/// 待聘/空缺 (each such row its own post). Names are matched to the district by
+/// ``RosterLoad/resolveNames(in:)``. Other columns are ignored.
 public enum RosterReader {
-    /// Reads and validates a roster file (UTF-8, UTF-8 with BOM or GBK).
+    /// The words that mark a vacancy written in place of an inspector (each row its own post).
+    public static let vacancyWords = ["待聘", "空缺", "待补充", "缺额", "vacancy", "vacant"]
+
+    /// Reads and validates a roster file (CSV in UTF-8, UTF-8 with BOM or GBK; or a workbook, the sheet
+    /// whose header names the roster's columns).
     public static func read(path: String) throws(InputError) -> RosterLoad {
         let file = FileSystem.lastComponent(of: path)
         let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
@@ -77,7 +109,11 @@ public enum RosterReader {
         try parse(CSVReader(text: text), file: file, encoding: .utf8, problems: ProblemCollector(file: file, cap: DistrictReader.problemCap))
     }
 
-    private static func parse(_ reader: CSVReader, file: String, encoding: TextEncoding, problems: ProblemCollector)
+    static func isVacancyWord(_ text: String) -> Bool {
+        vacancyWords.contains(Vocabulary.normalizedWord(text))
+    }
+
+    private static func parse(_ reader: TableReader, file: String, encoding: TextEncoding, problems: ProblemCollector)
         throws(InputError) -> RosterLoad
     {
         guard let table = TableLoading.table(
@@ -90,10 +126,16 @@ public enum RosterReader {
         var pairTerms: [School.ID: Int] = [:]
         var servedAs: [Inspector.ID: Employment] = [:]
         var rowFacts: [(name: String, employment: String)] = []
+        var schoolNames: [String] = []
+        var pending: [Int: RosterNames] = [:]
+        var unnumbered: [Int] = []
         for record in table.rows {
             let row = RowChecker(record: record, header: table.header, problems: problems)
-            let school = row.required("school_id")
-            let startText = row.value("term_start")
+            // The school by its id, else by its name (matched to the district later).
+            let schoolName = row.value("school_name")
+            let schoolByName = row.value("school_id").isEmpty && !schoolName.isEmpty
+            let school = schoolByName ? schoolName : row.required(row.has("school_id") ? "school_id" : "school_name")
+            let startText = row.dateText("term_start")
             if !startText.isEmpty {
                 if let day = Vocabulary.day(startText) {
                     if let first = termStart, first.day != day {
@@ -109,27 +151,34 @@ public enum RosterReader {
             if let school, let terms = row.wholeNumber("pair_terms", minimum: 1, required: false) {
                 pairTerms[School.ID(uncheckedRawValue: school)] = terms
             }
-            guard row.has("inspector_id") else { continue }
-            let assigneeText = row.value("inspector_id")
-            if assigneeText.isEmpty {
-                if let school { row.report(.noAssignee(school: school), at: "inspector_id", severity: .warning) }
+            guard row.has("inspector_id") || row.has("inspector_name") else { continue }
+            var assigneeText = row.value("inspector_id")
+            let nameText = row.value("inspector_name")
+            let namedOnly = assigneeText.isEmpty && !nameText.isEmpty
+            if namedOnly && isVacancyWord(nameText) { assigneeText = nameText }
+            if assigneeText.isEmpty && nameText.isEmpty {
+                if let school { row.report(.noAssignee(school: school), at: row.has("inspector_id") ? "inspector_id" : "inspector_name", severity: .warning) }
                 continue
             }
+            // The vacancy's own zone (`inspector_zone`, as `duxue plan` writes it), else the school's
+            // (`zone`), else none yet: ``RosterLoad/placeUnzonedVacancies(in:)`` takes it from the district.
+            let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone") : row.value("zone")
             let assignee: Assignee
-            if assigneeText.uppercased().hasPrefix(Assignee.vacancyPrefix) {
-                let id = Assignee.vacancyPrefix + assigneeText.dropFirst(Assignee.vacancyPrefix.count)
+            let explicitVacancy = assigneeText.uppercased().hasPrefix(Assignee.vacancyPrefix)
+            if explicitVacancy || isVacancyWord(assigneeText) {
+                let id = explicitVacancy ? Assignee.vacancyPrefix + assigneeText.dropFirst(Assignee.vacancyPrefix.count) : ""
                 let employment = row.choice(
                     "employment", required: false, accepted: Vocabulary.employmentNames, Vocabulary.employment)
-                // The vacancy's own zone (`inspector_zone`, as `duxue plan` writes it), else the school's
-                // (`zone`), else none yet: ``RosterLoad/placeUnzonedVacancies(in:)`` takes it from the district.
-                let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone") : row.value("zone")
                 guard let employment else {
                     if row.value("employment").isEmpty {
-                        row.report(.vacancyWithoutEmployment(id: id), at: row.has("employment") ? "employment" : "inspector_id")
+                        row.report(.vacancyWithoutEmployment(id: explicitVacancy ? id : assigneeText),
+                                   at: row.has("employment") ? "employment" : (row.has("inspector_id") ? "inspector_id" : "inspector_name"))
                     }
                     continue
                 }
-                if let first = vacancies[id] {
+                if !explicitVacancy {
+                    // 待聘: a post of its own, numbered once every VACANCY-n of the file is known.
+                } else if let first = vacancies[id] {
                     if first.employment != employment {
                         row.report(.vacancyMismatch(id: id, key: "employment", value: employment.rawValue,
                                                     firstValue: first.employment.rawValue, firstLine: first.line),
@@ -145,27 +194,50 @@ public enum RosterReader {
                 }
                 assignee = .vacancy(id: id, zone: Zone(uncheckedRawValue: zoneText), employment: employment)
             } else {
-                let id = Inspector.ID(uncheckedRawValue: assigneeText)
+                let id = Inspector.ID(uncheckedRawValue: namedOnly ? nameText : assigneeText)
                 assignee = .inspector(id)
-                if servedAs[id] == nil, !row.value("employment").isEmpty,
+                if !namedOnly, servedAs[id] == nil, !row.value("employment").isEmpty,
                     let employment = Vocabulary.employment(row.value("employment"))
                 {
                     servedAs[id] = employment
                 }
             }
             guard row.ok, let school else { continue }
+            if case .vacancy(let id, _, _) = assignee, id.isEmpty { unnumbered.append(assignments.count) }
+            let inspectorByName = namedOnly && assignee.inspectorID != nil
+            if schoolByName || inspectorByName {
+                pending[assignments.count] = RosterNames(
+                    school: schoolByName ? school : nil, inspector: inspectorByName ? nameText : nil, zone: zoneText)
+            }
             assignments.append(Assignment(school: School.ID(uncheckedRawValue: school), assignee: assignee))
             lines.append(record.line)
-            rowFacts.append((row.value("inspector_name"), row.value("employment")))
+            rowFacts.append((inspectorByName ? "" : nameText, row.value("employment")))
+            schoolNames.append(schoolByName ? "" : schoolName)
         }
+        numberVacancies(unnumbered, in: &assignments, taken: Set(vacancies.keys))
         let all = problems.finished()
         if problems.hasErrors { throw .invalid(all) }
         var load = RosterLoad(roster: Roster(assignments: assignments), lines: lines, warnings: all, encoding: encoding,
                               termStart: termStart?.day, pairTerms: pairTerms)
         load.file = file
+        load.sheet = problems.sheet
         load.servedAs = servedAs
         load.rowFacts = rowFacts
-        for key in ["school_id", "inspector_id", "inspector_name", "employment"] { load.columns[key] = table.header.column(key) }
+        load.schoolNames = schoolNames
+        load.pendingNames = pending
+        for key in ["school_id", "school_name", "inspector_id", "inspector_name", "employment"] {
+            load.columns[key] = table.header.column(key)
+        }
         return load
+    }
+
+    /// Gives each 待聘 row a `VACANCY-n` of its own, numbered after those the file uses.
+    private static func numberVacancies(_ indices: [Int], in assignments: inout [Assignment], taken: Set<String>) {
+        var number = 0
+        for index in indices {
+            guard case .vacancy(_, let zone, let employment) = assignments[index].assignee else { continue }
+            repeat { number += 1 } while taken.contains(Assignee.vacancyPrefix + String(number))
+            assignments[index].assignee = .vacancy(id: Assignee.vacancyPrefix + String(number), zone: zone, employment: employment)
+        }
     }
 }

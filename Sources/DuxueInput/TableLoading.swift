@@ -1,28 +1,32 @@
 import DuxueDomain
 
-/// A CSV table being read for validation: the header map, then the rows of the header's width one at a
-/// time (`rows` is single-pass: the file is parsed as it is iterated, so only the rows kept stay in memory).
+/// A table being read for validation (from CSV or a worksheet): the header map, then the rows of the
+/// header's width one at a time (`rows` is single-pass: a CSV file is parsed as it is iterated, so only the
+/// rows kept stay in memory).
 final class LoadedTable {
     /// The matched header.
     let header: HeaderMap
-    private var reader: CSVReader
+    private var reader: TableReader
     private let problems: ProblemCollector
     private let records: RecordKind
     private var sawSyntaxError: Bool
     private var finished = false
+    /// Rows read ahead while looking for the header, not yet yielded.
+    private var pending: [Result<TableRecord, CSVError>]
     /// Rows yielded so far.
     private(set) var rowCount = 0
     /// Rows lost to CSV syntax errors (their values are unknown); complete once `rows` is exhausted.
     private(set) var droppedRows = 0
     /// Rows of the wrong width (reported; their values are known but not which column each is in).
-    private(set) var raggedRows: [CSVRecord] = []
-    private let headerFields: [CSVField]
+    private(set) var raggedRows: [TableRecord] = []
+    private let headerFields: [TableField]
 
-    init(header: HeaderMap, headerFields: [CSVField], reader: CSVReader, problems: ProblemCollector,
-         records: RecordKind, sawSyntaxError: Bool, droppedRows: Int) {
+    init(header: HeaderMap, headerFields: [TableField], reader: TableReader, pending: [Result<TableRecord, CSVError>],
+         problems: ProblemCollector, records: RecordKind, sawSyntaxError: Bool, droppedRows: Int) {
         self.header = header
         self.headerFields = headerFields
         self.reader = reader
+        self.pending = pending.reversed()
         self.problems = problems
         self.records = records
         self.sawSyntaxError = sawSyntaxError
@@ -35,34 +39,59 @@ final class LoadedTable {
     /// Iteration over the rows.
     struct Rows: Sequence, IteratorProtocol {
         let table: LoadedTable
-        mutating func next() -> CSVRecord? { table.nextRow() }
+        mutating func next() -> TableRecord? { table.nextRow() }
     }
 
-    fileprivate func nextRow() -> CSVRecord? {
+    private func read() throws(CSVError) -> TableRecord? {
+        if let item = pending.popLast() { return try item.get() }
+        return try reader.next()
+    }
+
+    fileprivate func nextRow() -> TableRecord? {
         while !finished {
-            let record: CSVRecord?
+            var record: TableRecord?
             do {
-                record = try reader.next()
+                record = try read()
             } catch {
                 sawSyntaxError = true
                 droppedRows += 1
                 TableLoading.report(error, headerFields: headerFields, problems: problems)
                 continue
             }
-            guard let record else {
+            guard var row = record else {
                 finished = true
                 if rowCount == 0 && !sawSyntaxError { problems.add(.noRecords(records), line: nil) }
                 return nil
             }
-            if record.fields.count != header.width {
-                problems.add(.raggedRow(fields: record.fields.count, expected: header.width), line: record.line)
-                raggedRows.append(record)
+            if reader.isWorksheet {
+                // A sheet has no commas to miscount: cells past the header have no column, missing ones are empty.
+                if row.fields.count > header.width { row.fields.removeLast(row.fields.count - header.width) }
+                while row.fields.count < header.width {
+                    let column = row.fields.count + 1
+                    row.fields.append(TableField(value: "", column: column, characterColumn: column, quoted: false))
+                }
+                if row.isBlank { continue }
+                note(row)
+            } else if row.fields.count != header.width {
+                problems.add(.raggedRow(fields: row.fields.count, expected: header.width), line: row.line)
+                raggedRows.append(row)
                 continue
             }
             rowCount += 1
-            return record
+            return row
         }
         return nil
+    }
+
+    /// Warnings about a worksheet row: hidden, or holding formulas without a saved value.
+    private func note(_ row: TableRecord) {
+        if row.hidden { problems.add(.hiddenRow, line: row.line, severity: .warning) }
+        for field in row.fields {
+            guard let formula = field.uncalculatedFormula else { continue }
+            let name = headerFields.indices.contains(field.column - 1) ? headerFields[field.column - 1].value.trimmedHeader : ""
+            problems.add(.uncalculatedFormula(formula: formula), line: row.line,
+                         column: InputProblem.Column(name: name, index: field.column), severity: .warning)
+        }
     }
 }
 
@@ -88,6 +117,11 @@ enum TableLoading {
     /// A CSV reader that streams the file (its encoding detected in a first pass over it), or `nil` with
     /// the problem recorded.
     static func open(path: String, problems: ProblemCollector) -> (reader: CSVReader, encoding: TextEncoding)? {
+        if TableFiles.isWorkbook(path) {
+            guard let source = WorkbookTableSource(path: path, problems: problems) else { return nil }
+            // A workbook's text is Unicode throughout; UTF-8 stands for it.
+            return (TableReader(source: source), .utf8)
+        }
         let stream: TextStream
         do {
             stream = try TextStream(LineBlocks(path: path))
@@ -132,35 +166,52 @@ enum TableLoading {
               problems: problems)
     }
 
-    /// Reads up to the header and matches it; the rows follow as the table's `rows` are iterated (ragged
-    /// ones reported and left out). `nil` when there is no header at all.
+    /// How many rows are searched for the header (title rows and notes above it are skipped).
+    static let headerSearchRows = 30
+
+    /// Finds the header and matches it; the rows follow as the table's `rows` are iterated (ragged CSV
+    /// ones reported and left out). The header is the first of the first ``headerSearchRows`` rows whose
+    /// cells name at least two known columns, else the first row; rows above it (a title, merged across
+    /// the columns, notes, blank rows) are skipped. A workbook source first picks its sheet. `nil` when
+    /// there is no header at all.
     static func table(reader: CSVReader, specs: [ColumnSpec], reportUnknown: Bool, records: RecordKind,
                       problems: ProblemCollector) -> LoadedTable? {
         var reader = reader
+        reader.choose(specs: specs, problems: problems)
+        var ahead: [Result<TableRecord, CSVError>] = []
+        var headerAt: Int?
+        while ahead.count < headerSearchRows {
+            do {
+                guard let record = try reader.next() else { break }
+                ahead.append(.success(record))
+                if HeaderMap.looksLikeHeader(record, specs: specs) {
+                    headerAt = ahead.count - 1
+                    break
+                }
+            } catch {
+                ahead.append(.failure(error))
+            }
+        }
+        let chosen = headerAt ?? ahead.firstIndex { if case .success = $0 { true } else { false } }
         var sawSyntaxError = false
         var droppedRows = 0
-        while true {
-            let record: CSVRecord?
-            do {
-                record = try reader.next()
-            } catch {
-                sawSyntaxError = true
-                droppedRows += 1
-                report(error, headerFields: [], problems: problems)
-                continue
-            }
-            guard let record else {
-                if !sawSyntaxError { problems.add(.emptyFile, line: nil) }
-                return nil
-            }
-            let header = HeaderMap.match(record, specs: specs, reportUnknown: reportUnknown, problems: problems)
-            return LoadedTable(
-                header: header, headerFields: record.fields, reader: reader, problems: problems, records: records,
-                sawSyntaxError: sawSyntaxError, droppedRows: droppedRows)
+        for item in ahead[..<(chosen ?? ahead.count)] {
+            guard case .failure(let error) = item else { continue }
+            sawSyntaxError = true
+            droppedRows += 1
+            report(error, headerFields: [], problems: problems)
         }
+        guard let chosen, case .success(let record) = ahead[chosen] else {
+            if !sawSyntaxError && !problems.hasErrors { problems.add(.emptyFile, line: nil) }
+            return nil
+        }
+        let header = HeaderMap.match(record, specs: specs, reportUnknown: reportUnknown, problems: problems)
+        return LoadedTable(
+            header: header, headerFields: record.fields, reader: reader, pending: Array(ahead[(chosen + 1)...]),
+            problems: problems, records: records, sawSyntaxError: sawSyntaxError, droppedRows: droppedRows)
     }
 
-    static func report(_ error: CSVError, headerFields: [CSVField], problems: ProblemCollector) {
+    static func report(_ error: CSVError, headerFields: [TableField], problems: ProblemCollector) {
         switch error {
         case .openQuote(let line, let column, let field):
             problems.add(.openQuote(line: line, column: column), line: line, column: fieldColumn(field, headerFields))
@@ -171,7 +222,7 @@ enum TableLoading {
         }
     }
 
-    private static func fieldColumn(_ field: Int, _ header: [CSVField]) -> InputProblem.Column {
+    private static func fieldColumn(_ field: Int, _ header: [TableField]) -> InputProblem.Column {
         let name = header.indices.contains(field - 1) ? header[field - 1].value.trimmedHeader : ""
         return InputProblem.Column(name: name, index: field)
     }
@@ -179,12 +230,12 @@ enum TableLoading {
 
 /// Checks the fields of one row, recording problems; `ok` turns false at the first error.
 final class RowChecker {
-    let record: CSVRecord
+    let record: TableRecord
     let header: HeaderMap
     let problems: ProblemCollector
     private(set) var ok = true
 
-    init(record: CSVRecord, header: HeaderMap, problems: ProblemCollector) {
+    init(record: TableRecord, header: HeaderMap, problems: ProblemCollector) {
         self.record = record
         self.header = header
         self.problems = problems
@@ -195,6 +246,15 @@ final class RowChecker {
 
     /// The trimmed value ("" when the column is absent).
     func value(_ key: String) -> String { header.value(key, in: record) }
+
+    /// The value of a date column: a worksheet number that stands for a date (a serial date in a cell
+    /// not formatted as one) as YYYY-MM-DD, else the value as written.
+    func dateText(_ key: String) -> String {
+        guard let index = header.indexByKey[key], record.fields.indices.contains(index),
+            let date = record.fields[index].serialDate
+        else { return value(key) }
+        return date
+    }
 
     /// Records an error (or warning) at the key's column.
     func report(_ kind: InputProblem.Kind, at key: String?, severity: Severity = .error) {

@@ -1,7 +1,7 @@
 import DuxueDomain
 
-/// Everything `duxue validate` found in a district's inputs: the policy, both CSV files and, if given, a
-/// roster checked against them. Nothing is solved.
+/// Everything `duxue validate` found in a district's inputs: the policy, both tables (CSV or workbook)
+/// and, if given, a roster checked against them. Nothing is solved.
 public struct ValidationReport: Sendable {
     /// Every problem, errors and warnings: the policy's first, then schools.csv, inspectors.csv, the roster.
     public var problems: [InputProblem]
@@ -77,16 +77,16 @@ extension InputProblem {
 
 /// Reads and checks a district's inputs without planning.
 public enum InputValidation {
-    /// Validates the policy (`policyOption` or the folder's policy.toml or the national preset), the district
-    /// folder and, if `rosterPath` is given, a roster against the district. Every problem is collected: a bad
-    /// policy does not stop the district from being read (the defaults stand in for it).
+    /// Validates the policy (`policyOption`, or the district's policy file — ``DistrictPolicy`` — or the
+    /// national preset), the district (a folder or a workbook) and, if `rosterPath` is given, a roster
+    /// against the district (its names matched to it). Every problem is collected: a bad policy does not
+    /// stop the district from being read (the defaults stand in for it).
     public static func validate(folder: String, policyOption: String?, termStart: Day?,
                                 rosterPath: String?, today: Day = PolicyReader.localToday()) -> ValidationReport {
         var problems: [InputProblem] = []
         let policy: Policy
         do {
-            policy = try PolicyReader.load(
-                districtFolder: folder, option: policyOption, termStart: termStart, today: today)
+            policy = try PolicyReader.load(district: folder, option: policyOption, termStart: termStart, today: today)
         } catch {
             problems += error.problems
             policy = Presets.policy(Presets.national, termStart: termStart ?? today)
@@ -102,7 +102,8 @@ public enum InputValidation {
         var assignments: Int?
         if let rosterPath {
             do {
-                let roster = try RosterReader.read(path: rosterPath)
+                var roster = try RosterReader.read(path: rosterPath)
+                if let district { try roster.resolveNames(in: district) }
                 problems += roster.warnings
                 if let district { problems += check(roster, against: district) + contradictions(roster, against: district) }
                 assignments = roster.roster.assignments.count
@@ -119,6 +120,7 @@ public enum InputValidation {
     /// the problem cap.
     public static func check(_ load: RosterLoad, against district: District) -> [InputProblem] {
         let collector = ProblemCollector(file: load.file, cap: DistrictReader.problemCap)
+        collector.sheet = load.sheet
         let schools = Set(district.schools.map(\.id))
         let inspectors = Set(district.inspectors.map(\.id))
         for (assignment, line) in zip(load.roster.assignments, load.lines) {
@@ -133,11 +135,19 @@ public enum InputValidation {
         return collector.finished()
     }
 
-    /// Warnings for roster rows whose inspector name or employment contradicts the pool (a roster
-    /// edited by hand): the pool's values are the ones used, and the warning says so.
+    /// Warnings for roster rows whose school name, inspector name or employment contradicts the district
+    /// (a roster edited by hand): the district's values are the ones used, and the warning says so.
     public static func contradictions(_ load: RosterLoad, against district: District) -> [InputProblem] {
         let collector = ProblemCollector(file: load.file, cap: DistrictReader.problemCap)
+        collector.sheet = load.sheet
         let inspectors = district.inspectorsByID
+        let schools = Dictionary(district.schools.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        for (index, (assignment, line)) in zip(load.roster.assignments, load.lines).enumerated() where index < load.schoolNames.count {
+            let written = load.schoolNames[index]
+            guard !written.isEmpty, let name = schools[assignment.school], written != name else { continue }
+            collector.add(.nameContradictsID(key: "school_name", id: assignment.school.rawValue, written: written, actual: name),
+                          line: line, column: load.columns["school_name"], severity: .warning)
+        }
         for (index, (assignment, line)) in zip(load.roster.assignments, load.lines).enumerated() where index < load.rowFacts.count {
             guard case .inspector(let id) = assignment.assignee, let person = inspectors[id] else { continue }
             let facts = load.rowFacts[index]

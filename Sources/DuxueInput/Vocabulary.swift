@@ -53,9 +53,11 @@ public enum Columns {
         ColumnSpec("appointed_on", ["聘任日期", "聘任时间"]),
     ]
 
-    /// A roster (roster.csv or a hand-made one).
+    /// A roster (roster.csv or a hand-made one). A school is given by its id or its name, an inspector by
+    /// id or name (``alternatives``; names are matched to the district later).
     public static let roster: [ColumnSpec] = [
         ColumnSpec("school_id", ["学校代码", "学校编号"], required: true),
+        ColumnSpec("school_name", ["学校名称", "学校"]),
         ColumnSpec("inspector_id", ["督学编号"], required: true),
         ColumnSpec("employment", ["专兼职"]),
         ColumnSpec("zone", ["责任区"]),
@@ -72,6 +74,16 @@ public enum Columns {
         ColumnSpec("rule", ["规则", "类型"], required: true),
     ]
 
+    /// A required column and the column that may stand in for it when both are in a table's specs.
+    static let alternatives = ["school_id": "school_name", "inspector_id": "inspector_name"]
+
+    /// Columns offices keep that Duxue does not read (yet): ignored without an unknown-column warning.
+    public static let ignoredExtras: [String] = [
+        "序号", "性别", "民族", "年龄", "出生年月", "出生日期", "政治面貌", "学历", "职务", "职称", "督学证号",
+        "督学证编号", "证书编号", "聘任文号", "任命文号", "身份证号", "身份证号码", "备注", "学校地址", "地址",
+        "校长", "校长姓名", "办学性质", "学校类型", "电子邮箱", "邮箱",
+    ]
+
     /// The Chinese name of a key, for messages ("enrollment" → "在校生数").
     static func chineseName(_ key: String) -> String {
         let names: [String: String] = [
@@ -79,7 +91,7 @@ public enum Columns {
             "large": "大规模学校", "lat": "纬度", "lon": "经度", "employment": "专兼职", "status": "在职状态",
             "retired_on": "退休日期", "consecutive_terms": "已连任届数", "conflicts": "回避学校",
             "max_schools": "最多负责学校数", "stages": "胜任学段", "phone": "联系电话",
-            "school_id": "学校代码", "inspector_id": "督学编号", "training_hours": "培训学时",
+            "school_id": "学校代码", "school_name": "学校名称", "inspector_id": "督学编号", "training_hours": "培训学时",
             "inspector_zone": "督学责任区", "term_start": "任期开始日期", "pair_terms": "本校连续届数",
             "inspector_name": "督学姓名", "rule": "规则", "assessment": "考核结果", "workplace": "工作单位", "level": "级别", "appointed_on": "聘任日期",
         ]
@@ -103,23 +115,38 @@ struct HeaderMap {
     }
 
     /// The trimmed value of a key's field in a record ("" when the column is absent).
-    func value(_ key: String, in record: CSVRecord) -> String {
+    func value(_ key: String, in record: TableRecord) -> String {
         guard let index = indexByKey[key] else { return "" }
         return record[index] ?? ""
     }
 
+    /// Whether a row looks like the header of a table of `specs`: at least two of its cells name a known
+    /// column (or a column offices keep, ``Columns/ignoredExtras``).
+    static func looksLikeHeader(_ record: TableRecord, specs: [ColumnSpec]) -> Bool {
+        var names = Set(Columns.ignoredExtras.map(Vocabulary.normalizedHeader))
+        for spec in specs { for name in spec.names { names.insert(Vocabulary.normalizedHeader(name)) } }
+        var known = 0
+        for field in record.fields where names.contains(Vocabulary.normalizedHeader(field.value)) {
+            known += 1
+            if known >= 2 { return true }
+        }
+        return false
+    }
+
     /// Matches a header record against column specs, reporting missing, unknown and duplicate columns.
-    static func match(_ header: CSVRecord, specs: [ColumnSpec], reportUnknown: Bool,
+    /// Columns in ``Columns/ignoredExtras`` are ignored without a word.
+    static func match(_ header: TableRecord, specs: [ColumnSpec], reportUnknown: Bool,
                       problems: ProblemCollector) -> HeaderMap {
         var map = HeaderMap(width: header.fields.count)
         var lookup: [String: String] = [:]
         for spec in specs { for name in spec.names { lookup[Vocabulary.normalizedHeader(name)] = spec.key } }
-        var unknown: [(field: CSVField, normalized: String)] = []
+        let extras = Set(Columns.ignoredExtras.map(Vocabulary.normalizedHeader))
+        var unknown: [(field: TableField, normalized: String)] = []
         for field in header.fields {
             let normalized = Vocabulary.normalizedHeader(field.value)
             let here = InputProblem.Column(name: field.value.trimmedHeader, index: field.column)
             guard let key = lookup[normalized] else {
-                if !normalized.isEmpty { unknown.append((field, normalized)) }
+                if !normalized.isEmpty && !extras.contains(normalized) { unknown.append((field, normalized)) }
                 continue
             }
             if let first = map.indexByKey[key] {
@@ -146,8 +173,11 @@ struct HeaderMap {
             }
         }
         for spec in specs where spec.required && map.indexByKey[spec.key] == nil {
+            // A column that may stand in for it (a roster's school or inspector by name) will do.
+            let alternative = Columns.alternatives[spec.key].flatMap { key in specs.first { $0.key == key } }
+            if let alternative, map.indexByKey[alternative.key] != nil { continue }
             problems.add(
-                .missingColumn(key: spec.key, accepted: spec.names, lookalike: lookalikes[spec.key]),
+                .missingColumn(key: spec.key, accepted: spec.names + (alternative?.names ?? []), lookalike: lookalikes[spec.key]),
                 line: header.line)
         }
         return map
@@ -187,9 +217,10 @@ public enum Vocabulary {
     /// The accepted date formats, for messages.
     public static let dateFormats = ["YYYY-MM-DD", "YYYY/M/D", "YYYY.M.D", "YYYY年M月D日"]
 
-    /// A header as compared: trimmed (white space and BOM), lower-cased, spaces and hyphens as underscores.
+    /// A header as compared: trimmed (white space and BOM), line breaks inside removed (a header typed on
+    /// two lines of a cell), lower-cased, spaces and hyphens as underscores.
     public static func normalizedHeader(_ text: String) -> String {
-        normalizedWord(text.trimmedHeader)
+        normalizedWord(String(text.trimmedHeader.filter { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }))
     }
 
     /// A value as compared: trimmed, full-width letters and digits made ASCII, lower-cased, spaces and

@@ -114,6 +114,7 @@ public struct Planner: Sendable {
             var first = SolveOptions(timeLimit: options.timeLimit, verbose: options.verbose)
             first.progress = { _ in !(options.stopRequested?() ?? false) }
             let found = try solver.solve(builder.model, options: first)
+            if found.status == .infeasible { throw PairRulesError([.noRosterHonoursAll]) }
             guard found.status.hasSolution else { throw NoRosterFound(status: found.status) }
             values = found.values
         }

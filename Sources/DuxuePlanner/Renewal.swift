@@ -57,6 +57,14 @@ public struct RenewalRequest: Sendable {
         startsNewTerm || asOf >= previousTerm.end
     }
 
+    /// Terms that have passed since the previous roster's term began, that one included (1 at an
+    /// ordinary new term; more when terms went by without a new roster; 0 mid-term).
+    public var termsPassed: Int {
+        guard isNewTerm else { return 0 }
+        guard asOf >= previousTerm.end else { return 1 }
+        return max(1, TermCalendar(anchor: previousTerm.start, years: policy.termYears).index(of: asOf))
+    }
+
     /// Whether a new term is asked for before the previous one ends.
     public var isEarlyNewTerm: Bool { startsNewTerm && asOf < previousTerm.end }
 
@@ -78,6 +86,8 @@ public struct RenewalRequest: Sendable {
 public enum RenewalError: Error, Hashable, Sendable {
     /// The previous roster records no term start and the policy names none.
     case previousTermUnknown
+    /// The as-of date is before the previous roster's term begins.
+    case asOfBeforeTerm(termStart: Day)
     /// A new term was asked for before the previous one ends, without confirmation.
     case earlyNewTerm(previousTermEnds: Day)
 }
@@ -130,6 +140,9 @@ public struct Renewer: Sendable {
     /// Renews the previous roster as of the request's date.
     public func renew(_ request: RenewalRequest, options: PlannerOptions = PlannerOptions()) throws -> Renewal {
         guard request.knowsPreviousTerm else { throw RenewalError.previousTermUnknown }
+        guard request.asOf >= request.previousTerm.start else {
+            throw RenewalError.asOfBeforeTerm(termStart: request.previousTerm.start)
+        }
         if request.isEarlyNewTerm && !request.earlyConfirmed {
             throw RenewalError.earlyNewTerm(previousTermEnds: request.previousTerm.lastDay)
         }
@@ -150,8 +163,10 @@ public struct Renewer: Sendable {
             if kind == .newTerm {
                 // 《教育督导条例》第六条, as TermCounting counts it: a part-time term served adds one; a
                 // full-time term, or a term without appointment, starts the count again.
+                // Terms that passed with no new roster filed: the roster stayed in force, each counts.
                 let servedAs = served.contains(person.id) ? (request.servedAs[person.id] ?? person.employment) : nil
-                current.inspectors[index].consecutiveTerms = TermCounting.advance(person.consecutiveTerms, servedAs: servedAs)
+                current.inspectors[index].consecutiveTerms = TermCounting.consecutivePartTimeTerms(
+                    Array(repeating: servedAs, count: request.termsPassed), opening: person.consecutiveTerms)
             }
         }
         // Mid-term, those already serving were appointed when the term began (or on their recorded date);
@@ -161,6 +176,20 @@ public struct Renewer: Sendable {
         var planned = current
         let held = Dictionary(grouping: request.previous.assignments.compactMap { a in a.assignee.inspectorID.map { ($0, a.school) } },
                               by: \.0).mapValues { Set($0.map(\.1)) }
+        // Pins are judged against the real district, with the renewal's own reasons, before rotation and
+        // closed retirement windows become planning constraints.
+        var pinProblems = request.pairs.problems(in: current, policy: policy)
+        let people = current.inspectorsByID
+        for (school, inspector) in request.pairs.pinned.sorted(by: { $0.key < $1.key }) {
+            let pair = PairRules.Pair(school: school, inspector: inspector)
+            if rotating[inspector]?.contains(school) == true { pinProblems.append(.mustRotate(pair)) }
+            if let person = people[inspector], let ends = Eligibility.retirementWindowEnds(for: person, under: policy),
+                ends < request.asOf, held[inspector]?.contains(school) != true
+            {
+                pinProblems.append(.retirementWindowClosed(pair, on: ends))
+            }
+        }
+        if !pinProblems.isEmpty { throw PairRulesError(pinProblems) }
         for index in planned.inspectors.indices {
             let person = planned.inspectors[index]
             if let schools = rotating[person.id] { planned.inspectors[index].conflicts.formUnion(schools) }

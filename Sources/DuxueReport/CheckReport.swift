@@ -172,9 +172,11 @@ public struct CheckReport: Codable, Sendable {
             }
             if rule.id == .assessment && !district.inspectors.contains(where: { $0.assessment != nil }) {
                 status = "not_applied"
+                summary = text.pick("督学库未给出考核结果（考核结果列），无从核对", "the pool gives no assessment results (assessment column): nothing to check")
             }
             if rule.id == .level && !district.inspectors.contains(where: { $0.level != nil }) && policy.responsibleLevel != nil {
                 status = "not_applied"
+                summary = text.pick("督学库未给出级别（级别列），无从核对", "the pool gives no levels (level column): nothing to check")
             }
             if !policy.imposes(rule.id) && rule.id != .zones {
                 status = "not_applied"

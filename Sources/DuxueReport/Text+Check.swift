@@ -67,6 +67,15 @@ extension Text {
                  "pin \(pair.school) → \(pair.inspector): another zone, and zones are required")
         case .overCapacity(let i, let pinned, let limit):
             pick("督学 \(i) 被指定 \(pinned) 所学校，最多 \(limit) 所", "inspector \(i) is pinned to \(pinned) schools, at most \(limit)")
+        case .noRosterHonoursAll:
+            pick("这些指定配对各自可行，但合在一起无法得到合规名册（例如专职比例无法满足）：请减少指定",
+                 "each pin is possible, but together they leave no compliant roster (e.g. no room for the full-time share): pin fewer pairs")
+        case .mustRotate(let pair):
+            pick("指定 \(pair.school) → \(pair.inspector)：该配对已达同校连续届数上限，本届须交流",
+                 "pin \(pair.school) → \(pair.inspector): the pair has lasted the rotation limit and must change this term")
+        case .retirementWindowClosed(let pair, let day):
+            pick("指定 \(pair.school) → \(pair.inspector)：该督学退休年限已于 \(day) 届满，可保留原有学校，但不能新增学校",
+                 "pin \(pair.school) → \(pair.inspector): the inspector's retirement window closed on \(day); they keep their schools but take no new one")
         case .largeNotAlone(let pair, let others):
             pick("大规模学校 \(pair.school) 须专人负责，但督学 \(pair.inspector) 还被指定了另外 \(others) 所",
                  "large school \(pair.school) needs a dedicated inspector, but \(pair.inspector) is pinned to \(others) other school\(others == 1 ? "" : "s")")

@@ -39,7 +39,7 @@ extension Text {
     /// Why an inspector may no longer be appointed on the renewal's date.
     public func ineligibility(_ exclusion: Exclusion) -> String {
         switch exclusion {
-        case .retiredTooLong(let day, _, let limit):
+        case .retiredTooLong(let day, _, let limit, _):
             pick("\(day) 退休，\(limit) 年期限已于 \(day.addingYears(limit)) 届满（R5）",
                  "retired \(day); the \(limit)-year window closed on \(day.addingYears(limit)) (R5)")
         case .termLimit: self.exclusion(exclusion) + pick("（R6）", " (R6)")

@@ -71,9 +71,9 @@ public struct Text: Sendable {
     /// Why an inspector is excluded.
     public func exclusion(_ reason: Exclusion) -> String {
         switch reason {
-        case .retiredTooLong(let day, let years, let limit):
-            return pick("\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年上限",
-                        "retired \(day), \(self.years(years)) years before term start, limit \(limit)")
+        case .retiredTooLong(let day, let years, let limit, let checkedOn):
+            return pick("\(day) 退休，至 \(checkedOn) 已 \(self.years(years)) 年，超过 \(limit) 年上限",
+                        "retired \(day), \(self.years(years)) years before \(checkedOn), limit \(limit)")
         case .termLimit(let terms, let limit):
             return pick("兼职已连任 \(terms) 届（上限 \(limit) 届）",
                         "\(terms) consecutive part-time terms (limit \(limit))")
@@ -103,9 +103,9 @@ public struct Text: Sendable {
         case .fullTimeShareLow(let ft, let total, let minimum, let missing):
             return pick("专职督学 \(ft)/\(total)，低于 \(percent(minimum))；还需 \(missing) 名专职督学",
                         "full-time \(ft) of \(total), below \(percent(minimum)); needs \(missing) more full-time inspector\(missing == 1 ? "" : "s")")
-        case .retiredTooLong(let i, let day, let years, let limit):
-            return pick("督学 \(inspector(i))：\(day) 退休，距任期开始 \(self.years(years)) 年，超过 \(limit) 年",
-                        "inspector \(inspector(i)) retired \(day), \(self.years(years)) years before term start, limit \(limit)")
+        case .retiredTooLong(let i, let day, let years, let limit, let checkedOn):
+            return pick("督学 \(inspector(i))：\(day) 退休，至 \(checkedOn) 已 \(self.years(years)) 年，超过 \(limit) 年",
+                        "inspector \(inspector(i)) retired \(day), \(self.years(years)) years before \(checkedOn), limit \(limit)")
         case .termLimitReached(let i, let terms, let limit):
             return pick("兼职督学 \(inspector(i)) 已连任 \(terms) 届（上限 \(limit) 届）",
                         "part-time inspector \(inspector(i)) has served \(terms) consecutive terms (limit \(limit))")

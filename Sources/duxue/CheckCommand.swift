@@ -12,7 +12,7 @@ import Foundation
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "检查名册是否符合各项规则，并生成备案材料 · Check a roster against R1–R15 and write the filing package.",
+        abstract: "检查名册是否符合各项规则，并生成备案材料 · Check a roster against every rule the policy imposes (R1–R17) and write the filing package.",
         discussion: "Exit status: 0 compliant (warnings allowed), 1 violations found, 2 unreadable input or usage error."
     )
 
@@ -70,6 +70,7 @@ struct CheckCommand: ParsableCommand {
                     policy.termStart = effective
                 }
             }
+            try load.resolveNames(in: district)
             load.placeUnzonedVacancies(in: district)
         } catch let error as InputError {
             Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))

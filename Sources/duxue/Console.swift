@@ -121,17 +121,18 @@ enum OutputPath {
         return companion
     }
 
-    /// The files a run reads from a district folder (whether or not each exists).
+    /// The files a run reads for a district folder or workbook (whether or not each exists).
     static func districtFiles(_ district: String) -> [String] {
-        let folder = URL(fileURLWithPath: district)
-        return ["schools.csv", "inspectors.csv", "policy.toml"].map { folder.appendingPathComponent($0).path }
+        TableFiles.inputFiles(district: district)
     }
 
     /// Whether `path` is one of `inputs` once `.`, `..` and symbolic links are resolved, so that
     /// `--out ./d/../d/schools.csv` or a link to an input is refused like the input itself.
     static func names(_ path: String, oneOf inputs: [String]) -> Bool {
+        // Absolute first: Foundation standardises a relative "d/../d/x" to "/d/x" on Linux.
+        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         func canonical(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardized.resolvingSymlinksInPath().path
+            URL(fileURLWithPath: path, relativeTo: here).absoluteURL.standardized.resolvingSymlinksInPath().path
         }
         let target = canonical(path)
         return inputs.contains { canonical($0) == target }

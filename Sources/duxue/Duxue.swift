@@ -22,7 +22,11 @@ struct Duxue: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                let message = fullMessage(for: error)
+                if UsageText.language(of: Array(CommandLine.arguments.dropFirst())) == .zh, let zh = UsageText.chinese(message) {
+                    FileHandle.standardError.write(Data((zh + "\n").utf8))
+                }
+                FileHandle.standardError.write(Data((message + "\n").utf8))
                 Foundation.exit(2)
             }
             exit(withError: error)

@@ -51,7 +51,7 @@ struct DistrictOptions: ParsableArguments {
             }
             override = day
         }
-        let policy = try PolicyReader.load(districtFolder: district, option: self.policy, termStart: override)
+        let policy = try PolicyReader.load(district: district, option: self.policy, termStart: override)
         var reading = policy
         if let readOn { reading.termStart = readOn }
         var load = try DistrictReader.read(folder: district, policy: reading)

@@ -71,6 +71,7 @@ struct RenewCommand: ParsableCommand {
         // pool's dates are read as of the renewal date, since people may have retired since the term started.
         let (district, policy) = try input.loadOrExit(language: language, termStart: load.termStart, readOn: day)
         let rules = try pairs.loadOrExit(language: language)
+        do { try load.resolveNames(in: district) } catch { Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n")); throw ExitCode(2) }
         load.placeUnzonedVacancies(in: district)
 
         let target = try OutputPath.resolve(
@@ -89,6 +90,10 @@ struct RenewCommand: ParsableCommand {
         } catch let error as RenewalError {
             progress.clear()
             switch error {
+            case .asOfBeforeTerm(let start):
+                Console.error(language == .zh
+                    ? "--as-of \(day) 早于原名册任期的开始日期 \(start)：请给出任期内或之后的日期"
+                    : "--as-of \(day) is before the previous roster's term begins (\(start)): give a date within or after that term")
             case .previousTermUnknown:
                 Console.error(language == .zh
                     ? "\(previous) 没有任期开始日期（term_start 列），区县的 policy.toml 也没有 term_start：无法确定原名册属于哪一届。请在 policy.toml 写 term_start = 2024-09-01，或用 --term-start 给出原名册的任期开始日期"

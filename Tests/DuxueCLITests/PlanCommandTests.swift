@@ -18,7 +18,7 @@ struct PlanCommandTests {
             "S-04,I-03,part_time", "S-05,I-03,part_time", "S-06,I-03,part_time",
         ])
         #expect(result.stdout.contains("Shortfall: none"))
-        #expect(result.stdout.contains("I-04 刘洋: retired 2020-01-15, 7.6 years before term start, limit 3"))
+        #expect(result.stdout.contains("I-04 刘洋: retired 2020-01-15, 7.6 years before 2027-09-01, limit 3"))
         #expect(result.stdout.contains("I-05 陈静: 3 consecutive part-time terms (limit 3)"))
         #expect(result.stdout.contains("S-02 城关第一小学 2600 students → 李强 (I-02)"))
     }

@@ -75,3 +75,34 @@ struct ReportAgreementTests {
         #expect(result.stdout.contains("（≥ 2000 人，含区县指定 1 所）"), "\(result.stdout)")
     }
 }
+
+/// Fixes found in review, end to end.
+@Suite("Review fixes end to end")
+struct ReviewFixesTests {
+    private static func sample(_ name: String) -> String {
+        URL(fileURLWithPath: #filePath).appendingPathComponent("../../../Data/\(name)").standardized.path
+    }
+
+    /// `--out d/../d/schools.csv --force` names an input through `..`: refused, the input untouched.
+    @Test func outputThroughDotDotNeverReplacesAnInput() throws {
+        let cli = try CLIRunner()
+        let folder = try cli.makeFolder("dl")
+        for file in ["schools.csv", "inspectors.csv", "policy.toml"] {
+            try FileManager.default.copyItem(atPath: CLIRunner.casePath("tiny") + "/" + file, toPath: folder + "/" + file)
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: folder + "/schools.csv"))
+        let result = try cli.run(["plan", "dl", "--out", "dl/../dl/schools.csv", "--force", "--lang", "en", "--quiet"])
+        #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/schools.csv")) == before)
+    }
+
+    /// A sweep that sets the threshold and turns 1:1 off plans without dedicated large schools.
+    @Test func sweptRuleOffStaysOff() throws {
+        let cli = try CLIRunner()
+        let result = try cli.run(["compare", Self.sample("county"), "--policy", "national", "--sweep", "large_school_rule=off",
+                                  "--sweep", "large_school_enrollment=1500", "--format", "csv", "--lang", "en", "--no-timing"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = result.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.contains("large_schools,large schools,0,0"), "\(rows)")
+    }
+}

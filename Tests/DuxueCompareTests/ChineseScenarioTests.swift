@@ -1,5 +1,6 @@
 import DuxueCompare
 import DuxueDomain
+import DuxueGLPK
 import Testing
 
 /// Scenario files written with Chinese keys (quoted, as TOML requires) read like the English ones; a
@@ -67,5 +68,43 @@ struct ChineseScenarioTests {
             #expect(error.problems.map(\.line) == [1])
             #expect(error.problems.first?.message(in: .en).contains("cannot be set in a scenario") == true)
         }
+    }
+}
+
+/// `[pairs]` in a scenario pins and forbids pairs; unknown ids are reported with their place.
+@Suite("compare: pinned and forbidden pairs in a scenario")
+struct ScenarioPairsTests {
+    @Test func pinsAndForbidsAreRead() throws {
+        let scenario = try ScenarioReader.parse("""
+            [pairs]
+            pin = { "S2" = "I2" }
+            forbid = { "S3" = ["I1", "I3"] }
+            """, file: "p.toml", district: Fixture.small, policy: Fixture.policy)
+        #expect(scenario.pairs.pinned == [School.ID("S2")!: Inspector.ID("I2")!])
+        #expect(scenario.pairs.forbidden == [
+            PairRules.Pair(school: School.ID("S3")!, inspector: Inspector.ID("I1")!),
+            PairRules.Pair(school: School.ID("S3")!, inspector: Inspector.ID("I3")!),
+        ])
+        let chinese = try ScenarioReader.parse("""
+            ["配对"]
+            "指定" = { "S2" = "I2" }
+            """, file: "p.toml", district: Fixture.small, policy: Fixture.policy)
+        #expect(chinese.pairs == PairRules(pinned: [School.ID("S2")!: Inspector.ID("I2")!]))
+        do {
+            _ = try ScenarioReader.parse("[pairs]\npin = { \"S99\" = \"I2\" }\n", file: "p.toml", district: Fixture.small, policy: Fixture.policy)
+            Issue.record("no error")
+        } catch {
+            #expect(error.problems.map(\.line) == [2])
+        }
+    }
+
+    /// The comparison honours a scenario's pin: S2 goes to I2 in that column.
+    @Test func theRunnerHonoursPins() throws {
+        var scenario = Scenario(name: "pin")
+        scenario.pairs.pinned[School.ID("S2")!] = Inspector.ID("I2")!
+        let comparison = try ComparisonRunner(jobs: 1) { GLPKSolver() }
+            .run(district: Fixture.small, policy: Fixture.policy, scenarios: [scenario])
+        let holder = comparison.columns[1].plan.roster.assignments.first { $0.school == School.ID("S2")! }?.assignee
+        #expect(holder == .inspector(Inspector.ID("I2")!))
     }
 }

@@ -15,7 +15,8 @@ import Testing
                                      roster: [("S1", "C"), ("S2", "K")], policy: chongqing)
         #expect(findings.map(\.detail) == [.wrongLevel(Inspector.ID("C")!, level: .city, wanted: .county)])
         #expect(findings.first?.severity == .warning)
+        let national = Presets.policy(Presets.national, termStart: Day(iso: "2027-09-01")!)
         #expect(Make.findings(LevelRule(), schools: schools, inspectors: [city, county],
-                              roster: [("S1", "C"), ("S2", "K")]).isEmpty)
+                              roster: [("S1", "C"), ("S2", "K")], policy: national).isEmpty)
     }
 }

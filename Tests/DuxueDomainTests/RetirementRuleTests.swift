@@ -12,7 +12,7 @@ import Testing
         let findings = Make.findings(RetirementRule(), schools: [Make.school("S1"), Make.school("S2")], inspectors: inspectors,
                                      roster: [("S1", "ON"), ("S2", "OVER")])
         #expect(findings.count == 1)
-        guard case .retiredTooLong(let id, _, let years, let limit)? = findings.first?.detail else {
+        guard case .retiredTooLong(let id, _, let years, let limit, _)? = findings.first?.detail else {
             Issue.record("expected a retirement finding")
             return
         }

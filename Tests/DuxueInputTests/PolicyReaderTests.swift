@@ -53,7 +53,7 @@ struct PolicyReaderTests {
             Spot(path, 3, 1, .unknownKey(
                 key: "min_full_time_shar", table: nil, suggestion: "min_full_time_share", accepted: PolicyReader.knownKeys)),
             Spot(path, 4, 23, .outOfRange(key: "min_full_time_share", value: "1.5", minimum: 0, maximum: 1)),
-            Spot(path, 5, 14, .wrongType(key: "term_years", expected: "integer", found: "other")),
+            Spot(path, 5, 14, .wrongType(key: "term_years", expected: "integer", found: "string")),
             Spot(path, 6, 9, .badChoice(value: "always", key: "zones", accepted: ["require", "prefer", "ignore"])),
             Spot(path, 9, 1, .unknownKey(
                 key: "zone", table: "sources", suggestion: "zones", accepted: PolicyReader.citableKeys)),
@@ -190,5 +190,46 @@ struct PolicyReaderTests {
         #expect(PolicyReader.citation(from: "枣庄 室字〔2021〕33号 三(二)") == Citation("枣庄 室字〔2021〕33号", "三(二)"))
         #expect(PolicyReader.citation(from: "天津市 2021") == Citation("天津市 2021", ""))
         #expect(PolicyReader.citation(from: "《教育督导条例》 第六条") == Citation("《教育督导条例》", "第六条"))
+    }
+}
+
+/// Fixes found in review: bounded numbers, a key given under two names, a policy file keeping the
+/// district's facts.
+@Suite("Policy reading: review fixes")
+struct PolicyReaderReviewTests {
+    let today = Day(year: 2026, month: 3, day: 15)!
+
+    /// A number past any term length or retirement window is refused, not trapped on.
+    @Test func hugeNumbersAreOutOfRange() {
+        for key in ["term_years", "max_years_retired", "schools_per_inspector", "max_consecutive_terms"] {
+            let found = problems {
+                _ = try PolicyReader.parse("\(key) = 9223372036854775807\n", file: "p.toml", name: "p", termStart: nil, today: today)
+            }
+            #expect(found.count == 1, "\(key)")
+            guard case .outOfRange(let name, _, _, let maximum)? = found.first?.kind else {
+                Issue.record("\(key): \(found)")
+                continue
+            }
+            #expect(name == key && maximum != nil)
+        }
+    }
+
+    /// `preset` and `"预设"`, or a key and its Chinese name, are one key given twice.
+    @Test func aKeyUnderTwoNamesIsAnError() {
+        let found = problems {
+            _ = try PolicyReader.parse("min_full_time_share = 0.3\n\"专职督学最低占比\" = 0.1\n", file: "p.toml", name: "p",
+                                       termStart: nil, today: today)
+        }
+        #expect(found.map(\.line) == [2])
+        #expect(found.first?.message(in: .en).contains("repeats") == true)
+    }
+
+    /// `--policy FILE` (a preset written out as a file) keeps the district's term start and name.
+    @Test func aPolicyFileKeepsTheDistrictsFacts() throws {
+        let policy = try PolicyReader.load(
+            districtFolder: Fixtures.path("with-policy"), option: Fixtures.presets + "/hainan.toml", termStart: nil, today: today)
+        #expect(policy.termStart == Day(year: 2026, month: 9, day: 1)!)
+        #expect(policy.termStartStated)
+        #expect(policy.minFullTimeShare == 0.2)
     }
 }

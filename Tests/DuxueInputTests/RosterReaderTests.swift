@@ -54,7 +54,7 @@ struct RosterReaderTests {
     @Test func missingColumnsAndExtraColumnsAreFine() throws {
         let found = problems { _ = try RosterReader.read(csv: "school,督学编号\nS1,D1\n") }
         #expect(found.map(Spot.init) == [Spot("roster.csv", 1, nil, .missingColumn(
-            key: "school_id", accepted: ["school_id", "学校代码", "学校编号"], lookalike: nil))])
+            key: "school_id", accepted: ["school_id", "学校代码", "学校编号", "school_name", "学校名称", "学校"], lookalike: nil))])
         let load = try RosterReader.read(csv: "学校代码,学校名称,督学编号,姓名\nS1,甲,D1,张\n")
         #expect(load.roster.assignments.map(\.assignee) == [.inspector(Inspector.ID("D1")!)])
         #expect(load.warnings.isEmpty)

@@ -90,7 +90,7 @@ struct KnownAnswerTests {
         let plan = try Fixture.plan(Fixture.schools(3), inspectors)
         let excluded = Dictionary(uniqueKeysWithValues: plan.excluded.map { ($0.inspector.id.rawValue, $0.reasons) })
         #expect(Set(excluded.keys) == ["OLD", "PT3"])
-        if case .retiredTooLong(_, let years, let limit)? = excluded["OLD"]?.first {
+        if case .retiredTooLong(_, let years, let limit, _)? = excluded["OLD"]?.first {
             #expect(abs(years - 4.25) < 0.01)
             #expect(limit == 3)
         } else {

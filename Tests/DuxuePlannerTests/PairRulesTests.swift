@@ -46,3 +46,19 @@ struct PairRulesTests {
         }
     }
 }
+
+/// Pins that are each possible but together leave no compliant roster are refused with the reason.
+@Suite("Pinned pairs: all together")
+struct PinsTogetherTests {
+    /// Hainan-like 20% share: all five schools pinned to part-timers leaves no school for a full-timer.
+    @Test func pinsThatLeaveNoRoomForTheShareAreRefused() throws {
+        let pool = [Fixture.inspector("P1", maxSchools: 4), Fixture.inspector("P2"), Fixture.inspector("F", .fullTime)]
+        var rules = PairRules()
+        for n in 1...4 { rules.pinned[School.ID("S\(n)")!] = Inspector.ID("P1")! }
+        rules.pinned[School.ID("S5")!] = Inspector.ID("P2")!
+        #expect(throws: PairRulesError([.noRosterHonoursAll])) {
+            _ = try Planner(solver: GLPKSolver()).plan(
+                district: District(name: "t", schools: Fixture.schools(5), inspectors: pool), policy: Fixture.policy(), pairs: rules)
+        }
+    }
+}

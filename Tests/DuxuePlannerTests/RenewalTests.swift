@@ -79,7 +79,7 @@ struct RenewalTests {
         eachChange.retirementCheckedAt = .eachChange
         let renewal = try renew(Fixture.schools(6), pool, Self.standardPairs, policy: eachChange)
         let reasons = try #require(moved(renewal)["S6"]?.reasons)
-        guard case .ineligible(.retiredTooLong(let on, _, let limit)) = reasons.first else {
+        guard case .ineligible(.retiredTooLong(let on, _, let limit, _)) = reasons.first else {
             Issue.record("expected retiredTooLong, got \(reasons)")
             return
         }
@@ -125,6 +125,17 @@ struct RenewalTests {
         }
         let flagged = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, newTerm: true)
         #expect(flagged.kind == .newTerm)
+    }
+
+    /// An as-of date before the recorded term begins is refused; terms that passed without a new roster
+    /// each count (the roster stayed in force): I2 had 0, and two terms later has 2.
+    @Test func asOfBeforeTheTermAndSkippedTerms() throws {
+        #expect(throws: RenewalError.asOfBeforeTerm(termStart: Fixture.termStart)) {
+            _ = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, asOf: Day(year: 2027, month: 8, day: 1)!)
+        }
+        let skipped = try renew(Fixture.schools(6), Self.standardPool, Self.standardPairs, asOf: Day(year: 2033, month: 10, day: 15)!)
+        #expect(skipped.term.start == Day(year: 2033, month: 9, day: 1)!)
+        #expect(skipped.plan.district.inspectorsByID[Inspector.ID("I2")!]?.consecutiveTerms == 2)
     }
 
     /// At a new term only part-time service counts (《教育督导条例》第六条): I1 served full-time and

@@ -14,8 +14,8 @@ public struct RetirementRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.appointedInspectors.flatMap { inspector in
             Eligibility.exclusions(of: inspector, under: context.policy).compactMap { exclusion in
-                guard case .retiredTooLong(let day, let years, let limit) = exclusion else { return nil }
-                return finding(.retiredTooLong(inspector.id, retiredOn: day, years: years, limit: limit))
+                guard case .retiredTooLong(let day, let years, let limit, let checkedOn) = exclusion else { return nil }
+                return finding(.retiredTooLong(inspector.id, retiredOn: day, years: years, limit: limit, checkedOn: checkedOn))
             }
         }
     }

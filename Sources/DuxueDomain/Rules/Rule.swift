@@ -86,7 +86,7 @@ public enum FindingDetail: Hashable, Sendable {
     /// R4: the full-time share is below the minimum; `missing` more full-time appointees would fix it.
     case fullTimeShareLow(fullTime: Int, total: Int, minimum: Double, missing: Int)
     /// R5: appointed although retired too long before the term.
-    case retiredTooLong(Inspector.ID, retiredOn: Day, years: Double, limit: Int)
+    case retiredTooLong(Inspector.ID, retiredOn: Day, years: Double, limit: Int, checkedOn: Day)
     /// R6: appointed although at the consecutive-term limit.
     case termLimitReached(Inspector.ID, terms: Int, limit: Int)
     /// R7: appointed to a school they must recuse from.

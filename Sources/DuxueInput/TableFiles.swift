@@ -1,0 +1,61 @@
+import DuxueSheets
+
+/// Which files hold a district's tables: a folder of CSV or XLSX files (English or Chinese names), or one
+/// workbook with a sheet per table.
+public enum TableFiles {
+    /// Extensions read as workbooks (legacy ones, to be told to save as .xlsx).
+    static let workbookExtensions = ["xlsx", "xlsm", "xltx", "xltm", "xls", "et", "ett", "numbers", "ods"]
+    /// Extensions a district folder's tables may have, in the order they are looked for.
+    static let tableExtensions = ["csv", "xlsx", "xlsm", "xls", "et"]
+
+    /// The file names (without extension) a folder's table may have.
+    public static func stems(_ table: TableKind) -> [String] {
+        switch table {
+        case .schools: ["schools", "学校", "学校名单"]
+        case .inspectors: ["inspectors", "督学", "督学库"]
+        }
+    }
+
+    /// The sheet names a district workbook's table may have (compared ignoring case and surrounding spaces).
+    public static func sheetNames(_ table: TableKind) -> [String] {
+        switch table {
+        case .schools: ["学校", "学校名单", "schools"]
+        case .inspectors: ["督学", "督学库", "inspectors"]
+        }
+    }
+
+    /// Whether a path names a workbook by its extension (.xlsx, and the legacy formats to be refused).
+    public static func isWorkbook(_ path: String) -> Bool {
+        workbookExtensions.contains(fileExtension(path))
+    }
+
+    /// The lower-cased extension of a path ("" when none).
+    static func fileExtension(_ path: String) -> String {
+        let name = FileSystem.lastComponent(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...]).lowercased()
+    }
+
+    /// The file name without its extension.
+    static func stem(_ path: String) -> String {
+        let name = FileSystem.lastComponent(of: path)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+
+    /// The files of a folder that hold a table, in the order of ``stems(_:)`` and ``tableExtensions``.
+    static func present(_ table: TableKind, in folder: String) -> [String] {
+        stems(table).flatMap { stem in tableExtensions.map { "\(stem).\($0)" } }
+            .filter { FileSystem.exists(FileSystem.join(folder, $0)) }
+    }
+
+    /// Every file a run may read for the district at `path` (a folder or a workbook), present or not:
+    /// outputs must never be written over any of them.
+    public static func inputFiles(district path: String) -> [String] {
+        if isWorkbook(path) && !FileSystem.isFolder(path) { return [path, DistrictPolicy.policyPath(district: path)] }
+        let tables = [TableKind.schools, .inspectors].flatMap { table in
+            stems(table).flatMap { stem in tableExtensions.map { FileSystem.join(path, "\(stem).\($0)") } }
+        }
+        return tables + [DistrictPolicy.policyPath(district: path)]
+    }
+}

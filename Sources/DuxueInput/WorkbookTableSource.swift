@@ -1,0 +1,128 @@
+import DuxueDomain
+import DuxueSheets
+
+/// The rows of one worksheet as a ``RecordSource``: each row a record numbered as Excel numbers it, one
+/// field per column from A, typed cells as text (ids and phones with every digit, dates YYYY-MM-DD).
+///
+/// A cell merged down a column (a 责任区 written once for several schools) stands in every row of the
+/// merge that holds other values; merges across columns (a title over the table) are left as they are,
+/// the title then sits in its first cell only.
+struct WorkbookTableSource: RecordSource {
+    private let workbook: Workbook
+    private var fixed: SheetInfo?
+    private var rows: [SheetRow] = []
+    private var fill: [Int: [SheetCell]] = [:]
+    private var index = 0
+    private var chosen = false
+    private let problems: ProblemCollector
+
+    /// Opens the workbook at `path`, or records why it cannot be read and returns `nil`. The sheet is
+    /// picked by `choose` (the first whose header matches), unless `sheet` fixes it.
+    init?(path: String, sheet: SheetInfo? = nil, problems: ProblemCollector) {
+        do {
+            workbook = try Workbook(path: path)
+        } catch {
+            problems.add(.workbook(error), line: nil)
+            return nil
+        }
+        fixed = sheet
+        self.problems = problems
+    }
+
+    /// A source over a workbook already open, on one of its sheets.
+    init(workbook: Workbook, sheet: SheetInfo, problems: ProblemCollector) {
+        self.workbook = workbook
+        fixed = sheet
+        self.problems = problems
+    }
+
+    var isWorksheet: Bool { true }
+
+    mutating func choose(specs: [ColumnSpec], problems: ProblemCollector) {
+        guard !chosen else { return }
+        chosen = true
+        let sheet = fixed ?? pick(specs: specs)
+        guard let sheet else { return }
+        problems.sheet = sheet.name
+        if sheet.state != .visible { problems.add(.hiddenSheet, line: nil, severity: .warning) }
+        do {
+            load(try workbook.read(sheet))
+        } catch {
+            problems.add(.workbook(error), line: nil)
+        }
+    }
+
+    mutating func next() throws(CSVError) -> TableRecord? {
+        if !chosen { choose(specs: [], problems: problems) }
+        while index < rows.count {
+            let row = rows[index]
+            index += 1
+            let record = record(row)
+            if !record.isBlank { return record }
+        }
+        return nil
+    }
+
+    /// The first sheet whose first rows hold the header of `specs` (visible sheets first), else the first
+    /// visible sheet, else the first.
+    private func pick(specs: [ColumnSpec]) -> SheetInfo? {
+        let ordered = workbook.sheets.filter { $0.state == .visible } + workbook.sheets.filter { $0.state != .visible }
+        if !specs.isEmpty {
+            for info in ordered {
+                guard let sheet = try? workbook.read(info) else { continue }
+                let head = sheet.rows.prefix(TableLoading.headerSearchRows)
+                if head.contains(where: { HeaderMap.looksLikeHeader(record($0, uses1904: workbook.uses1904), specs: specs) }) {
+                    return info
+                }
+            }
+        }
+        return ordered.first
+    }
+
+    private mutating func load(_ sheet: Sheet) {
+        rows = sheet.rows
+        var byNumber: [Int: SheetRow] = [:]
+        for row in rows { byNumber[row.number] = row }
+        for merge in sheet.merges where merge.columns.count == 1 && merge.rows.count > 1 {
+            let column = merge.columns.lowerBound
+            guard let top = byNumber[merge.rows.lowerBound]?.cells.first(where: { $0.column == column }) else { continue }
+            for number in merge.rows.dropFirst() { fill[number, default: []].append(top) }
+        }
+    }
+
+    private func record(_ row: SheetRow) -> TableRecord {
+        var cells = row.cells
+        if let extra = fill[row.number] {
+            for cell in extra where !cells.contains(where: { $0.column == cell.column }) { cells.append(cell) }
+            cells.sort { $0.column < $1.column }
+        }
+        return Self.record(SheetRow(number: row.number, hidden: row.hidden, cells: cells), uses1904: workbook.uses1904)
+    }
+
+    private func record(_ row: SheetRow, uses1904: Bool) -> TableRecord { Self.record(row, uses1904: uses1904) }
+
+    /// Serial numbers read as dates in date columns: 1940-01-01 … 2100-12-31.
+    static let plausibleSerials = 14_611.0...73_415.0
+
+    /// A sheet row as a record: one field per column from A to the last value.
+    static func record(_ row: SheetRow, uses1904: Bool) -> TableRecord {
+        let width = row.cells.last?.column ?? 0
+        var fields = (0..<width).map { TableField(value: "", column: $0 + 1, characterColumn: $0 + 1, quoted: false) }
+        for cell in row.cells where cell.column >= 1 && cell.column <= width {
+            var field = TableField(value: cell.value.text.trimmedWhitespace, column: cell.column, characterColumn: cell.column,
+                                   quoted: false)
+            switch cell.value {
+            case .text: field.quoted = !field.value.isEmpty
+            case .number(let number, _):
+                let serial = uses1904 ? number + 1_462 : number
+                if plausibleSerials.contains(serial) {
+                    field.serialDate = SheetDate(serial: number, uses1904: uses1904)?.description
+                }
+            case .uncalculated(let formula): field.uncalculatedFormula = formula
+            default: break
+            }
+            fields[cell.column - 1] = field
+        }
+        return TableRecord(line: row.number, fields: fields, hidden: row.hidden)
+    }
+}
