@@ -13,9 +13,9 @@ public enum DistrictPolicy {
 }
 
 extension PolicyReader {
-    /// The policy for a district folder or workbook. With `option` (a preset name or a policy file): a
-    /// preset replaces the rules but keeps the district's own facts (term start, name) from its policy
-    /// file; a file is read whole. Without it: the district's policy file
+    /// The policy for a district folder or workbook. With `option` (a preset name or a policy file): its
+    /// rules replace the district's, and the district's own facts (term start, name) from its policy file
+    /// stay unless the option's file states them itself. Without it: the district's policy file
     /// (``DistrictPolicy/policyPath(district:)``) if present, else the base preset.
     public static func load(district: String, option: String?, termStart override: Day?,
                             today: Day = localToday()) throws(InputError) -> Policy {
@@ -23,7 +23,7 @@ extension PolicyReader {
         let own = FileSystem.exists(path)
         if let option {
             let policy = try load(nameOrPath: option, termStart: override, today: today)
-            guard Presets.named(option.trimmedWhitespace.lowercased()) != nil, own else { return policy }
+            guard own else { return policy }
             let facts = try load(file: path, name: path, termStart: override, today: today)
             return keepingFacts(of: facts, in: policy)
         }

@@ -47,24 +47,6 @@ public enum PolicyReader {
             kind: .policyNotFound(nameOrPath: requested, presets: presetNames, suggestion: suggestion))])
     }
 
-    /// The policy for a district folder. With `option` (a preset name or a policy file): its rules
-    /// replace the district's, and the district's own facts (term start, name) from its `policy.toml`
-    /// stay unless the file states them itself. Without it: the folder's `policy.toml` if present, else
-    /// the base preset.
-    public static func load(districtFolder: String, option: String?, termStart override: Day?,
-                            today: Day = localToday()) throws(InputError) -> Policy {
-        let path = FileSystem.join(districtFolder, folderPolicyFile)
-        let own = FileSystem.exists(path)
-        if let option {
-            let policy = try load(nameOrPath: option, termStart: override, today: today)
-            guard own else { return policy }
-            let facts = try load(file: path, name: path, termStart: override, today: today)
-            return keepingFacts(of: facts, in: policy)
-        }
-        if own { return try load(file: path, name: path, termStart: override, today: today) }
-        return try load(nameOrPath: basePreset, termStart: override, today: today)
-    }
-
     /// Reads a policy file (UTF-8 or GBK).
     public static func load(file path: String, name: String, termStart override: Day?, today: Day = localToday())
         throws(InputError) -> Policy

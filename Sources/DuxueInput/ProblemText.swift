@@ -143,7 +143,8 @@ enum ProblemText {
         case .fileNotFound:
             return zh ? "请把文件放进区县文件夹，或检查路径和文件名" : "put the file in the district folder, or check the path and name"
         case .folderNotFound:
-            return zh ? "请给出包含 schools.csv 和 inspectors.csv 的文件夹" : "give the folder that holds schools.csv and inspectors.csv"
+            return zh ? "请给出包含 schools.csv 和 inspectors.csv（或 学校.xlsx、督学.xlsx）的文件夹，或区县工作簿（.xlsx）的路径"
+                : "give the folder that holds schools.csv and inspectors.csv (or 学校.xlsx and 督学.xlsx), or the district's workbook (.xlsx)"
         case .unreadable:
             return zh ? "请检查文件权限" : "check the file's permissions"
         case .encoding(let error):

@@ -93,7 +93,8 @@ enum OutputPath {
             }
             return requested
         }
-        let base = folder.lastPathComponent + "-" + stem
+        // A district given as a workbook names its outputs after the workbook, without ".xlsx".
+        let base = (TableFiles.isWorkbook(district) ? folder.deletingPathExtension() : folder).lastPathComponent + "-" + stem
         var candidate = base + ".csv"
         var number = 2
         func taken(_ path: String) -> Bool {

@@ -60,7 +60,7 @@ struct DistrictOptions: ParsableArguments {
         var warnings = load.warnings
         if !policy.termStartStated {
             warnings.insert(InputProblem(
-                file: (district as NSString).appendingPathComponent(PolicyReader.folderPolicyFile), line: nil, severity: .warning,
+                file: DistrictPolicy.policyPath(district: district), line: nil, severity: .warning,
                 kind: .termStartNotStated(today: policy.termStart)), at: 0)
         }
         return (load.district, policy, warnings)

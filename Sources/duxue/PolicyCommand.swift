@@ -45,8 +45,8 @@ struct PolicyCommand: ParsableCommand {
             let policy: Policy
             var isFolder: ObjCBool = false
             do throws(InputError) {
-                if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue {
-                    policy = try PolicyReader.load(districtFolder: name, option: nil, termStart: nil)
+                if FileManager.default.fileExists(atPath: name, isDirectory: &isFolder), isFolder.boolValue || TableFiles.isWorkbook(name) {
+                    policy = try PolicyReader.load(district: name, option: nil, termStart: nil)
                 } else {
                     policy = try PolicyReader.load(nameOrPath: name, termStart: nil)
                 }

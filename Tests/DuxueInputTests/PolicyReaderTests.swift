@@ -114,7 +114,7 @@ struct PolicyReaderTests {
     /// A file that names no preset starts from national; keys it sets apply over it.
     @Test func folderPolicyStartsFromNational() throws {
         let folder = Fixtures.path("with-policy")
-        let policy = try PolicyReader.load(districtFolder: folder, option: nil, termStart: nil, today: today)
+        let policy = try PolicyReader.load(district: folder, option: nil, termStart: nil, today: today)
         var expected = Presets.policy(Presets.national, termStart: Day(year: 2026, month: 9, day: 1)!)
         expected.name = "示范区"
         expected.schoolsPerInspector = 4
@@ -125,7 +125,7 @@ struct PolicyReaderTests {
         #expect(policy.sources == expected.sources)
 
         let overridden = try PolicyReader.load(
-            districtFolder: folder, option: nil, termStart: termStart.addingYears(1), today: today)
+            district: folder, option: nil, termStart: termStart.addingYears(1), today: today)
         #expect(overridden.termStart == Day(year: 2027, month: 9, day: 1)!)
     }
 
@@ -163,7 +163,7 @@ struct PolicyReaderTests {
     /// `--policy NAME` replaces the rules and keeps the district's term start and name.
     @Test func presetOptionKeepsTheDistrictsFacts() throws {
         let policy = try PolicyReader.load(
-            districtFolder: Fixtures.path("with-policy"), option: "hainan", termStart: nil, today: today)
+            district: Fixtures.path("with-policy"), option: "hainan", termStart: nil, today: today)
         #expect(policy.name == "hainan")
         #expect(policy.schoolsPerInspector == 5)
         #expect(policy.zones == .prefer)
@@ -172,7 +172,7 @@ struct PolicyReaderTests {
     }
 
     @Test func folderWithoutPolicyUsesNationalAndSaysTheTermStartIsToday() throws {
-        let policy = try PolicyReader.load(districtFolder: Fixtures.path("english"), option: nil, termStart: nil, today: today)
+        let policy = try PolicyReader.load(district: Fixtures.path("english"), option: nil, termStart: nil, today: today)
         #expect(policy.preset == "national")
         #expect(policy.termStart == today)
         #expect(!policy.termStartStated)
@@ -227,7 +227,7 @@ struct PolicyReaderReviewTests {
     /// `--policy FILE` (a preset written out as a file) keeps the district's term start and name.
     @Test func aPolicyFileKeepsTheDistrictsFacts() throws {
         let policy = try PolicyReader.load(
-            districtFolder: Fixtures.path("with-policy"), option: Fixtures.presets + "/hainan.toml", termStart: nil, today: today)
+            district: Fixtures.path("with-policy"), option: Fixtures.presets + "/hainan.toml", termStart: nil, today: today)
         #expect(policy.termStart == Day(year: 2026, month: 9, day: 1)!)
         #expect(policy.termStartStated)
         #expect(policy.minFullTimeShare == 0.2)
