@@ -26,6 +26,8 @@ let package = Package(
             linkerSettings: [.linkedLibrary("glpk")]
         ),
         .target(name: "DuxueMIP"),
+        // The one lock type and the one way to start solver threads.
+        .target(name: "DuxueConcurrency"),
         // C boundary: libxlsxwriter (Debian libxlsxwriter-dev); only DuxueXLSX imports it.
         .target(name: "CXLSX", linkerSettings: [.linkedLibrary("xlsxwriter")]),
         .target(name: "DuxueXLSX", dependencies: ["CXLSX"]),
@@ -36,10 +38,10 @@ let package = Package(
         // The XLSX reader (ZIPFoundation + FoundationXML): typed cells, hidden sheets and rows, zip-bomb limits.
         .target(name: "DuxueSheets", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "DuxueInput", dependencies: ["DuxueDomain", "DuxueTOML", "DuxueSheets"]),
-        .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP"]),
+        .target(name: "DuxuePlanner", dependencies: ["DuxueDomain", "DuxueMIP", "DuxueConcurrency"]),
         .target(
             name: "DuxueCompare",
-            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueTOML"]
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueTOML", "DuxueConcurrency"]
         ),
         .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare"]),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
@@ -48,7 +50,7 @@ let package = Package(
             name: "duxue",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DuxueConcurrency", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

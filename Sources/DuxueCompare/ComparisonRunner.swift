@@ -1,3 +1,4 @@
+import DuxueConcurrency
 import DuxueDomain
 import DuxueMIP
 import DuxuePlanner
@@ -37,11 +38,11 @@ public struct ComparisonRunner: Sendable {
         let all = [Scenario.baseline()] + scenarios
         let inputs = all.map { (district: $0.district(from: district), policy: $0.policy(from: policy)) }
         let makeSolver = self.makeSolver, options = self.options, progress = self.progress
-        let finished = Counter()
+        let finished = Locked(0)
         let first = try Planner(solver: makeSolver()).plan(district: inputs[0].district, policy: inputs[0].policy, options: options)
-        progress?(finished.increment(), all.count)
+        progress?(finished.withLock { $0 += 1; return $0 }, all.count)
         let baseline = first.roster
-        let results = ParallelMap.run(count: scenarios.count, jobs: jobs) { offset in
+        let results = SolverThreads.map(count: scenarios.count, jobs: jobs) { offset in
             let index = offset + 1
             let result = Result { () throws -> Plan in
                 var plan = try Planner(solver: makeSolver()).plan(
@@ -51,7 +52,7 @@ public struct ComparisonRunner: Sendable {
                 plan.figures.keptSchools = nil
                 return plan
             }
-            progress?(finished.increment(), all.count)
+            progress?(finished.withLock { $0 += 1; return $0 }, all.count)
             return result
         }
         var plans: [Plan] = [first]
@@ -67,78 +68,4 @@ public struct ComparisonRunner: Sendable {
 
     /// The number of cores the system lets this process use.
     public static var activeCores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
-}
-
-/// A thread-safe count.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    /// Adds one and returns the new value.
-    func increment() -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += 1
-        return value
-    }
-}
-
-/// Runs a body for 0..<count on `jobs` threads of their own, each taking the next index; results come
-/// back in index order.
-enum ParallelMap {
-    /// Threads get a generous stack, since GLPK's branch-and-cut recurses.
-    static let stackSize = 16 << 20
-
-    static func run<T>(count: Int, jobs: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
-        let state = SharedState<T>(count: count)
-        let workers = min(max(1, jobs), count)
-        guard workers > 1 else { return (0..<count).map(body) }
-        let group = DispatchGroup()
-        for _ in 0..<workers {
-            group.enter()
-            let thread = Thread {
-                while let index = state.nextIndex() {
-                    state.store(body(index), at: index)
-                }
-                group.leave()
-            }
-            thread.stackSize = stackSize
-            thread.start()
-        }
-        group.wait()
-        return state.results()
-    }
-
-    /// The next index and the results, behind a lock.
-    private final class SharedState<T>: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        private let count: Int
-        private var slots: [T?]
-
-        init(count: Int) {
-            self.count = count
-            slots = Array(repeating: nil, count: count)
-        }
-
-        func nextIndex() -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
-        }
-
-        func store(_ value: T, at index: Int) {
-            lock.lock()
-            slots[index] = value
-            lock.unlock()
-        }
-
-        func results() -> [T] {
-            lock.lock()
-            defer { lock.unlock() }
-            return slots.compactMap { $0 }
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import DuxueConcurrency
 import DuxueMIP
 import Foundation
 
@@ -169,13 +170,11 @@ final class SecondRun: Sendable {
             return !started
         }
         guard first else { return }
-        let thread = Thread { [self] in
+        SolverThreads.start { [self] in
             let result = Result { try body() }
             outcome.withLock { $0 = result }
             done.signal()
         }
-        thread.stackSize = 16 << 20
-        thread.start()
     }
 
     /// Waits for the run, if one was started, and returns its solution (or rethrows its error).
@@ -183,22 +182,5 @@ final class SecondRun: Sendable {
         guard started.withLock({ $0 }) else { return nil }
         done.wait()
         return try outcome.withLock { $0 }?.get()
-    }
-}
-
-/// A value behind a pthread mutex (`NSLock`), which ThreadSanitizer understands (it does not see the
-/// futex inside `Synchronization.Mutex` on Linux, and reports every access under one as a race).
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    /// Guards `value`.
-    init(_ value: Value) { self.value = value }
-
-    /// Runs `body` with the value, under the lock.
-    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(&value)
     }
 }

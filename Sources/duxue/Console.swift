@@ -5,7 +5,8 @@ import DuxuePlanner
 import DuxueReport
 import ArgumentParser
 import Foundation
-import Synchronization
+import DuxueConcurrency
+import Synchronization  // Atomic, for the signal handler (a lock is not async-signal-safe)
 
 /// Standard error output.
 enum Console {
@@ -22,7 +23,7 @@ enum Console {
 final class ProgressLine: Sendable {
     private let enabled: Bool
     private let language: Language
-    private let last = Mutex<Double>(-1)
+    private let last = Locked<Double>(-1)
 
     init(enabled: Bool, language: Language) {
         self.enabled = enabled
