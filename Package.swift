@@ -45,12 +45,18 @@ let package = Package(
         ),
         .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare"]),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
+        // plan, check, renew, compare as functions from inputs to report data: the CLI and a server only
+        // parse and render.
+        .target(
+            name: "DuxueWorkflows",
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueReport", "DuxueCompare"]
+        ),
         .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
         .executableTarget(
             name: "duxue",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                "DuxueConcurrency", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DuxueConcurrency", "DuxueWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(

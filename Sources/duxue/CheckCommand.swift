@@ -5,6 +5,7 @@ import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
 import DuxueReport
+import DuxueWorkflows
 import Foundation
 
 /// `duxue check DISTRICT --roster FILE`: whether a roster meets every rule, what would fix it, and the
@@ -51,62 +52,29 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         Interrupt.install()
         let language = output.language
-        var options = input
-        let effective = asOf.flatMap { Vocabulary.day($0) }
-        var district: District
-        var policy: Policy
-        let warnings: [InputProblem]
-        var load: RosterLoad
+        let source = try input.source()
+        let targets = try filing.map { try OutputPath.filing($0, inputs: source.inputFiles + [roster], force: force, language: language) }
+        var options = PlannerOptions()
+        options.stopRequested = { Interrupt.requested }
+        let request = CheckRequest(district: source, roster: roster, asOf: asOf.flatMap { Vocabulary.day($0) }, strict: strict,
+                                   timeLimit: timeLimit, language: language)
+        let outcome: CheckOutcome
         do {
-            load = try RosterReader.read(path: roster)
-            // The term in force is the one the roster records; within it, --as-of is a mid-term date. A
-            // roster without term_start (or an as-of date past its term) starts its term on the as-of date.
-            if input.termStart == nil, let start = load.termStart ?? effective { options.termStart = start.description }
-            (district, policy, warnings) = try options.load(readOn: effective)
-            if let effective, let recorded = load.termStart, input.termStart == nil {
-                if Term(start: recorded, years: policy.termYears).contains(effective) {
-                    if effective > recorded { policy.asOf = effective }
-                } else {
-                    policy.termStart = effective
-                }
-            }
-            try load.resolveNames(in: district)
-            load.placeUnzonedVacancies(in: district)
-        } catch let error as InputError {
+            outcome = try Workflows.check(request, options: options) { GLPKSolver() }
+        } catch {
             Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
             throw ExitCode(2)
         }
-        if policy.asOf != nil {
-            let holders = Set(load.roster.assignments.compactMap(\.assignee.inspectorID))
-            district = district.appointing(holders, since: policy.termStart)
+        for warning in outcome.warnings { Console.error(warning.message(in: language)) }
+        if let failure = outcome.nearestFailure {
+            Console.error(language == .zh ? "未能求出最近的合规名册：\(failure)" : "could not find the nearest compliant roster: \(failure)")
         }
-        let contradictions = InputValidation.contradictions(load, against: district)
-        for warning in warnings + load.warnings + contradictions { Console.error(warning.message(in: language)) }
-        let targets = try filing.map { try OutputPath.filing($0, inputs: input.inputFiles + [roster], force: force, language: language) }
-
-        let audit = Compliance.audit(load.roster, district: district, policy: policy)
-        var nearest: Plan?
-        if audit.contains(where: { $0.severity == .error }) {
-            var planOptions = PlannerOptions(timeLimit: timeLimit)
-            planOptions.stopRequested = { Interrupt.requested }
-            do {
-                nearest = try Planner(solver: GLPKSolver()).plan(
-                    district: district, policy: policy, previous: load.roster, options: planOptions)
-            } catch {
-                Console.error(language == .zh ? "未能求出最近的合规名册：\(error)" : "could not find the nearest compliant roster: \(error)")
-            }
-        }
-        let report = CheckReport(
-            district: district, policy: policy, roster: load.roster,
-            rosterFile: FileManager.default.displayName(atPath: roster), strict: strict, nearest: nearest,
-            language: language)
+        let report = outcome.report
         // The filing package is always in Chinese: it is what the office files and publishes.
-        let filingReport = language == .zh || targets.isEmpty ? report : CheckReport(
-            district: district, policy: policy, roster: load.roster, rosterFile: report.rosterFile, strict: strict,
-            nearest: nearest, language: .zh)
+        let filingReport = targets.isEmpty ? report : outcome.filingReport
         for (path, format) in targets {
             do {
-                try FilingWriter.write(filingReport, district: district, roster: load.roster, policy: policy,
+                try FilingWriter.write(filingReport, district: outcome.district, roster: outcome.roster.roster, policy: outcome.policy,
                                        format: format, to: path, overwrite: force)
             } catch {
                 Console.error(language == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")

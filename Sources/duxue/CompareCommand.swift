@@ -5,6 +5,7 @@ import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
 import DuxueReport
+import DuxueWorkflows
 import Foundation
 
 /// `duxue compare DISTRICT SCENARIO.toml… [--sweep key=v1,v2]…`: the district as it is and each
@@ -62,16 +63,9 @@ struct CompareCommand: ParsableCommand {
 
     func run() throws {
         Interrupt.install()
-        let language = lang ?? Language(
-            locale: ProcessInfo.processInfo.environment["LC_ALL"] ?? ProcessInfo.processInfo.environment["LANG"])
-        let (district, policy, warnings): (District, Policy, [InputProblem])
-        do {
-            (district, policy, warnings) = try input.load()
-        } catch let error as InputError {
-            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-        for warning in warnings { Console.error(warning.message(in: language)) }
+        let language = lang ?? OutputOptions.environmentLanguage
+        let base = try input.loadOrExit(language: language)
+        let district = base.district, policy = base.policy
 
         // Every scenario file and every --sweep is checked before anything is solved; all problems at once.
         var problems: [ScenarioProblem] = []

@@ -3,6 +3,7 @@ import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
 import DuxueReport
+import DuxueWorkflows
 import ArgumentParser
 import Foundation
 import DuxueConcurrency
@@ -73,71 +74,40 @@ enum Interrupt {
     }
 }
 
-/// Output file names: never an input file, never an existing file without --force.
+/// Output file names (the rules are ``OutputPaths``'): a refused name is printed with the flag to
+/// change, and ends the process with 2.
 enum OutputPath {
-    /// The roster path to write: `requested`, or `<district>-<stem>.csv` here, numbered if it exists.
-    /// Never one of `inputs` (``DistrictOptions/inputFiles`` and any other file the run reads), nor an
-    /// existing file without `force`. When numbering, a number is free only if its companions
-    /// (`x-<suffix>.csv`) are free too.
+    /// The roster path to write (see ``OutputPaths/resolve(_:district:overwrite:stem:inputs:companions:)``).
     static func resolve(_ requested: String?, district: String, force: Bool, language: Language, stem: String = "roster",
                         inputs: [String], companions: [String] = []) throws -> String {
-        let fileManager = FileManager.default
-        let folder = URL(fileURLWithPath: district).standardized
-        if let requested {
-            if names(requested, oneOf: inputs) {
-                Console.error(language == .zh ? "--out \(requested) 是输入文件，不能覆盖；请换一个文件名" : "--out \(requested) is an input file and is never overwritten: choose another name")
-                throw ExitCode(2)
-            }
-            if fileManager.fileExists(atPath: requested) && !force {
-                Console.error(language == .zh ? "\(requested) 已存在；如需覆盖请加 --force" : "\(requested) exists: add --force to overwrite it, or choose another name")
-                throw ExitCode(2)
-            }
-            return requested
+        do {
+            return try OutputPaths.resolve(requested, district: district, overwrite: force, stem: stem, inputs: inputs,
+                                           companions: companions)
+        } catch {
+            throw refuse(error, flag: "--out", language: language)
         }
-        // A district given as a workbook names its outputs after the workbook, without ".xlsx".
-        let base = (TableFiles.isWorkbook(district) ? folder.deletingPathExtension() : folder).lastPathComponent + "-" + stem
-        var candidate = base + ".csv"
-        var number = 2
-        func taken(_ path: String) -> Bool {
-            ([path] + companions.map { String(path.dropLast(4)) + "-\($0).csv" }).contains { fileManager.fileExists(atPath: $0) }
-        }
-        while taken(candidate) {
-            candidate = "\(base)-\(number).csv"
-            number += 1
-        }
-        return candidate
     }
 
-    /// A file written beside another: `x.csv` + `changes` → `x-changes.csv`. Refused (exit 2) when it is an
-    /// input or exists without `force`.
+    /// A file written beside another (`x-changes.csv`).
     static func companion(of path: String, suffix: String, force: Bool, inputs: [String], language: Language) throws -> String {
-        let companion = (path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path) + "-\(suffix).csv"
-        if names(companion, oneOf: inputs) {
-            Console.error(language == .zh ? "\(companion) 是输入文件，不能覆盖；请用 --out 换一个文件名" : "\(companion) is an input file and is never overwritten: choose another --out")
-            throw ExitCode(2)
+        do {
+            return try OutputPaths.companion(of: path, suffix: suffix, overwrite: force, inputs: inputs)
+        } catch {
+            throw refuse(error, flag: "--out", language: language)
         }
-        if FileManager.default.fileExists(atPath: companion) && !force {
-            Console.error(language == .zh ? "\(companion) 已存在；如需覆盖请加 --force" : "\(companion) exists: add --force to overwrite it, or choose another --out")
-            throw ExitCode(2)
-        }
-        return companion
     }
 
-    /// The files a run reads for a district folder or workbook (whether or not each exists).
-    static func districtFiles(_ district: String) -> [String] {
-        TableFiles.inputFiles(district: district)
-    }
-
-    /// Whether `path` is one of `inputs` once `.`, `..` and symbolic links are resolved, so that
-    /// `--out ./d/../d/schools.csv` or a link to an input is refused like the input itself.
-    static func names(_ path: String, oneOf inputs: [String]) -> Bool {
-        // Absolute first: Foundation standardises a relative "d/../d/x" to "/d/x" on Linux.
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        func canonical(_ path: String) -> String {
-            URL(fileURLWithPath: path, relativeTo: here).absoluteURL.standardized.resolvingSymlinksInPath().path
+    /// Prints why a path is refused and returns exit code 2.
+    static func refuse(_ error: OutputPathError, flag: String, language: Language) -> ExitCode {
+        switch error {
+        case .isInput(let path):
+            Console.error(language == .zh ? "\(flag) \(path) 是输入文件，不能覆盖；请换一个文件名"
+                                          : "\(flag) \(path) is an input file and is never overwritten: choose another name")
+        case .exists(let path):
+            Console.error(language == .zh ? "\(path) 已存在；如需覆盖请加 --force"
+                                          : "\(path) exists: add --force to overwrite it, or choose another name")
         }
-        let target = canonical(path)
-        return inputs.contains { canonical($0) == target }
+        return ExitCode(2)
     }
 
     /// `model.mps` → `model-P1a.mps`.
@@ -153,6 +123,10 @@ enum SolveFailure {
     /// Prints `error` and returns the exit code: 2 when an `--export-model` file cannot be written (the
     /// user's output, like any other), 3 for a GLPK fault or any other failure inside the solve.
     static func exitCode(for error: any Error, language: Language = .zh) -> ExitCode {
+        if let error = error as? InputError {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            return ExitCode(2)
+        }
         if let error = error as? PairRulesError {
             let text = Text(language)
             for problem in error.problems { Console.error(text.pairProblem(problem)) }

@@ -4,6 +4,7 @@ import DuxueGLPK
 import DuxueInput
 import DuxueMIP
 import DuxuePlanner
+import DuxueWorkflows
 import Foundation
 
 /// The district folder and the policy to apply to it.
@@ -17,53 +18,31 @@ struct DistrictOptions: ParsableArguments {
     @Option(name: .customLong("term-start"), help: "任期开始日期 · Date the term takes effect (YYYY-MM-DD); overrides the policy file.")
     var termStart: String?
 
-    /// Every file this run reads: the district folder's files and a `--policy` file (not a preset
-    /// name). Outputs are never written over any of them.
-    var inputFiles: [String] {
-        var files = OutputPath.districtFiles(district)
-        var isFolder: ObjCBool = false
-        if let policy, FileManager.default.fileExists(atPath: policy, isDirectory: &isFolder), !isFolder.boolValue {
-            files.append(policy)
+    /// The district as the workflows take it; a `--term-start` that is not a date is a usage error.
+    func source() throws -> DistrictSource {
+        var day: Day?
+        if let termStart {
+            guard let parsed = Vocabulary.day(termStart) else {
+                throw ValidationError("--term-start \(termStart) is not a date: write it as YYYY-MM-DD, e.g. 2027-09-01")
+            }
+            day = parsed
         }
-        return files
+        return DistrictSource(path: district, policy: policy, termStart: day)
     }
 
+    /// Every file this run reads (outputs are never written over them).
+    var inputFiles: [String] { DistrictSource(path: district, policy: policy).inputFiles }
+
     /// Loads the policy and the district; prints the warnings, or the problems and exits with 2.
-    /// `termStart` (when `--term-start` is not given) replaces the policy's term start; `readOn` is the
-    /// date the district's dates are checked against (retired_on), the term start unless given.
-    func loadOrExit(language: Language, termStart fallback: Day? = nil, readOn: Day? = nil) throws -> (District, Policy) {
+    func loadOrExit(language: Language) throws -> LoadedDistrict {
         do {
-            let (district, policy, warnings) = try load(termStart: fallback, readOn: readOn)
-            for warning in warnings { Console.error(warning.message(in: language)) }
-            return (district, policy)
+            let loaded = try source().load()
+            for warning in loaded.warnings { Console.error(warning.message(in: language)) }
+            return loaded
         } catch let error as InputError {
             Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
             throw ExitCode(2)
         }
-    }
-
-    /// Loads the policy and the district, or throws the input problems.
-    func load(termStart fallback: Day? = nil, readOn: Day? = nil) throws -> (District, Policy, [InputProblem]) {
-        var override = fallback
-        if let termStart {
-            guard let day = Vocabulary.day(termStart) else {
-                throw ValidationError("--term-start \(termStart) is not a date: write it as YYYY-MM-DD, e.g. 2027-09-01")
-            }
-            override = day
-        }
-        let policy = try PolicyReader.load(district: district, option: self.policy, termStart: override)
-        var reading = policy
-        if let readOn { reading.termStart = readOn }
-        var load = try DistrictReader.read(folder: district, policy: reading)
-        // Titles name the district as its policy does (区县名称), not by its folder.
-        if let name = policy.districtName, !name.isEmpty { load.district.name = name }
-        var warnings = load.warnings
-        if !policy.termStartStated {
-            warnings.insert(InputProblem(
-                file: DistrictPolicy.policyPath(district: district), line: nil, severity: .warning,
-                kind: .termStartNotStated(today: policy.termStart)), at: 0)
-        }
-        return (load.district, policy, warnings)
     }
 }
 
@@ -71,17 +50,6 @@ struct DistrictOptions: ParsableArguments {
 struct PairsOptions: ParsableArguments {
     @Option(help: "指定/不得的配对清单 · A CSV of school_id, inspector_id, rule (学校代码, 督学编号, 规则): 指定/pin keeps the pair, 不得/forbid never makes it.")
     var pairs: String?
-
-    /// The pairs, or exits with 2 after printing the file's problems.
-    func loadOrExit(language: Language) throws -> PairRules {
-        guard let pairs else { return PairRules() }
-        do {
-            return try PairsReader.read(path: pairs)
-        } catch {
-            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-    }
 }
 
 /// Language and format of what the user reads.

@@ -5,6 +5,7 @@ import DuxueInput
 import DuxueMIP
 import DuxuePlanner
 import DuxueReport
+import DuxueWorkflows
 import Foundation
 
 /// `duxue plan DISTRICT`: the optimal roster and the shortfall report.
@@ -29,21 +30,21 @@ struct PlanCommand: ParsableCommand {
     func run() throws {
         Interrupt.install()
         let language = output.language
-        let (district, policy) = try input.loadOrExit(language: language)
-        let rules = try pairs.loadOrExit(language: language)
-        let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, inputs: input.inputFiles + (pairs.pairs.map { [$0] } ?? []))
+        let request = PlanRequest(district: try input.source(), pairs: pairs.pairs, language: language)
+        let target = try OutputPath.resolve(out, district: input.district, force: force, language: language,
+                                            inputs: request.inputFiles)
         let (options, progress) = solver.plannerOptions(language: language)
-        let plan: Plan
+        let outcome: PlanOutcome
         do {
-            plan = try Planner(solver: GLPKSolver()).plan(district: district, policy: policy, pairs: rules, options: options)
+            outcome = try Workflows.plan(request, options: options) { GLPKSolver() }
         } catch {
             progress.clear()
             throw SolveFailure.exitCode(for: error, language: language)
         }
         progress.clear()
+        for warning in outcome.warnings { Console.error(warning.message(in: language)) }
 
-        let document = CSVWriter.document(header: RosterTable.header(in: language), rows: RosterTable.rows(plan, language: language))
+        let document = CSVWriter.document(header: RosterTable.header(in: language), rows: RosterTable.rows(outcome.plan, language: language))
         do {
             // Chinese files carry a BOM so that Excel on Chinese Windows opens them as UTF-8.
             try AtomicFile.write(document, to: target, overwrite: force, byteOrderMark: language == .zh)
@@ -51,13 +52,12 @@ struct PlanCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
-        let report = PlanReport(plan: plan, language: language)
         switch output.format {
         case .text:
-            print(TerminalRenderer.render(report, details: solver.verbose), terminator: "")
+            print(TerminalRenderer.render(outcome.report, details: solver.verbose), terminator: "")
             print(language == .zh ? "名册已写入 \(target)" : "Roster written to \(target)")
         case .json:
-            print(try JSONRenderer.render(report), terminator: "")
+            print(try JSONRenderer.render(outcome.report), terminator: "")
         }
         if Interrupt.requested { throw ExitCode(130) }
     }

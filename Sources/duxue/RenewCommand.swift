@@ -4,6 +4,7 @@ import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
 import DuxueReport
+import DuxueWorkflows
 import Foundation
 
 /// `duxue renew DISTRICT --previous roster.csv --as-of DATE`: the annual renewal with as few changes as
@@ -54,63 +55,33 @@ struct RenewCommand: ParsableCommand {
         Interrupt.install()
         let language = output.language
         guard let day = Vocabulary.day(asOf) else { throw ValidationError("--as-of \(asOf) is not a date") }
-        var load: RosterLoad
-        do {
-            load = try RosterReader.read(path: previous)
-        } catch {
-            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-        for warning in load.warnings { Console.error(warning.message(in: language)) }
-        for school in load.roster.firstLinePerSchool.repeated {
-            Console.error(language == .zh
-                ? "\(previous)：学校 \(school) 出现不止一次，按第 \(load.line(of: school).map(String.init) ?? "?") 行计"
-                : "\(previous): school \(school) is listed more than once; its first line (\(load.line(of: school).map(String.init) ?? "?")) is used")
-        }
-        // The previous term is the one the roster records (else --term-start or the district policy's); the
-        // pool's dates are read as of the renewal date, since people may have retired since the term started.
-        let (district, policy) = try input.loadOrExit(language: language, termStart: load.termStart, readOn: day)
-        let rules = try pairs.loadOrExit(language: language)
-        do { try load.resolveNames(in: district) } catch { Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n")); throw ExitCode(2) }
-        load.placeUnzonedVacancies(in: district)
-
+        let request = RenewRequest(district: try input.source(), previous: previous, asOf: day, newTerm: newTerm, early: early,
+                                   pairs: pairs.pairs, language: language)
         let target = try OutputPath.resolve(
-            out, district: input.district, force: force, language: language, stem: "renewed", inputs: input.inputFiles + [previous] + (pairs.pairs.map { [$0] } ?? []),
+            out, district: input.district, force: force, language: language, stem: "renewed", inputs: request.inputFiles,
             companions: ["changes"])
-        let changesPath = try OutputPath.companion(
-            of: target, suffix: "changes", force: force, inputs: input.inputFiles + [previous] + (pairs.pairs.map { [$0] } ?? []), language: language)
+        let changesPath = try OutputPath.companion(of: target, suffix: "changes", force: force, inputs: request.inputFiles,
+                                                   language: language)
         let (options, progress) = solver.plannerOptions(language: language)
-        let request = RenewalRequest(
-            district: district, policy: policy, previous: load.roster, previousTermStart: load.termStart,
-            pairTerms: load.pairTerms, asOf: day, startsNewTerm: newTerm, earlyConfirmed: early, servedAs: load.servedAs,
-            pairs: rules)
-        let renewal: Renewal
+        let outcome: RenewOutcome
         do {
-            renewal = try Renewer(planner: Planner(solver: GLPKSolver())).renew(request, options: options)
+            outcome = try Workflows.renew(request, options: options) { GLPKSolver() }
         } catch let error as RenewalError {
             progress.clear()
-            switch error {
-            case .asOfBeforeTerm(let start):
-                Console.error(language == .zh
-                    ? "--as-of \(day) 早于原名册任期的开始日期 \(start)：请给出任期内或之后的日期"
-                    : "--as-of \(day) is before the previous roster's term begins (\(start)): give a date within or after that term")
-            case .previousTermUnknown:
-                Console.error(language == .zh
-                    ? "\(previous) 没有任期开始日期（term_start 列），区县的 policy.toml 也没有 term_start：无法确定原名册属于哪一届。请在 policy.toml 写 term_start = 2024-09-01，或用 --term-start 给出原名册的任期开始日期"
-                    : "\(previous) has no term_start column and the district's policy.toml no term_start: the previous roster's term is unknown. Write term_start = 2024-09-01 in policy.toml, or give the previous term's start with --term-start")
-            case .earlyNewTerm(let ends):
-                Console.error(language == .zh
-                    ? "原任期到 \(ends) 才结束：--as-of \(day) 开始新任期会提前结束原任期、所有人的连任届数加一。如确需提前换届，请同时加 --early；年度调整请去掉 --new-term"
-                    : "the previous term runs until \(ends): a new term as of \(day) cuts it short and advances everyone's term count. Add --early to confirm, or drop --new-term for a yearly adjustment")
-            }
+            Console.error(Self.message(error, asOf: day, previous: previous, language: language))
             throw ExitCode(2)
         } catch {
             progress.clear()
             throw SolveFailure.exitCode(for: error, language: language)
         }
         progress.clear()
-
-        let report = RenewalReport(renewal: renewal, language: language)
+        for warning in outcome.warnings { Console.error(warning.message(in: language)) }
+        for (school, line) in outcome.repeatedSchools {
+            Console.error(language == .zh
+                ? "\(previous)：学校 \(school) 出现不止一次，按第 \(line.map(String.init) ?? "?") 行计"
+                : "\(previous): school \(school) is listed more than once; its first line (\(line.map(String.init) ?? "?")) is used")
+        }
+        let renewal = outcome.renewal, report = outcome.report
         let roster = CSVWriter.document(
             header: RosterTable.header(in: language),
             rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms, language: language))
@@ -132,5 +103,23 @@ struct RenewCommand: ParsableCommand {
             print(try JSONRenderer.render(report), terminator: "")
         }
         if Interrupt.requested { throw ExitCode(130) }
+    }
+
+    /// Why a renewal cannot be made as asked, naming the flags to change.
+    static func message(_ error: RenewalError, asOf day: Day, previous: String, language: Language) -> String {
+        switch error {
+        case .asOfBeforeTerm(let start):
+            language == .zh
+                ? "--as-of \(day) 早于原名册任期的开始日期 \(start)：请给出任期内或之后的日期"
+                : "--as-of \(day) is before the previous roster's term begins (\(start)): give a date within or after that term"
+        case .previousTermUnknown:
+            language == .zh
+                ? "\(previous) 没有任期开始日期（term_start 列），区县的 policy.toml 也没有 term_start：无法确定原名册属于哪一届。请在 policy.toml 写 term_start = 2024-09-01，或用 --term-start 给出原名册的任期开始日期"
+                : "\(previous) has no term_start column and the district's policy.toml no term_start: the previous roster's term is unknown. Write term_start = 2024-09-01 in policy.toml, or give the previous term's start with --term-start"
+        case .earlyNewTerm(let ends):
+            language == .zh
+                ? "原任期到 \(ends) 才结束：--as-of \(day) 开始新任期会提前结束原任期、所有人的连任届数加一。如确需提前换届，请同时加 --early；年度调整请去掉 --new-term"
+                : "the previous term runs until \(ends): a new term as of \(day) cuts it short and advances everyone's term count. Add --early to confirm, or drop --new-term for a yearly adjustment"
+        }
     }
 }
