@@ -126,6 +126,7 @@ public enum ScenarioReader {
         }
 
         var reader = EditReader(file: file, district: district)
+        reader.termStart = base.termStart
         if let schools = table.entry("schools") {
             reader.readSchools(schools)
         }
@@ -165,6 +166,8 @@ private struct EditReader {
     let inspectorIDs: Set<Inspector.ID>
     var edits = DataEdits()
     var pairs = PairRules()
+    /// The term start the scenario's facts are read against (a new inspector's retirement date).
+    var termStart = Day(januaryFirstOf: 2000)
     var problems: [ScenarioProblem] = []
 
     init(file: String, district: District) {
@@ -402,6 +405,11 @@ private struct EditReader {
             let retiredOn = fields.day("retired_on")
             if retired, retiredOn == nil, fields.isClean {
                 fields.problem(.missingKey(key: "retired_on", table: "inspectors.add"), key: "status")
+            }
+            // As in inspectors.csv: a retirement after the term starts is not a fact yet (same problem, same words).
+            if retired, let retiredOn, retiredOn > termStart {
+                let kind = InputProblem.Kind.retiredAfterTermStart(retiredOn: retiredOn, termStart: termStart)
+                fields.problem(.policy(InputProblem(file: file, line: fields.line("retired_on"), kind: kind)), key: "retired_on")
             }
             let terms = fields.integer("consecutive_terms", minimum: 0) ?? 0
             let cap = fields.integer("max_schools", minimum: 1)

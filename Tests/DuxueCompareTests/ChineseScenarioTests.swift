@@ -108,3 +108,27 @@ struct ScenarioPairsTests {
         #expect(holder == .inspector(Inspector.ID("I2")!))
     }
 }
+
+/// A new inspector in a scenario is checked as a row of inspectors.csv would be: a retirement after
+/// the term starts is refused.
+@Suite("compare: new inspectors checked like the pool")
+struct ScenarioNewInspectorTests {
+    @Test func retiredAfterTheTermStartIsRefused() {
+        let text = """
+            [[inspectors.add]]
+            id = "I9"
+            name = "新督学"
+            employment = "兼职"
+            zone = "A"
+            status = "退休"
+            retired_on = 2031-01-01
+            """
+        do {
+            _ = try ScenarioReader.parse(text, file: "s.toml", district: Fixture.small, policy: Fixture.policy)
+            Issue.record("no error")
+        } catch {
+            #expect(error.problems.map(\.line) == [7])
+            #expect(error.problems.first?.message(in: .en).contains("2031-01-01") == true)
+        }
+    }
+}
