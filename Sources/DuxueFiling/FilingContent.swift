@@ -4,9 +4,13 @@ import DuxueReport
 extension FilingPackage {
     /// Builds the package from a check report (in Chinese) and the district, roster and policy it checked.
     /// No file path enters it: the roster file's name is left out and a policy read from a file is named
-    /// by its preset.
-    public init(report: CheckReport, district: District, roster: Roster, policy: Policy) {
-        let facts = FilingFacts(report: report, district: district, roster: roster, policy: policy)
+    /// by its preset. `pairTerms` is the roster's own 本校连续届数 (`pair_terms`) for the term the package
+    /// states (`policy.termStart`), by school: when given, 内部-配对 carries it, so that a renewal from the
+    /// workbook knows how long each pair has lasted; when empty the column is left out.
+    public init(report: CheckReport, district: District, roster: Roster, policy: Policy,
+                pairTerms: [School.ID: Int] = [:]) {
+        var facts = FilingFacts(report: report, district: district, roster: roster, policy: policy)
+        facts.pairTerms = pairTerms
         title = "\(facts.districtName)责任督学（挂牌督学）名册备案材料"
         verdict = FilingVerdict(compliant: report.compliant, errors: report.errors, warnings: report.warnings,
                                 strict: report.strict)
@@ -38,6 +42,8 @@ struct FilingFacts {
     /// Error findings marking each school on the 公示 list: those naming it, and those naming its
     /// holder without naming any school.
     let errorsBySchool: [String: [CheckReport.FindingLine]]
+    /// The roster's 本校连续届数 by school, when it records them (else empty: 内部-配对 leaves the column out).
+    var pairTerms: [School.ID: Int] = [:]
 
     init(report: CheckReport, district: District, roster: Roster, policy: Policy) {
         self.report = report
@@ -342,14 +348,17 @@ struct FilingFacts {
             })
     }
 
-    /// 内部-配对: the roster as checked, line by line (a roster Duxue reads back as the previous one).
+    /// 内部-配对: the roster as checked, line by line (a roster Duxue reads back as the previous one), with
+    /// the term it belongs to and, when the roster records them, 本校连续届数 (blank on vacancy lines).
     func pairSheet() -> FilingInternalSheet {
-        FilingInternalSheet(
+        let tenure = !pairTerms.isEmpty
+        return FilingInternalSheet(
             name: FilingPackage.internalNames[2], purpose: "名册（学校—督学配对），按所检查的名册逐行照录",
-            header: ["学校代码", "督学编号", "专兼职", "督学责任区", "任期开始日期"],
+            header: ["学校代码", "督学编号", "专兼职", "督学责任区", "任期开始日期"] + (tenure ? ["本校连续届数"] : []),
             rows: roster.assignments.map { a in
-                [a.school.rawValue, a.assignee.rosterID, context.employment(of: a.assignee)?.chineseName ?? "",
-                 context.zone(of: a.assignee)?.rawValue ?? "", policy.termStart.description]
+                let terms = a.assignee.inspectorID == nil ? "" : pairTerms[a.school].map(String.init) ?? ""
+                return [a.school.rawValue, a.assignee.rosterID, context.employment(of: a.assignee)?.chineseName ?? "",
+                        context.zone(of: a.assignee)?.rawValue ?? "", policy.termStart.description] + (tenure ? [terms] : [])
             })
     }
 

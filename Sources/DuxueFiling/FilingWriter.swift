@@ -34,10 +34,13 @@ public enum FilingError: Error, CustomStringConvertible {
 
 /// Writes the filing package atomically: to a temporary file next to the target, then renamed into place.
 public enum FilingWriter {
-    /// Writes the package of a check report in `format` to `path` (never over an existing file unless `overwrite`).
+    /// Writes the package of a check report in `format` to `path` (never over an existing file unless
+    /// `overwrite`). `pairTerms` is the roster's 本校连续届数 by school, when it records them (a roster
+    /// read with `pair_terms`, for the term `policy` states): 内部-配对 then carries them.
     public static func write(_ report: CheckReport, district: District, roster: Roster, policy: Policy,
-                             format: FilingFormat, to path: String, overwrite: Bool) throws {
-        let package = FilingPackage(report: report, district: district, roster: roster, policy: policy)
+                             format: FilingFormat, to path: String, overwrite: Bool,
+                             pairTerms: [School.ID: Int] = [:]) throws {
+        let package = FilingPackage(report: report, district: district, roster: roster, policy: policy, pairTerms: pairTerms)
         switch format {
         case .html:
             do {

@@ -1,4 +1,5 @@
 import DuxueDomain
+import DuxueSheets
 
 /// A roster read from CSV or a worksheet, with the line (row) of each assignment.
 public struct RosterLoad: Sendable {
@@ -87,21 +88,55 @@ public struct RosterNames: Hashable, Sendable {
 /// the inspector (`inspector_id` 督学编号 or `inspector_name` 督学姓名/责任督学), optional `employment`
 /// (required on vacancy rows) and `zone`, and the tenure columns a renewal reads: `term_start`
 /// (任期开始日期, the same on every row) and `pair_terms` (本校连续届数). A vacancy is `VACANCY-n`, or
-/// 待聘/空缺 (each such row its own post). Names are matched to the district by
-/// ``RosterLoad/resolveNames(in:)``. Other columns are ignored.
+/// 待聘/空缺 (each such row its own post); 未配备 in place of an inspector leaves the school unassigned.
+/// Names are matched to the district by ``RosterLoad/resolveNames(in:)``. Other columns are ignored.
+///
+/// A workbook is read from its sheet 内部-配对 (the filing package's roster, line by line), else
+/// 挂牌督导学校一览 (the filing's 公示 list), 名册 or roster, else the first sheet whose header has both
+/// 学校代码 and 督学编号 (``TableFiles/rosterSheetNames``). A sheet without 专兼职 (the 公示 list) takes
+/// each vacancy's employment and zone from the workbook's 责任督学名册 when it has one. Rows of a sheet
+/// holding only a note in their first cell (`公示期：…`) are skipped.
 public enum RosterReader {
     /// The words that mark a vacancy written in place of an inspector (each row its own post).
     public static let vacancyWords = ["待聘", "空缺", "待补充", "缺额", "vacancy", "vacant"]
 
-    /// Reads and validates a roster file (CSV in UTF-8, UTF-8 with BOM or GBK; or a workbook, the sheet
-    /// whose header names the roster's columns).
+    /// The words that say a school has no inspector (the filing's 公示 list writes `（未配备）`).
+    public static let unassignedWords = ["未配备", "无人负责", "unassigned"]
+
+    /// Reads and validates a roster file (CSV in UTF-8, UTF-8 with BOM or GBK; or a workbook, its sheet
+    /// picked as the type's summary says).
     public static func read(path: String) throws(InputError) -> RosterLoad {
         let file = FileSystem.lastComponent(of: path)
         let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
-        guard let input = TableLoading.open(path: path, problems: problems) else {
-            throw .invalid(problems.finished())
+        guard let input = TableLoading.open(path: path, sheets: TableFiles.rosterSheetNames, problems: problems)
+        else { throw .invalid(problems.finished()) }
+        let roll = TableFiles.isWorkbook(path) ? { filingRoll(path: path) } : nil
+        return try parse(input.reader, file: file, encoding: input.encoding, problems: problems, roll: roll)
+    }
+
+    /// What a filing workbook's 责任督学名册 says of each appointee (督学编号 → 专兼职 and 责任区, as
+    /// written), or nothing when it has no such sheet or it cannot be read.
+    static func filingRoll(path: String) -> [String: (employment: String, zone: String)] {
+        guard let book = try? Workbook(path: path),
+            let sheet = book.sheets.first(where: {
+                Vocabulary.normalizedHeader($0.name) == Vocabulary.normalizedHeader(TableFiles.filingRollSheetName)
+            })
+        else { return [:] }
+        let problems = ProblemCollector(file: FileSystem.lastComponent(of: path))
+        let specs = [ColumnSpec("inspector_id", ["督学编号"], required: true), ColumnSpec("employment", ["专兼职"]),
+                     ColumnSpec("zone", ["责任区"])]
+        let reader = TableReader(source: WorkbookTableSource(workbook: book, sheet: sheet, problems: problems))
+        guard let table = TableLoading.table(reader: reader, specs: specs, reportUnknown: false, records: .assignments,
+                                             problems: problems),
+            table.header.indexByKey["inspector_id"] != nil
+        else { return [:] }
+        var roll: [String: (employment: String, zone: String)] = [:]
+        for record in table.rows {
+            let id = table.header.value("inspector_id", in: record)
+            guard !id.isEmpty, roll[id] == nil else { continue }
+            roll[id] = (table.header.value("employment", in: record), table.header.value("zone", in: record))
         }
-        return try parse(input.reader, file: file, encoding: input.encoding, problems: problems)
+        return roll
     }
 
     /// Reads roster CSV text; `file` names it in problems.
@@ -113,12 +148,32 @@ public enum RosterReader {
         vacancyWords.contains(Vocabulary.normalizedWord(text))
     }
 
-    private static func parse(_ reader: TableReader, file: String, encoding: TextEncoding, problems: ProblemCollector)
+    /// Whether a cell says the school has no inspector (未配备, also in brackets).
+    static func isUnassignedWord(_ text: String) -> Bool {
+        let word = Vocabulary.normalizedWord(text).trimmingBrackets
+        return unassignedWords.contains(word)
+    }
+
+    /// Whether a worksheet row is a note under (or over) the table: only its first cell holds anything,
+    /// and that is a label and its text (`公示期：…`, `注：…`), which no id is.
+    static func isNote(_ record: TableRecord, worksheet: Bool) -> Bool {
+        guard worksheet, let first = record.fields.first, !first.value.isEmpty,
+            !record.fields.dropFirst().contains(where: { !$0.value.isEmpty })
+        else { return false }
+        return first.value.contains("：") || first.value.contains(":")
+    }
+
+    /// Parses the rows of a roster table. `roll` gives, for a table without 专兼职 (a filing's 公示 list),
+    /// each appointee's employment and zone by id (the filing's 责任督学名册); it is asked only then.
+    private static func parse(_ reader: TableReader, file: String, encoding: TextEncoding, problems: ProblemCollector,
+                              roll: (() -> [String: (employment: String, zone: String)])? = nil)
         throws(InputError) -> RosterLoad
     {
         guard let table = TableLoading.table(
             reader: reader, specs: Columns.roster, reportUnknown: false, records: .assignments, problems: problems)
         else { throw .invalid(problems.finished()) }
+        // A table without 专兼职 (the 公示 list) takes employment and a vacancy's zone from the roll.
+        let supplement = table.header.indexByKey["employment"] == nil ? roll?() ?? [:] : [:]
         var assignments: [Assignment] = []
         var lines: [Int] = []
         var vacancies: [String: (employment: Employment, zone: String, line: Int)] = [:]
@@ -130,6 +185,7 @@ public enum RosterReader {
         var pending: [Int: RosterNames] = [:]
         var unnumbered: [Int] = []
         for record in table.rows {
+            if isNote(record, worksheet: problems.sheet != nil) { continue }
             let row = RowChecker(record: record, header: table.header, problems: problems)
             // The school by its id, else by its name (matched to the district later).
             let schoolName = row.value("school_name")
@@ -154,6 +210,8 @@ public enum RosterReader {
             guard row.has("inspector_id") || row.has("inspector_name") else { continue }
             var assigneeText = row.value("inspector_id")
             let nameText = row.value("inspector_name")
+            // 未配备: the row says the school has no inspector; it stays unassigned, without a word.
+            if assigneeText.isEmpty && isUnassignedWord(nameText) { continue }
             let namedOnly = assigneeText.isEmpty && !nameText.isEmpty
             if namedOnly && isVacancyWord(nameText) { assigneeText = nameText }
             if assigneeText.isEmpty && nameText.isEmpty {
@@ -162,12 +220,15 @@ public enum RosterReader {
             }
             // The vacancy's own zone (`inspector_zone`, as `duxue plan` writes it), else the school's
             // (`zone`), else none yet: ``RosterLoad/placeUnzonedVacancies(in:)`` takes it from the district.
-            let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone") : row.value("zone")
+            // A 公示 list gives the school's zone; the roll, where there is one, the appointee's own.
+            let rolled = supplement[assigneeText]
+            let zoneText = !row.value("inspector_zone").isEmpty ? row.value("inspector_zone")
+                : (rolled?.zone).flatMap { $0.isEmpty ? nil : $0 } ?? row.value("zone")
             let assignee: Assignee
             let explicitVacancy = assigneeText.uppercased().hasPrefix(Assignee.vacancyPrefix)
             if explicitVacancy || isVacancyWord(assigneeText) {
                 let id = explicitVacancy ? Assignee.vacancyPrefix + assigneeText.dropFirst(Assignee.vacancyPrefix.count) : ""
-                let employment = row.choice(
+                let employment = rolled.flatMap { Vocabulary.employment($0.employment) } ?? row.choice(
                     "employment", required: false, accepted: Vocabulary.employmentNames, Vocabulary.employment)
                 guard let employment else {
                     if row.value("employment").isEmpty {
@@ -196,9 +257,8 @@ public enum RosterReader {
             } else {
                 let id = Inspector.ID(uncheckedRawValue: namedOnly ? nameText : assigneeText)
                 assignee = .inspector(id)
-                if !namedOnly, servedAs[id] == nil, !row.value("employment").isEmpty,
-                    let employment = Vocabulary.employment(row.value("employment"))
-                {
+                let employmentText = rolled?.employment ?? row.value("employment")
+                if !namedOnly, servedAs[id] == nil, !employmentText.isEmpty, let employment = Vocabulary.employment(employmentText) {
                     servedAs[id] = employment
                 }
             }
@@ -239,5 +299,15 @@ public enum RosterReader {
             repeat { number += 1 } while taken.contains(Assignee.vacancyPrefix + String(number))
             assignments[index].assignee = .vacancy(id: Assignee.vacancyPrefix + String(number), zone: zone, employment: employment)
         }
+    }
+}
+
+extension String {
+    /// Without the round brackets around it, ASCII or full-width: "（未配备）" → "未配备".
+    fileprivate var trimmingBrackets: String {
+        var text = Substring(self)
+        while let first = text.first, first == "(" || first == "（" { text = text.dropFirst() }
+        while let last = text.last, last == ")" || last == "）" { text = text.dropLast() }
+        return String(text)
     }
 }

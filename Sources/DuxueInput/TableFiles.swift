@@ -24,6 +24,16 @@ public enum TableFiles {
         }
     }
 
+    /// The sheets a roster workbook is read from, tried in this order before any other: the filing
+    /// package's 内部-配对 (the roster exactly as checked, with its term), its 公示 list
+    /// 挂牌督导学校一览, then the sheet a roster workbook Duxue writes has (名册 or roster). Without any of
+    /// them, the first sheet whose header has both 学校代码 and 督学编号 is read.
+    public static let rosterSheetNames = ["内部-配对", "挂牌督导学校一览", "名册", "roster"]
+
+    /// The sheet of a filing workbook that lists each appointee's employment and zone (责任督学名册): a
+    /// roster read from the 公示 list takes its vacancies' employment from it.
+    public static let filingRollSheetName = "责任督学名册"
+
     /// Whether a path names a workbook by its extension (.xlsx, and the legacy formats to be refused).
     public static func isWorkbook(_ path: String) -> Bool {
         workbookExtensions.contains(fileExtension(path))

@@ -115,10 +115,13 @@ enum TableLoading {
     }
 
     /// A CSV reader that streams the file (its encoding detected in a first pass over it), or `nil` with
-    /// the problem recorded.
-    static func open(path: String, problems: ProblemCollector) -> (reader: CSVReader, encoding: TextEncoding)? {
+    /// the problem recorded. A workbook's sheet is the first named in `sheets` that holds the table, else
+    /// the first holding its header (``WorkbookTableSource``).
+    static func open(path: String, sheets: [String] = [], problems: ProblemCollector)
+        -> (reader: CSVReader, encoding: TextEncoding)?
+    {
         if TableFiles.isWorkbook(path) {
-            guard let source = WorkbookTableSource(path: path, problems: problems) else { return nil }
+            guard let source = WorkbookTableSource(path: path, preferred: sheets, problems: problems) else { return nil }
             // A workbook's text is Unicode throughout; UTF-8 stands for it.
             return (TableReader(source: source), .utf8)
         }

@@ -15,10 +15,12 @@ struct WorkbookTableSource: RecordSource {
     private var index = 0
     private var chosen = false
     private let problems: ProblemCollector
+    /// Sheet names tried first, in order (compared as headers are: case, width and spaces aside).
+    private var preferred: [String] = []
 
     /// Opens the workbook at `path`, or records why it cannot be read and returns `nil`. The sheet is
-    /// picked by `choose` (the first whose header matches), unless `sheet` fixes it.
-    init?(path: String, sheet: SheetInfo? = nil, problems: ProblemCollector) {
+    /// picked by `choose` (see ``pick(specs:)``: a sheet named in `preferred` first), unless `sheet` fixes it.
+    init?(path: String, sheet: SheetInfo? = nil, preferred: [String] = [], problems: ProblemCollector) {
         do {
             workbook = try Workbook(path: path)
         } catch {
@@ -26,6 +28,7 @@ struct WorkbookTableSource: RecordSource {
             return nil
         }
         fixed = sheet
+        self.preferred = preferred
         self.problems = problems
     }
 
@@ -63,20 +66,33 @@ struct WorkbookTableSource: RecordSource {
         return nil
     }
 
-    /// The first sheet whose first rows hold the header of `specs` (visible sheets first), else the first
-    /// visible sheet, else the first.
+    /// The sheet holding the table of `specs`, in this order: the first sheet named in ``preferred`` (in
+    /// that list's order) whose first rows hold a header of `specs`; else the first sheet whose first rows
+    /// hold a header naming every required column of `specs` (a roster: 学校代码 and 督学编号); else the
+    /// first whose first rows hold a recognisable header (two known columns); else the first visible
+    /// sheet, else the first. Visible sheets are tried before hidden ones, except for a named sheet.
     private func pick(specs: [ColumnSpec]) -> SheetInfo? {
         let ordered = workbook.sheets.filter { $0.state == .visible } + workbook.sheets.filter { $0.state != .visible }
-        if !specs.isEmpty {
-            for info in ordered {
-                guard let sheet = try? workbook.read(info) else { continue }
-                let head = sheet.rows.prefix(TableLoading.headerSearchRows)
-                if head.contains(where: { HeaderMap.looksLikeHeader(record($0, uses1904: workbook.uses1904), specs: specs) }) {
-                    return info
-                }
-            }
+        guard !specs.isEmpty else { return ordered.first }
+        var heads: [String: [TableRecord]] = [:]
+        func head(_ info: SheetInfo) -> [TableRecord] {
+            if let known = heads[info.name] { return known }
+            let rows = ((try? workbook.read(info))?.rows ?? []).prefix(TableLoading.headerSearchRows)
+                .map { Self.record($0, uses1904: workbook.uses1904) }
+            heads[info.name] = rows
+            return rows
         }
-        return ordered.first
+        func looksLikeTable(_ rows: [TableRecord]) -> Bool {
+            rows.contains { HeaderMap.looksLikeHeader($0, specs: specs) }
+        }
+        for name in preferred.map(Vocabulary.normalizedHeader) {
+            guard let info = workbook.sheets.first(where: { Vocabulary.normalizedHeader($0.name) == name }) else { continue }
+            if looksLikeTable(head(info)) { return info }
+        }
+        for info in ordered {
+            if head(info).contains(where: { HeaderMap.namesRequiredColumns($0, specs: specs) }) { return info }
+        }
+        return ordered.first { looksLikeTable(head($0)) } ?? ordered.first
     }
 
     private mutating func load(_ sheet: Sheet) {
@@ -124,5 +140,16 @@ struct WorkbookTableSource: RecordSource {
             fields[cell.column - 1] = field
         }
         return TableRecord(line: row.number, fields: fields, hidden: row.hidden)
+    }
+}
+
+extension HeaderMap {
+    /// Whether a row names every required column of `specs` by one of its own names (a stand-in such as a
+    /// roster's 学校名称 for 学校代码 does not count): the header of a table that has all its ids.
+    static func namesRequiredColumns(_ record: TableRecord, specs: [ColumnSpec]) -> Bool {
+        let required = specs.filter(\.required)
+        guard !required.isEmpty else { return false }
+        let cells = Set(record.fields.map { Vocabulary.normalizedHeader($0.value) })
+        return required.allSatisfy { spec in spec.names.contains { cells.contains(Vocabulary.normalizedHeader($0)) } }
     }
 }

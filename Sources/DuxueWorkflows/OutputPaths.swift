@@ -39,21 +39,14 @@ public enum OutputPaths {
     /// A file written beside another: `x.csv` + `changes` → `x-changes.csv`; refused when it is an input
     /// or exists without `overwrite`.
     public static func companion(of path: String, suffix: String, overwrite: Bool, inputs: [String]) throws(OutputPathError) -> String {
-        let companion = (path.lowercased().hasSuffix(".csv") ? String(path.dropLast(4)) : path) + "-\(suffix).csv"
+        let lowered = path.lowercased()
+        let stem = lowered.hasSuffix(".csv") ? String(path.dropLast(4)) : lowered.hasSuffix(".xlsx") ? String(path.dropLast(5)) : path
+        let companion = stem + "-\(suffix).csv"
         if names(companion, oneOf: inputs) { throw .isInput(companion) }
         if FileManager.default.fileExists(atPath: companion) && !overwrite { throw .exists(companion) }
         return companion
     }
 
-    /// Whether `path` is one of `inputs` once `.`, `..` and symbolic links are resolved, so that
-    /// `./d/../d/schools.csv` or a link to an input is refused like the input itself.
-    public static func names(_ path: String, oneOf inputs: [String]) -> Bool {
-        // Absolute first: Foundation standardises a relative "d/../d/x" to "/d/x" on Linux.
-        let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
-        func canonical(_ path: String) -> String {
-            URL(fileURLWithPath: path, relativeTo: here).absoluteURL.standardized.resolvingSymlinksInPath().path
-        }
-        let target = canonical(path)
-        return inputs.contains { canonical($0) == target }
-    }
+    /// Whether `path` is one of `inputs` (``InputPaths/names(_:oneOf:)``).
+    public static func names(_ path: String, oneOf inputs: [String]) -> Bool { InputPaths.names(path, oneOf: inputs) }
 }

@@ -74,8 +74,10 @@ struct CheckCommand: ParsableCommand {
         let filingReport = targets.isEmpty ? report : outcome.filingReport
         for (path, format) in targets {
             do {
+                // The roster's terms per school travel with it when it belongs to the term checked.
+                let sameTerm = outcome.roster.termStart == nil || outcome.roster.termStart == outcome.policy.termStart
                 try FilingWriter.write(filingReport, district: outcome.district, roster: outcome.roster.roster, policy: outcome.policy,
-                                       format: format, to: path, overwrite: force)
+                                       format: format, to: path, overwrite: force, pairTerms: sameTerm ? outcome.roster.pairTerms : [:])
             } catch {
                 Console.error(language == .zh ? "无法写入 \(path)：\(error)" : "cannot write \(path): \(error)")
                 throw ExitCode(2)

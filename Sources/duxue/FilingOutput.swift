@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuxueDomain
 import DuxueFiling
+import DuxueInput
 import DuxueWorkflows
 import Foundation
 
@@ -16,5 +17,27 @@ extension OutputPath {
         if OutputPaths.names(requested, oneOf: inputs) { throw refuse(.isInput(requested), flag: "--filing", language: language) }
         if FileManager.default.fileExists(atPath: requested) && !force { throw refuse(.exists(requested), flag: "--filing", language: language) }
         return (requested, format)
+    }
+}
+
+/// A roster written where `--out` says: a workbook for `.xlsx` (``RosterWorkbook``), else CSV (with a BOM
+/// in Chinese, so that Excel on Chinese Windows opens it as UTF-8). A failure prints why and exits with 2.
+enum RosterOutput {
+    static func write(header: [String], rows: [[String]], to path: String, overwrite: Bool, inputs: [String],
+                      language: Language) throws {
+        do {
+            if path.lowercased().hasSuffix(".xlsx") {
+                try RosterWorkbook.write(header: header, rows: rows, language: language, to: path, overwrite: overwrite, inputs: inputs)
+            } else {
+                try AtomicFile.write(CSVWriter.document(header: header, rows: rows), to: path, overwrite: overwrite,
+                                     byteOrderMark: language == .zh)
+            }
+        } catch let error as RosterWorkbookError {
+            Console.error(error.message(in: language))
+            throw ExitCode(2)
+        } catch {
+            Console.error("\(error)")
+            throw ExitCode(2)
+        }
     }
 }

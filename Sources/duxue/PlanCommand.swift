@@ -4,6 +4,7 @@ import DuxueGLPK
 import DuxueInput
 import DuxueMIP
 import DuxuePlanner
+import DuxueFiling
 import DuxueReport
 import DuxueWorkflows
 import Foundation
@@ -44,14 +45,8 @@ struct PlanCommand: ParsableCommand {
         progress.clear()
         for warning in outcome.warnings { Console.error(warning.message(in: language)) }
 
-        let document = CSVWriter.document(header: RosterTable.header(in: language), rows: RosterTable.rows(outcome.plan, language: language))
-        do {
-            // Chinese files carry a BOM so that Excel on Chinese Windows opens them as UTF-8.
-            try AtomicFile.write(document, to: target, overwrite: force, byteOrderMark: language == .zh)
-        } catch {
-            Console.error("\(error)")
-            throw ExitCode(2)
-        }
+        try RosterOutput.write(header: RosterTable.header(in: language), rows: RosterTable.rows(outcome.plan, language: language),
+                               to: target, overwrite: force, inputs: request.inputFiles, language: language)
         switch output.format {
         case .text:
             print(TerminalRenderer.render(outcome.report, details: solver.verbose), terminator: "")

@@ -3,6 +3,7 @@ import DuxueDomain
 import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
+import DuxueFiling
 import DuxueReport
 import DuxueWorkflows
 import Foundation
@@ -82,13 +83,13 @@ struct RenewCommand: ParsableCommand {
                 : "\(previous): school \(school) is listed more than once; its first line (\(line.map(String.init) ?? "?")) is used")
         }
         let renewal = outcome.renewal, report = outcome.report
-        let roster = CSVWriter.document(
-            header: RosterTable.header(in: language),
-            rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms, language: language))
         let changes = CSVWriter.document(header: RenewalRenderer.changeHeader(in: language), rows: RenewalRenderer.changeRows(report))
+        try RosterOutput.write(
+            header: RosterTable.header(in: language),
+            rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms, language: language),
+            to: target, overwrite: force, inputs: request.inputFiles, language: language)
         do {
             // Chinese files carry a BOM so that Excel on Chinese Windows opens them as UTF-8.
-            try AtomicFile.write(roster, to: target, overwrite: force, byteOrderMark: language == .zh)
             try AtomicFile.write(changes, to: changesPath, overwrite: force, byteOrderMark: language == .zh)
         } catch {
             Console.error("\(error)")

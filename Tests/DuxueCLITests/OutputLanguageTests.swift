@@ -25,3 +25,22 @@ struct OutputLanguageTests {
         #expect(en.contains("part_time"))
     }
 }
+
+/// `--out x.xlsx` writes the roster as a workbook that reads back as the same roster.
+@Suite("Roster as a workbook")
+struct RosterWorkbookOutputTests {
+    @Test func planAndRenewWriteWorkbooks() throws {
+        let cli = try CLIRunner()
+        let plan = try cli.run(["plan", CLIRunner.casePath("tiny"), "--quiet", "--out", "r.xlsx", "--lang", "zh"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let bytes = try Data(contentsOf: cli.scratch.appendingPathComponent("r.xlsx"))
+        #expect(Array(bytes.prefix(2)) == [0x50, 0x4B], "a zip (xlsx) file")
+        let check = try cli.run(["check", CLIRunner.casePath("tiny"), "--roster", "r.xlsx", "--lang", "en"])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        let renew = try cli.run(["renew", CLIRunner.casePath("tiny"), "--previous", "r.xlsx", "--as-of", "2028-09-01",
+                                 "--out", "n.xlsx", "--lang", "en"])
+        #expect(renew.status == 0, "\(renew.stderr)")
+        #expect(FileManager.default.fileExists(atPath: cli.scratch.appendingPathComponent("n-changes.csv").path))
+        #expect(renew.stdout.contains("Kept 6 schools"))
+    }
+}
