@@ -64,58 +64,42 @@ struct CompareCommand: ParsableCommand {
     func run() throws {
         Interrupt.install()
         let language = lang ?? OutputOptions.environmentLanguage
-        let base = try input.loadOrExit(language: language)
-        let district = base.district, policy = base.policy
-
-        // Every scenario file and every --sweep is checked before anything is solved; all problems at once.
-        var problems: [ScenarioProblem] = []
-        var loaded: [Scenario] = []
-        for path in scenarios {
+        let request = CompareRequest(
+            district: try input.source(), scenarios: scenarios, sweeps: sweeps, jobs: jobs ?? ComparisonRunner.activeCores,
+            showsTiming: !noTiming, language: language)
+        if let html {
             do {
-                loaded.append(try ScenarioReader.load(file: path, district: district, policy: policy))
+                _ = try OutputPaths.resolve(html, district: input.district, overwrite: force, inputs: request.inputFiles)
             } catch {
-                problems += error.problems
+                throw OutputPath.refuse(error, flag: "--html", language: language)
             }
         }
-        var parsedSweeps: [Sweep] = []
-        for text in sweeps {
-            do {
-                parsedSweeps.append(try Sweep.parse(text))
-            } catch {
-                problems += error.problems
-            }
-        }
-        guard problems.isEmpty else {
-            Console.error(problems.map { $0.message(in: language) }.joined(separator: "\n"))
-            throw ExitCode(2)
-        }
-        if let html, FileManager.default.fileExists(atPath: html), !force {
-            Console.error(language == .zh ? "\(html) 已存在；如需覆盖请加 --force" : "\(html) exists: add --force to overwrite it, or choose another name")
-            throw ExitCode(2)
-        }
-
         var options = PlannerOptions(timeLimit: timeLimit)
         options.stopRequested = { Interrupt.requested }
-        var runner = ComparisonRunner(jobs: jobs ?? ComparisonRunner.activeCores, options: options) { GLPKSolver() }
         let showProgress = !quiet && Console.stderrIsTerminal
         func clearProgress() {
             if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         }
+        var progress: (@Sendable (Int, Int) -> Void)?
         if showProgress {
-            runner.progress = { finished, total in
+            progress = { finished, total in
                 let line = language == .zh ? "已完成 \(finished)/\(total) 个方案" : "\(finished) of \(total) scenarios planned"
                 FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
             }
         }
-        let comparison: Comparison
+        let outcome: CompareOutcome
         do {
-            comparison = try runner.run(district: district, policy: policy, scenarios: Sweep.expand(loaded, sweeps: parsedSweeps))
+            outcome = try Workflows.compare(request, options: options, progress: progress) { GLPKSolver() }
+        } catch let error as ScenarioError {
+            Console.error(error.problems.map { $0.message(in: language) }.joined(separator: "\n"))
+            throw ExitCode(2)
         } catch {
             clearProgress()
-            throw SolveFailure.exitCode(for: error)
+            throw SolveFailure.exitCode(for: error, language: language)
         }
         clearProgress()
-        let report = CompareReport(comparison: comparison, language: language, showsTiming: !noTiming)
+        for warning in outcome.warnings { Console.error(warning.message(in: language)) }
+        let report = outcome.report
         switch format {
         case .text: print(CompareTable.render(report), terminator: "")
         case .json: print(try CompareJSON.render(report), terminator: "")
