@@ -77,9 +77,14 @@ let package = Package(
         .testTarget(name: "DuxueTOMLTests", dependencies: ["DuxueTOML"], resources: [.copy("TOMLTestSuite")]),
         .testTarget(
             name: "DuxueSheetsTests",
-            dependencies: ["DuxueSheets", "DuxueInput", "DuxueDomain", "duxue", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["DuxueSheets", "DuxueInput", "DuxueDomain", "duxue", "DuxueTestSupport",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain"], resources: [.copy("Fixtures"), .copy("Corpus")]),
+        // The one shared test-support module (workbooks written by openpyxl, an independent writer).
+        .target(name: "DuxueTestSupport", path: "Tests/DuxueTestSupport"),
+        .testTarget(
+            name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain", "DuxueTestSupport"],
+            resources: [.copy("Fixtures"), .copy("Corpus")]),
         .testTarget(
             name: "DuxuePlannerTests",
             dependencies: ["DuxuePlanner", "DuxueGLPK", "DuxueDomain", "DuxueSynth", "DuxueMIP"]

@@ -1,6 +1,7 @@
 import DuxueDomain
 import DuxueSheets
 import Foundation
+import DuxueTestSupport
 import Testing
 
 @testable import DuxueInput

@@ -1,5 +1,6 @@
 import DuxueDomain
 import Foundation
+import DuxueTestSupport
 import Testing
 
 @testable import DuxueInput

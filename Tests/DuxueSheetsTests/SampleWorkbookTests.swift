@@ -1,4 +1,5 @@
 import Foundation
+import DuxueTestSupport
 import Testing
 
 /// End to end with the built `duxue`: the sample workbook plans like the sample folder; a legacy file

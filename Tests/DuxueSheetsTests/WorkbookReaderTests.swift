@@ -1,4 +1,5 @@
 import Foundation
+import DuxueTestSupport
 import Testing
 
 @testable import DuxueSheets
