@@ -179,7 +179,7 @@ public struct Planner: Sendable {
             roster = refinement.improve(deadline: budget)
         }
         let figures = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
-        try Self.verify(figures, roster: roster, against: levels)
+        levels = try Self.verify(figures, roster: roster, against: levels)
         let improvement = Improvement(
             kilometresBefore: before.totalKilometres, kilometresAfter: figures.totalKilometres,
             mismatchesBefore: before.stageMismatches, mismatchesAfter: figures.stageMismatches,
@@ -226,24 +226,39 @@ public struct PlannerInconsistency: Error, Hashable, Sendable, CustomStringConve
 }
 
 extension Planner {
-    /// Checks every level's value on the finished roster (after the P5 local search): recruits,
-    /// full-time recruits, pairs kept, crossings, appointees and schools waiting for recruits.
-    static func verify(_ figures: RosterFigures, roster: Roster, against levels: [LevelResult]) throws {
+    /// Checks every level's value on the finished roster (after the P5 local search) and returns the
+    /// levels with the roster's own values. Recruits, full-time recruits, appointees and the schools left
+    /// to recruits are counted exactly by the model, so any difference is a fault. Crossings and pairs
+    /// kept may come out better on the roster than the model counts them when a level stopped before
+    /// proving its optimum (the hub matching avoids a crossing the model still counts); only a roster
+    /// that is worse is a fault.
+    static func verify(_ figures: RosterFigures, roster: Roster, against levels: [LevelResult]) throws -> [LevelResult] {
         let waiting = roster.assignments.filter { if case .vacancy = $0.assignee { true } else { false } }.count
-        for level in levels where level.status.hasSolution {
-            let counted: Int?
+        var checked = levels
+        for index in checked.indices where checked[index].status.hasSolution {
+            let level = checked[index]
+            let model = level.value.rounded()
             switch level.priority {
-            case .recruits: counted = figures.recruits
-            case .fullTimeRecruits: counted = figures.recruitsFullTime
-            case .stability: counted = figures.keptSchools
-            case .crossings: counted = figures.crossings
-            case .appointees: counted = figures.appointees
-            case .recruitLoad: counted = waiting
-            }
-            if let counted, Double(counted) != level.value.rounded() {
-                throw PlannerInconsistency(priority: level.priority, model: level.value, roster: counted)
+            case .recruits, .fullTimeRecruits, .appointees, .recruitLoad:
+                let counted = switch level.priority {
+                case .recruits: figures.recruits
+                case .fullTimeRecruits: figures.recruitsFullTime
+                case .appointees: figures.appointees
+                default: waiting
+                }
+                if Double(counted) != model { throw PlannerInconsistency(priority: level.priority, model: model, roster: counted) }
+            case .crossings:
+                if Double(figures.crossings) > model {
+                    throw PlannerInconsistency(priority: level.priority, model: model, roster: figures.crossings)
+                }
+                checked[index].value = Double(figures.crossings)
+            case .stability:
+                guard let kept = figures.keptSchools else { continue }
+                if Double(kept) < model { throw PlannerInconsistency(priority: level.priority, model: model, roster: kept) }
+                checked[index].value = Double(kept)
             }
         }
+        return checked
     }
 }
 
