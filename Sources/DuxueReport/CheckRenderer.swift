@@ -11,8 +11,8 @@ public enum CheckTerminalRenderer {
         out.append(text.pick("督学名册合规检查 — \(report.district)（\(report.rosterFile)）",
                              "Roster check — \(report.district) (\(report.rosterFile))"))
         out.append(text.pick(
-            "政策：\(report.policy.name)；任期 \(report.policy.termStart) 至 \(report.policy.termLastDay)；1:\(report.policy.schoolsPerInspector)；大规模学校门槛 \(report.policy.largeSchoolEnrollment) 人",
-            "Policy: \(report.policy.name); term \(report.policy.termStart) to \(report.policy.termLastDay); 1:\(report.policy.schoolsPerInspector); large-school threshold \(report.policy.largeSchoolEnrollment) students"))
+            "政策：\(text.policyLabel(report.policy))；任期 \(report.policy.termStart) 至 \(report.policy.termLastDay)；1:\(report.policy.schoolsPerInspector)；大规模学校门槛 \(report.policy.largeSchoolEnrollment) 人",
+            "Policy: \(text.policyLabel(report.policy)); term \(report.policy.termStart) to \(report.policy.termLastDay); 1:\(report.policy.schoolsPerInspector); large-school threshold \(report.policy.largeSchoolEnrollment) students"))
         let verdict = report.compliant
             ? text.pick("结论：合规（错误 0，提示 \(report.warnings)）", "Verdict: compliant (0 errors, \(report.warnings) warnings)")
             : text.pick("结论：不合规（错误 \(report.errors)，提示 \(report.warnings)\(report.strict ? "，--strict 下提示亦计为违规" : "")）",

@@ -11,8 +11,8 @@ public enum TerminalRenderer {
         let f = report.figures
         out.append(text.pick("督学责任区配置方案 — \(report.district)", "Responsible-inspector plan — \(report.district)"))
         out.append(text.pick(
-            "政策：\(report.policy.name)；任期自 \(report.policy.termStart) 起 \(report.policy.termYears) 年；1:\(report.policy.schoolsPerInspector)；大规模学校门槛 \(report.policy.largeSchoolEnrollment) 人（无文件规定，本区设定）",
-            "Policy: \(report.policy.name); term from \(report.policy.termStart), \(report.policy.termYears) years; 1:\(report.policy.schoolsPerInspector); large-school threshold \(report.policy.largeSchoolEnrollment) students (set by the district: no document fixes it)"))
+            "政策：\(text.policyLabel(report.policy))；任期自 \(report.policy.termStart) 起 \(report.policy.termYears) 年；1:\(report.policy.schoolsPerInspector)；大规模学校门槛 \(report.policy.largeSchoolEnrollment) 人（无文件规定，本区设定）",
+            "Policy: \(text.policyLabel(report.policy)); term from \(report.policy.termStart), \(report.policy.termYears) years; 1:\(report.policy.schoolsPerInspector); large-school threshold \(report.policy.largeSchoolEnrollment) students (set by the district: no document fixes it)"))
         out.append(text.pick(
             "求解：\(statusText(report, text))，用时 \(String(format1: report.seconds)) 秒",
             "Solve: \(statusText(report, text)), \(String(format1: report.seconds)) s"))

@@ -174,6 +174,14 @@ public struct Text: Sendable {
         return pick("至少应配 \(h.total) 人：\(large)\(others)", "at least \(h.total) needed: \(large)\(others)")
     }
 
+    /// The policy as a heading names it: a preset or a named policy by its name; a policy file by its
+    /// file name and the preset it starts from ("policy.toml（基于预设 combined）"), never a folder path.
+    public func policyLabel(_ policy: Policy) -> String {
+        guard policy.name.contains("/") else { return policy.name }
+        let file = policy.name.split(separator: "/").last.map(String.init) ?? policy.name
+        return pick("\(file)（基于预设 \(policy.preset)）", "\(file) (from preset \(policy.preset))")
+    }
+
     /// A number as people write it: 24, 12.5 (no ".0" on whole numbers).
     public func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(format1: value)
