@@ -41,7 +41,7 @@ def main():
     with tempfile.TemporaryDirectory() as scratch:
         for size, pool, folder in districts(args, scratch):
             with open(os.path.join(folder, "policy.toml"), "w") as f:
-                f.write("term_start = 2027-09-01\n")
+                f.write("preset = \"combined\"\nterm_start = 2027-09-01\n")
             model = os.path.join(folder, "model.mps")
             proc = subprocess.run(
                 [DUXUE, "plan", folder, "--format", "json", "--quiet", "--force", "--out", os.path.join(folder, "r.csv"),

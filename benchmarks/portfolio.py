@@ -36,7 +36,7 @@ def toml_value(value):
 def plan(folder, policy_lines, time_limit, scratch, name):
     policy = os.path.join(scratch, f"{name}.toml")
     with open(policy, "w") as f:
-        f.write("term_start = 2027-09-01\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in policy_lines.items()))
+        f.write("preset = \"combined\"\nterm_start = 2027-09-01\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in policy_lines.items()))
     start = time.monotonic()
     proc = subprocess.run(
         [DUXUE, "plan", folder, "--policy", policy, "--format", "json", "--lang", "en", "--quiet", "--force",

@@ -26,7 +26,7 @@ SYNTH = os.path.join(ROOT, ".build", "release", "duxue-synth")
 def run_plan(folder, zones, time_limit):
     policy = os.path.join(folder, "bench-policy.toml")
     with open(policy, "w") as f:
-        f.write(f'term_start = 2027-09-01\nzones = "{zones}"\n')
+        f.write(f'preset = "combined"\nterm_start = 2027-09-01\nzones = "{zones}"\n')
     out = os.path.join(folder, "roster.csv")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.monotonic()

@@ -189,7 +189,7 @@ for size in "${SIZES[@]}"; do
             for staffing in $staffings; do
                 tag="$zones-$staffing"
                 policy="$folder/policy-$tag.toml"
-                printf 'term_start = %s\nzones = "%s"\nstaffing = "%s"\n' \
+                printf 'preset = "combined"\nterm_start = %s\nzones = "%s"\nstaffing = "%s"\n' \
                     "$TERM_START" "$zones" "$staffing" >"$policy"
                 rm -f "$folder/roster.csv" "$folder/$tag.plan.json" "$folder/$tag.check.json"
 
