@@ -59,7 +59,7 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
     public func message(in language: Language) -> String {
         if case .policy(let problem) = kind { return problem.message(in: language) }
         let zh = language == .zh
-        var place = file
+        var place = zh && file == Sweep.source ? "扫描设置" : file
         if let line { place += zh ? " 第 \(line) 行" : " line \(line)" }
         if let column { place += zh ? "第 \(column) 列" : ", column \(column)" }
         return zh ? "\(place)：\(summary(zh))；\(fix(zh))" : "\(place): \(summary(zh)); fix: \(fix(zh))"
@@ -105,10 +105,10 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case .coordinateIncomplete:
             return zh ? "只填写了经纬度中的一个" : "lat and lon must be given together"
         case .sweepSyntax(let text):
-            return zh ? "--sweep “\(text)”格式不对" : "--sweep \(quote(text)) is not key=value,value…"
+            return zh ? "“\(text)”格式不对" : "\(quote(text)) is not key=value,value…"
         case .sweepKey(let key, let suggestion):
-            if zh { return "--sweep 的键“\(key)”不是政策设置" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
-            return "--sweep key \(quote(key)) is not a policy setting" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
+            if zh { return "键“\(key)”不是政策设置" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
+            return "key \(quote(key)) is not a policy setting" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         }
     }
 
@@ -145,7 +145,7 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case .coordinateIncomplete:
             return zh ? "请同时填写 lat 和 lon，或都不填" : "give both lat and lon, or neither"
         case .sweepSyntax:
-            return zh ? "请写成 --sweep large_school_enrollment=1500,2000" : "write e.g. --sweep large_school_enrollment=1500,2000"
+            return zh ? "请写成 键=值,值，例如 large_school_enrollment=1500,2000" : "write key=value,value, e.g. large_school_enrollment=1500,2000"
         case .sweepKey:
             return zh ? "可用的键：\(PolicySetting.keys.joined(separator: "、"))"
                 : "use one of \(PolicySetting.keys.joined(separator: ", "))"

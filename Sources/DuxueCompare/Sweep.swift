@@ -9,23 +9,26 @@ public struct Sweep: Sendable, Hashable {
     /// A sweep over the given settings (all of one key).
     public init(settings: [PolicySetting]) { self.settings = settings }
 
+    /// Where a sweep's problems say they come from (the text was given on its own, not in a file).
+    public static let source = "sweep"
+
     /// Parses `key=v1,v2,…`; each value is checked like the same key in a policy file.
     public static func parse(_ text: String) throws(ScenarioError) -> Sweep {
-        let option = "--sweep \(text)"
+        let option = "\(Self.source) \(text)"
         let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmedWhitespace }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw ScenarioError([ScenarioProblem(file: "--sweep", line: nil, kind: .sweepSyntax(text: text))])
+            throw ScenarioError([ScenarioProblem(file: Self.source, line: nil, kind: .sweepSyntax(text: text))])
         }
         let key = parts[0]
         guard PolicySetting.keys.contains(key) else {
             throw ScenarioError([ScenarioProblem(
-                file: "--sweep", line: nil, kind: .sweepKey(key: key, suggestion: Vocabulary.nearest(to: key, among: PolicySetting.keys)))])
+                file: Self.source, line: nil, kind: .sweepKey(key: key, suggestion: Vocabulary.nearest(to: key, among: PolicySetting.keys)))])
         }
         var settings: [PolicySetting] = []
         var problems: [ScenarioProblem] = []
         for raw in parts[1].split(separator: ",").map({ String($0).trimmedWhitespace }) {
             guard !raw.isEmpty else {
-                problems.append(ScenarioProblem(file: "--sweep", line: nil, kind: .sweepSyntax(text: text)))
+                problems.append(ScenarioProblem(file: Self.source, line: nil, kind: .sweepSyntax(text: text)))
                 continue
             }
             // Checked like the same key in a policy file.

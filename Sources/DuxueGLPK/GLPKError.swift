@@ -17,7 +17,7 @@ public enum GLPKError: Error, Equatable, CustomStringConvertible {
         case .fault(let message):
             let text = message.trimmingCharacters(in: .whitespacesAndNewlines)
             return "glpk reported an internal error: \(text.isEmpty ? "no message" : text); "
-                + "the solve was abandoned, please report this model (see --export-model)"
+                + "the solve was abandoned, please export the model and report it"
         case .cannotWrite(let path):
             return "cannot write the model to \(path): check that the folder exists and is writable"
         case .invalidModel(let message):

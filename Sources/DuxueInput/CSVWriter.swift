@@ -66,7 +66,7 @@ public enum AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible 
     /// A lower-case message naming the path and the fix.
     public var description: String {
         switch self {
-        case .exists(let path): "\(path) already exists: use --force to overwrite it, or choose another output path"
+        case .exists(let path): "\(path) already exists: choose another name, or allow overwriting it"
         case .cannotWrite(let path, let reason):
             "cannot write \(path) (\(reason)): check that the folder exists and is writable"
         }

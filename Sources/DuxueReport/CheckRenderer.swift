@@ -15,8 +15,8 @@ public enum CheckTerminalRenderer {
             "Policy: \(text.policyLabel(report.policy)); term \(report.policy.termStart) to \(report.policy.termLastDay); 1:\(report.policy.schoolsPerInspector); large-school threshold \(report.policy.largeSchoolEnrollment) students"))
         let verdict = report.compliant
             ? text.pick("结论：合规（错误 0，提示 \(report.warnings)）", "Verdict: compliant (0 errors, \(report.warnings) warnings)")
-            : text.pick("结论：不合规（错误 \(report.errors)，提示 \(report.warnings)\(report.strict ? "，--strict 下提示亦计为违规" : "")）",
-                        "Verdict: not compliant (\(report.errors) errors, \(report.warnings) warnings\(report.strict ? "; --strict counts warnings as violations" : ""))")
+            : text.pick("结论：不合规（错误 \(report.errors)，提示 \(report.warnings)\(report.strict ? "，严格模式下提示亦计为违规" : "")）",
+                        "Verdict: not compliant (\(report.errors) errors, \(report.warnings) warnings\(report.strict ? "; in strict mode warnings count as violations" : ""))")
         out.append(verdict)
         out.append("")
         out.append(text.pick("规则检查（\(TerminalRenderer.legend(text))）", "Rules (\(TerminalRenderer.legend(text)))"))

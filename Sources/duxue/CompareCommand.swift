@@ -109,7 +109,7 @@ struct CompareCommand: ParsableCommand {
             do {
                 try AtomicFile.write(Array(CompareHTML.render(report).utf8), to: html, overwrite: force)
             } catch {
-                Console.error("\(error)")
+                Console.writeFailure(error, language: language)
                 throw ExitCode(2)
             }
             if format == .text { print(language == .zh ? "图表已写入 \(html)" : "Charts written to \(html)") }

@@ -1,4 +1,5 @@
 import DuxueDomain
+import DuxueFiling
 import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
@@ -17,6 +18,24 @@ enum Console {
     /// Writes a line to stderr.
     static func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Prints why an output file could not be written; a file that exists is told about `--force` here,
+    /// since the libraries name no options.
+    static func writeFailure(_ error: any Error, language: Language) {
+        let existing: String? = switch error {
+        case AtomicFileError.exists(let path): path
+        case RosterWorkbookError.exists(let path): path
+        default: nil
+        }
+        if let existing {
+            Self.error(language == .zh ? "\(existing) 已存在；如需覆盖请加 --force"
+                                  : "\(existing) exists: add --force to overwrite it, or choose another name")
+        } else if let error = error as? RosterWorkbookError {
+            Self.error(error.message(in: language))
+        } else {
+            Self.error("\(error)")
+        }
     }
 }
 

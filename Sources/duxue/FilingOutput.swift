@@ -32,11 +32,8 @@ enum RosterOutput {
                 try AtomicFile.write(CSVWriter.document(header: header, rows: rows), to: path, overwrite: overwrite,
                                      byteOrderMark: language == .zh)
             }
-        } catch let error as RosterWorkbookError {
-            Console.error(error.message(in: language))
-            throw ExitCode(2)
         } catch {
-            Console.error("\(error)")
+            Console.writeFailure(error, language: language)
             throw ExitCode(2)
         }
     }

@@ -92,7 +92,7 @@ struct RenewCommand: ParsableCommand {
             // Chinese files carry a BOM so that Excel on Chinese Windows opens them as UTF-8.
             try AtomicFile.write(changes, to: changesPath, overwrite: force, byteOrderMark: language == .zh)
         } catch {
-            Console.error("\(error)")
+            Console.writeFailure(error, language: language)
             throw ExitCode(2)
         }
         switch output.format {

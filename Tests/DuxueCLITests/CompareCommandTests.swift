@@ -40,7 +40,7 @@ struct CompareCommandTests {
         #expect(result.status == 2)
         #expect(result.stderr.contains("nothere.toml: scenario file not found; fix: check the path and the file name"))
         #expect(result.stderr.contains("\(path) line 3, column 19: unknown school \"S-99\" in schools.remove"))
-        #expect(result.stderr.contains("--sweep key \"zone\" is not a policy setting; did you mean \"zones\"?"))
+        #expect(result.stderr.contains("sweep: key \"zone\" is not a policy setting; did you mean \"zones\"?"))
         #expect(result.stdout.isEmpty)
     }
 }

@@ -79,14 +79,14 @@ struct ScenarioErrorTests {
     }
 
     @Test func badSweeps() throws {
-        #expect(throws: ScenarioError([ScenarioProblem(file: "--sweep", line: nil, kind: .sweepSyntax(text: "zones"))])) {
+        #expect(throws: ScenarioError([ScenarioProblem(file: Sweep.source, line: nil, kind: .sweepSyntax(text: "zones"))])) {
             try Sweep.parse("zones")
         }
         do {
             _ = try Sweep.parse("large_school_enrolment=1500")
             Issue.record("no error")
         } catch {
-            #expect(error.message(in: .en) == "--sweep: --sweep key \"large_school_enrolment\" is not a policy setting; did you mean \"large_school_enrollment\"?; fix: use one of " + PolicySetting.keys.joined(separator: ", "))
+            #expect(error.message(in: .en) == "sweep: key \"large_school_enrolment\" is not a policy setting; did you mean \"large_school_enrollment\"?; fix: use one of " + PolicySetting.keys.joined(separator: ", "))
             #expect(PolicySetting.keys.contains("large_school_rule") && !PolicySetting.keys.contains("max_terms_same_school"))
         }
         do {
@@ -94,7 +94,7 @@ struct ScenarioErrorTests {
             Issue.record("no error")
         } catch {
             #expect(error.problems.count == 2)
-            #expect(error.problems.first?.message(in: .en) == "--sweep min_full_time_share=0.2,1.2,abc: min_full_time_share 1.2 is outside 0…1; fix: write a fraction from 0 to 1, e.g. min_full_time_share = 0.20 for 20%")
+            #expect(error.problems.first?.message(in: .en) == "sweep min_full_time_share=0.2,1.2,abc: min_full_time_share 1.2 is outside 0…1; fix: write a fraction from 0 to 1, e.g. min_full_time_share = 0.20 for 20%")
         }
         #expect(try Sweep.parse("zones=prefer, require").settings
             == [PolicySetting(key: "zones", value: .text("prefer")), PolicySetting(key: "zones", value: .text("require"))])
