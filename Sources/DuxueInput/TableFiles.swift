@@ -4,9 +4,9 @@ import DuxueSheets
 /// workbook with a sheet per table.
 public enum TableFiles {
     /// Extensions read as workbooks (legacy ones, to be told to save as .xlsx).
-    static let workbookExtensions = ["xlsx", "xlsm", "xltx", "xltm", "xls", "et", "ett", "numbers", "ods"]
+    static let workbookExtensions = ["xlsx", "xlsm", "xltx", "xltm", "xlsb", "xls", "et", "ett", "numbers", "ods"]
     /// Extensions a district folder's tables may have, in the order they are looked for.
-    static let tableExtensions = ["csv", "xlsx", "xlsm", "xls", "et"]
+    static let tableExtensions = ["csv", "xlsx", "xlsm", "xlsb", "xls", "et"]
 
     /// The file names (without extension) a folder's table may have.
     public static func stems(_ table: TableKind) -> [String] {

@@ -85,6 +85,7 @@ enum WorkbookText {
             case .et: return zh ? "文件是 WPS 表格格式（.et），无法读取" : "file is a WPS workbook (.et), which is not read"
             case .numbers: return zh ? "文件是 Numbers 文稿，无法读取" : "file is an Apple Numbers document, which is not read"
             case .ods: return zh ? "文件是 OpenDocument 表格（.ods），无法读取" : "file is an OpenDocument spreadsheet (.ods), which is not read"
+            case .xlsb: return zh ? "文件是 Excel 二进制工作簿（.xlsb），无法读取" : "file is an Excel binary workbook (.xlsb), which is not read"
             case .encryptedOrLegacy:
                 return zh ? "文件设有打开密码，或是改了扩展名的 .xls，无法读取"
                     : "file is password-protected, or an .xls renamed to .xlsx, and cannot be read"

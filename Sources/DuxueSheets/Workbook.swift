@@ -59,7 +59,7 @@ public final class Workbook {
     private let formats: [NumberFormat]
     private let limits: WorkbookLimits
 
-    /// Opens a workbook. Refuses legacy formats (.xls, .et, .numbers, .ods) with ``WorkbookError/legacyFormat(_:)``.
+    /// Opens a workbook. Refuses legacy formats (.xls, .xlsb, .et, .numbers, .ods) with ``WorkbookError/legacyFormat(_:)``.
     public init(path: String, limits: WorkbookLimits = .standard) throws(WorkbookError) {
         if let legacy = Self.legacyFormat(path: path) { throw .legacyFormat(legacy) }
         self.limits = limits
@@ -69,8 +69,12 @@ public final class Workbook {
             try XMLEvents.parse(data, part: "_rels/.rels", into: packageRelationships)
         }
         let workbookPath = packageRelationships.target(ofType: "officeDocument") ?? "xl/workbook.xml"
+        // An .xlsb renamed to .xlsx: a zip too, but its workbook part is binary (xl/workbook.bin).
+        if workbookPath.hasSuffix(".bin") { throw .legacyFormat(.xlsb) }
         guard let workbookData = try parts.data(workbookPath) else {
-            throw parts.has("content.xml") ? .legacyFormat(.ods) : .missingPart(workbookPath)
+            if parts.has("content.xml") { throw .legacyFormat(.ods) }
+            if parts.has("xl/workbook.bin") { throw .legacyFormat(.xlsb) }
+            throw .missingPart(workbookPath)
         }
         let workbook = WorkbookPartReader()
         try XMLEvents.parse(workbookData, part: workbookPath, into: workbook)
@@ -113,6 +117,7 @@ public final class Workbook {
         let lower = path.lowercased()
         if lower.hasSuffix(".numbers") { return .numbers }
         if lower.hasSuffix(".ods") { return .ods }
+        if lower.hasSuffix(".xlsb") { return .xlsb }
         if lower.hasSuffix(".et") || lower.hasSuffix(".ett") { return .et }
         guard let handle = FileHandle(forReadingAtPath: path) else { return lower.hasSuffix(".xls") ? .xls : nil }
         defer { try? handle.close() }

@@ -8,6 +8,8 @@ public enum LegacyFormat: String, Hashable, Sendable {
     case numbers
     /// OpenDocument spreadsheet (LibreOffice, WPS).
     case ods
+    /// Excel's binary workbook (.xlsb): a zip like .xlsx, but its sheets are not XML.
+    case xlsb
     /// An OLE2 compound file named .xlsx: a password-protected workbook, or an .xls renamed.
     case encryptedOrLegacy
 }
@@ -51,6 +53,7 @@ public enum WorkbookError: Error, Hashable, Sendable, CustomStringConvertible {
             case .et: "file is a WPS workbook (.et): save it as .xlsx"
             case .numbers: "file is an Apple Numbers document: export it as .xlsx"
             case .ods: "file is an OpenDocument spreadsheet (.ods): save it as .xlsx"
+            case .xlsb: "file is an Excel binary workbook (.xlsb): save it as .xlsx"
             case .encryptedOrLegacy:
                 "file is password-protected or an .xls renamed to .xlsx: remove the password and save it as .xlsx"
             }

@@ -36,6 +36,7 @@ enum XMLEvents {
         }
         // A part cut short (a damaged file) can end without an error: its elements are then left open.
         if delegate.depth != 0 { throw .malformedXML(part: part, line: parser.lineNumber, reason: "the part ends early") }
+        if !delegate.sawElement { throw .malformedXML(part: part, line: parser.lineNumber, reason: "no XML element") }
     }
 
     /// Whether a DTD (`<!DOCTYPE`) comes before the root element.
@@ -80,12 +81,15 @@ enum XMLEvents {
         var abort: WorkbookError?
         /// Elements open.
         var depth = 0
+        /// Whether any element was seen (bytes that are not XML at all can parse as "nothing").
+        var sawElement = false
 
         init(_ handler: XMLEventHandler) { self.handler = handler }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                     qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
             depth += 1
+            sawElement = true
             handler.start(XMLEvents.localName(elementName), attributeDict)
             if let stop = (handler as? StoppableHandler)?.failure {
                 abort = stop

@@ -160,6 +160,17 @@ struct WorkbookDistrictTests {
         #expect(problems { _ = try RosterReader.read(path: encrypted) }.map(\.kind) == [.workbook(.legacyFormat(.encryptedOrLegacy))])
     }
 
+    /// A folder whose school list is an Excel binary workbook finds it and says to save it as .xlsx.
+    @Test func binaryWorkbookInAFolderIsFoundAndNamed() throws {
+        let folder = Fixtures.temporaryFolder()
+        try Data([0x50, 0x4B, 0x03, 0x04]).write(to: URL(fileURLWithPath: folder + "/学校.xlsb"))
+        try "督学编号,姓名,专兼职,在职状态,已连任届数,责任区\nD1,王芳,专职,在职,0,东区\n".write(
+            toFile: folder + "/督学.csv", atomically: true, encoding: .utf8)
+        let found = problems { _ = try DistrictReader.read(folder: folder, policy: policy) }
+        #expect(found.map(\.kind) == [.workbook(.legacyFormat(.xlsb))])
+        #expect(found.first?.message(in: .zh).hasPrefix("学校.xlsb：文件是 Excel 二进制工作簿（.xlsb），无法读取；请在 Excel 或 WPS 中“另存为” .xlsx") == true)
+    }
+
     @Test func workbookPolicyIsTheFileBesideIt() throws {
         let path = try Self.workbook(sheets: Self.goodSheets())
         #expect(DistrictPolicy.policyPath(district: path).hasSuffix("/county.policy.toml"))

@@ -115,5 +115,25 @@ struct ZipGuardTests {
         #expect(Workbook.legacyFormat(path: "/x/督学.numbers") == .numbers)
         #expect(Workbook.legacyFormat(path: "/x/督学.ods") == .ods)
         #expect(WorkbookError.legacyFormat(.xls).description == "file is an Excel 97-2003 workbook (.xls): save it as .xlsx")
+        #expect(Workbook.legacyFormat(path: "/x/督学.XLSB") == .xlsb)
+    }
+
+    /// An .xlsb renamed to .xlsx is a zip whose package relationships point at xl/workbook.bin: the user
+    /// is told to save it as .xlsx, not that the workbook is damaged.
+    @Test func binaryWorkbookRenamedToXLSXIsNamed() throws {
+        let packageRelationships = Data("""
+            <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+            Target="xl/workbook.bin"/></Relationships>
+            """.utf8)
+        let path = try Self.archive("学校.xlsx", parts: [("_rels/.rels", packageRelationships), ("xl/workbook.bin", Data([0x83, 0x01, 0x00]))])
+        #expect(throws: WorkbookError.legacyFormat(.xlsb)) { _ = try Workbook(path: path) }
+        #expect(WorkbookError.legacyFormat(.xlsb).description.hasSuffix("save it as .xlsx"))
+        // A workbook part that is not XML at all is damaged, never read as an empty workbook.
+        let garbage = try Self.archive("坏.xlsx", parts: [("xl/workbook.xml", Data([0x83, 0x01, 0x00, 0x42]))])
+        #expect { _ = try Workbook(path: garbage) } throws: { error in
+            guard case .malformedXML(let part, _, _)? = error as? WorkbookError else { return false }
+            return part == "xl/workbook.xml"
+        }
     }
 }
