@@ -85,13 +85,17 @@ public struct Inspector: Identifiable, Sendable, Hashable {
     public var level: InspectorLevel?
     /// Date of the current appointment (聘任日期), when given.
     public var appointedOn: Day?
+    /// Columns the office keeps that no rule reads (性别, 职称, 聘任文号 …), as written, in the pool
+    /// file's order: carried through to the roster and the filing.
+    public var officeColumns: [OfficeColumn]
 
     /// An inspector record.
     public init(
         id: ID, name: String, employment: Employment, status: ServiceStatus = .inService,
         consecutiveTerms: Int = 0, zone: Zone, conflicts: Set<School.ID> = [], maxSchools: Int? = nil,
         stages: Set<Stage> = [], location: Coordinate? = nil, phone: String? = nil, trainingHours: Double? = nil,
-        assessment: Assessment? = nil, workplace: String? = nil, level: InspectorLevel? = nil, appointedOn: Day? = nil
+        assessment: Assessment? = nil, workplace: String? = nil, level: InspectorLevel? = nil, appointedOn: Day? = nil,
+        officeColumns: [OfficeColumn] = []
     ) {
         self.id = id
         self.name = name
@@ -109,6 +113,7 @@ public struct Inspector: Identifiable, Sendable, Hashable {
         self.workplace = workplace
         self.level = level
         self.appointedOn = appointedOn
+        self.officeColumns = officeColumns
     }
 
     /// The number of schools the inspector may hold: min(schools per inspector, personal cap).
@@ -120,5 +125,48 @@ public struct Inspector: Identifiable, Sendable, Hashable {
     public func isQualified(for stage: Stage?) -> Bool {
         guard let stage else { return true }
         return stages.isEmpty || stages.contains(stage)
+    }
+}
+
+/// One column an office keeps about an inspector that no rule reads (性别, 出生年月, 职称, 督学证号,
+/// 聘任文号 …): its header and the value, both as written.
+public struct OfficeColumn: Hashable, Sendable {
+    /// The column's header, as written (`职称`).
+    public var name: String
+    /// The inspector's value, as written.
+    public var value: String
+
+    /// A column and its value.
+    public init(name: String, value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    /// The header of the workplace among the carried columns.
+    public static let workplace = "工作单位"
+
+    /// The carried columns of `inspectors`, each once, in first-seen order (工作单位 first when any has one).
+    public static func names(of inspectors: some Sequence<Inspector>) -> [String] {
+        var names: [String] = []
+        var seen: Set<String> = []
+        for person in inspectors {
+            for column in person.carriedColumns where seen.insert(column.name).inserted { names.append(column.name) }
+        }
+        if let index = names.firstIndex(of: workplace), index > 0 { names.insert(names.remove(at: index), at: 0) }
+        return names
+    }
+}
+
+extension Inspector {
+    /// What the roster and the filing carry about the inspector beyond the rules' facts: the workplace
+    /// (工作单位, when given), then ``officeColumns``.
+    public var carriedColumns: [OfficeColumn] {
+        (workplace.map { [OfficeColumn(name: OfficeColumn.workplace, value: $0)] } ?? [])
+            + officeColumns.filter { $0.name != OfficeColumn.workplace }
+    }
+
+    /// The inspector's value in a carried column ("" when none).
+    public func carriedValue(_ column: String) -> String {
+        carriedColumns.first { $0.name == column }?.value ?? ""
     }
 }

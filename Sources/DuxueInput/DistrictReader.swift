@@ -292,7 +292,7 @@ public enum DistrictReader {
                 consecutiveTerms: terms, zone: Zone(uncheckedRawValue: zone), conflicts: conflicts,
                 maxSchools: cap, stages: stages, location: location, phone: phone.isEmpty ? nil : phone,
                 trainingHours: trainingHours, assessment: assessment, workplace: workplace.isEmpty ? nil : workplace,
-                level: level, appointedOn: appointedOn)
+                level: level, appointedOn: appointedOn, officeColumns: table.header.officeValues(in: record))
             inspectors.append(inspector)
             lines[inspector.id] = record.line
         }

@@ -82,7 +82,12 @@ public enum Columns {
         "序号", "性别", "民族", "年龄", "出生年月", "出生日期", "政治面貌", "学历", "职务", "职称", "督学证号",
         "督学证编号", "证书编号", "聘任文号", "任命文号", "身份证号", "身份证号码", "备注", "学校地址", "地址",
         "校长", "校长姓名", "办学性质", "学校类型", "电子邮箱", "邮箱",
+        // Written by Duxue's own roster beside each inspector (the pool's 工作单位 column).
+        "工作单位",
     ]
+
+    /// Extra columns not carried through: a row number belongs to the sheet it was typed in.
+    static let notCarried: Set<String> = [Vocabulary.normalizedHeader("序号")]
 
     /// The Chinese name of a key, for messages ("enrollment" → "在校生数").
     static func chineseName(_ key: String) -> String {
@@ -107,11 +112,22 @@ struct HeaderMap {
     var nameByKey: [String: String] = [:]
     /// Number of header fields.
     var width = 0
+    /// Columns offices keep (``Columns/ignoredExtras``, except 序号) as written, with their 0-based
+    /// field index, in the header's order: carried through, never read by a rule.
+    var officeColumns: [(name: String, index: Int)] = []
 
     /// The column reference of a key, for problems.
     func column(_ key: String) -> InputProblem.Column? {
         guard let index = indexByKey[key] else { return nil }
         return InputProblem.Column(name: nameByKey[key] ?? key, index: index + 1)
+    }
+
+    /// The office's own columns of a record that hold a value (``officeColumns``).
+    func officeValues(in record: TableRecord) -> [OfficeColumn] {
+        officeColumns.compactMap { column in
+            let value = record[column.index] ?? ""
+            return value.isEmpty ? nil : OfficeColumn(name: column.name, value: value)
+        }
     }
 
     /// The trimmed value of a key's field in a record ("" when the column is absent).
@@ -147,6 +163,11 @@ struct HeaderMap {
             let here = InputProblem.Column(name: field.value.trimmedHeader, index: field.column)
             guard let key = lookup[normalized] else {
                 if !normalized.isEmpty && !extras.contains(normalized) { unknown.append((field, normalized)) }
+                if extras.contains(normalized), !Columns.notCarried.contains(normalized),
+                    !map.officeColumns.contains(where: { Vocabulary.normalizedHeader($0.name) == normalized })
+                {
+                    map.officeColumns.append((field.value.trimmedHeader, field.column - 1))
+                }
                 continue
             }
             if let first = map.indexByKey[key] {

@@ -45,7 +45,7 @@ struct PlanCommand: ParsableCommand {
         progress.clear()
         for warning in outcome.warnings { Console.error(warning.message(in: language)) }
 
-        try RosterOutput.write(header: RosterTable.header(in: language), rows: RosterTable.rows(outcome.plan, language: language),
+        try RosterOutput.write(header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(outcome.plan)), rows: RosterTable.rows(outcome.plan, language: language),
                                to: target, overwrite: force, inputs: request.inputFiles, language: language)
         switch output.format {
         case .text:

@@ -85,7 +85,7 @@ struct RenewCommand: ParsableCommand {
         let renewal = outcome.renewal, report = outcome.report
         let changes = CSVWriter.document(header: RenewalRenderer.changeHeader(in: language), rows: RenewalRenderer.changeRows(report))
         try RosterOutput.write(
-            header: RosterTable.header(in: language),
+            header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(renewal.plan)),
             rows: RosterTable.rows(renewal.plan, termStart: renewal.term.start, pairTerms: renewal.pairTerms, language: language),
             to: target, overwrite: force, inputs: request.inputFiles, language: language)
         do {

@@ -7,6 +7,30 @@ struct PlanCommandTests {
     /// tiny: I-04 (retired 2020-01-15, 7.6 years) and I-05 (part-time, 3 terms) are excluded.
     /// S-02 (2 600 students) needs a dedicated inspector; I-02 must recuse from S-03, so with no
     /// crossings the only lean roster is I-02 → S-02, I-01 → S-01 and S-03, I-03 → 青山's three.
+    /// The columns an office keeps (职称, 聘任文号) come out in the roster after the fixed ones, and the
+    /// roster reads back with no word about them.
+    @Test func officeColumnsReachTheRosterAndReadBack() throws {
+        let cli = try CLIRunner()
+        let folder = try cli.makeFolder("office")
+        let tiny = CLIRunner.casePath("tiny")
+        for name in ["schools.csv", "policy.toml"] {
+            try FileManager.default.copyItem(atPath: tiny + "/" + name, toPath: folder + "/" + name)
+        }
+        let pool = try String(contentsOfFile: tiny + "/inspectors.csv", encoding: .utf8).split(separator: "\n").enumerated().map { index, line in
+            index == 0 ? line + ",职称,聘任文号" : index == 1 ? line + ",高级教师,教督〔2027〕3号" : line + ",,"
+        }
+        try (pool.joined(separator: "\n") + "\n").write(toFile: folder + "/inspectors.csv", atomically: true, encoding: .utf8)
+        let plan = try cli.run(["plan", folder, "--lang", "zh", "--out", "r.csv"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let rows = try cli.read("r.csv").split(separator: "\n").map(String.init)
+        #expect(rows.first?.hasSuffix("本校连续届数,职称,聘任文号") == true, "\(rows.first ?? "")")
+        #expect(rows.contains { $0.hasPrefix("S-01,I-01,") && $0.hasSuffix(",高级教师,教督〔2027〕3号") })
+        #expect(rows.contains { $0.hasPrefix("S-04,I-03,") && $0.hasSuffix(",,") })
+        let check = try cli.run(["check", folder, "--roster", "r.csv", "--lang", "zh"])
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(!(check.stdout + check.stderr).contains("职称"))
+    }
+
     @Test func tinyDistrictRosterAndReport() throws {
         let cli = try CLIRunner()
         let result = try cli.run(["plan", CLIRunner.casePath("tiny"), "--lang", "en"])

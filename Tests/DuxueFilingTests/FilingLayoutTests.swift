@@ -172,6 +172,28 @@ struct FilingLayoutTests {
         #expect(book.row("内部-督学", "I3").flatMap { row in columns.firstIndex(of: "退休日期").map { row[$0] } } == "2025-06-30")
     }
 
+    /// The office's own columns (工作单位, 职称, 性别 …) reach 内部-督学 as written, never the 公示 sheet.
+    @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is not installed here (.ci/run installs it)"))
+    func officeColumnsAreCarriedToTheInternalSheet() throws {
+        let (_, plain, roster, policy) = Self.broken()
+        var inspectors = plain.inspectors
+        inspectors[0].workplace = "区教育局"
+        inspectors[0].officeColumns = [OfficeColumn(name: "职称", value: "高级教师"), OfficeColumn(name: "性别", value: "女")]
+        inspectors[1].officeColumns = [OfficeColumn(name: "聘任文号", value: "教督〔2027〕3号")]
+        let district = District(name: plain.name, schools: plain.schools, inspectors: inspectors)
+        let report = CheckReport(district: district, policy: policy, roster: roster, rosterFile: "roster.csv",
+                                 strict: false, nearest: nil, language: .zh)
+        let scratch = try Scratch()
+        let book = try Self.read(Self.write(report, district, roster, policy, to: scratch).xlsx)
+        let columns = try #require(book.header("内部-督学", containing: "回避学校")?.row)
+        #expect(Array(columns.suffix(4)) == ["工作单位", "职称", "性别", "聘任文号"])
+        let first = try #require(book.row("内部-督学", "I1"))
+        #expect(Array(first.suffix(4)) == ["区教育局", "高级教师", "女", ""])
+        #expect(book.row("内部-督学", "I2")?.last == "教督〔2027〕3号")
+        let placard = try #require(book.header("挂牌督导学校一览", containing: "学校代码")?.row)
+        #expect(!placard.contains { ["工作单位", "职称", "性别", "聘任文号"].contains($0) })
+    }
+
     @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is not installed here (.ci/run installs it)"))
     func internalSheetsCarryMarkerAndDigest() throws {
         let (report, district, roster, policy) = Self.broken()

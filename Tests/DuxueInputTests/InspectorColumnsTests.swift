@@ -33,6 +33,29 @@ struct InspectorColumnsTests {
         #expect(byID[Inspector.ID("I3")!]?.conflicts == [School.ID("S1")!], "works at S1 (by code)")
     }
 
+    /// The columns an office keeps (性别, 职称, 聘任文号 …) are carried as written, in the file's order;
+    /// blank cells carry nothing, and 序号 (a row number) is not carried.
+    @Test func officeColumnsAreCarried() throws {
+        let inspectors = """
+            序号,督学编号,姓名,性别,专兼职,在职状态,已连任届数,责任区,职称,聘任文号
+            1,I1,甲,女,兼职,在职,0,东区,高级教师,教督〔2027〕3号
+            2,I2,乙,,兼职,在职,0,东区,,
+
+            """
+        let load = try DistrictReader.read(schoolsCSV: Self.schools, inspectorsCSV: inspectors, name: "t", policy: policy)
+        #expect(load.warnings.isEmpty, "\(load.warnings)")
+        let byID = load.district.inspectorsByID
+        #expect(byID[Inspector.ID("I1")!]?.officeColumns == [
+            OfficeColumn(name: "性别", value: "女"), OfficeColumn(name: "职称", value: "高级教师"),
+            OfficeColumn(name: "聘任文号", value: "教督〔2027〕3号"),
+        ])
+        #expect(byID[Inspector.ID("I2")!]?.officeColumns == [])
+        let withWorkplace = Inspector(id: Inspector.ID("I9")!, name: "丙", employment: .partTime, zone: Zone("东区")!,
+                                      workplace: "区教育局", officeColumns: [OfficeColumn(name: "性别", value: "男")])
+        #expect(withWorkplace.carriedColumns.map(\.name) == ["工作单位", "性别"])
+        #expect(OfficeColumn.names(of: [byID[Inspector.ID("I1")!]!, withWorkplace]) == ["工作单位", "性别", "职称", "聘任文号"])
+    }
+
     @Test func badValuesNameTheirCell() {
         let inspectors = "id,name,employment,status,consecutive_terms,zone,assessment,level,appointed_on\n"
             + "I1,A,part_time,in_service,0,东区,so-so,provincial,2024-13-01\n"
