@@ -291,28 +291,36 @@ private struct EditReader {
 
     mutating func readNewSchools(_ node: TOMLNode, line: Int) {
         var taken = schoolIDs.subtracting(edits.removeSchools)
+        var rows: [MemoryRow] = []
         for (table, position) in entries(node, key: "schools.add", line: line) {
             var fields = Fields(table: table, name: "schools.add", header: position.line, file: file)
             fields.rejectUnknown(ScenarioReader.newSchoolKeys)
-            let id = fields.string("id", required: true)
-            let name = fields.string("name", required: true)
-            let enrollment = fields.integer("enrollment", minimum: 0, required: true)
-            let zone = fields.string("zone", required: true)
-            let stage = fields.choice("stage", Vocabulary.stageNames, Vocabulary.stage)
-            let large = fields.boolean("large")
-            let location = fields.coordinate()
-            if let id, let schoolID = School.ID(id) {
-                if taken.contains(schoolID) {
-                    fields.problem(.duplicateID(id: id, key: "schools.add id"), key: "id")
-                }
+            for key in ["id", "name", "enrollment", "zone"] where table[key] == nil { fields.missing(key, required: true) }
+            if let id = fields.string("id"), let schoolID = School.ID(id) {
+                if taken.contains(schoolID) { fields.problem(.duplicateID(id: id, key: "schools.add id"), key: "id") }
                 taken.insert(schoolID)
-                if let name, let enrollment, let zone, let zoneID = Zone(zone), fields.isClean {
-                    edits.addSchools.append(School(
-                        id: schoolID, name: name, enrollment: enrollment, zone: zoneID, stage: stage,
-                        largeDesignation: large, location: location))
-                }
             }
+            rows.append(fields.row(ScenarioReader.newSchoolKeys))
             problems += fields.problems
+        }
+        // The values themselves: checked by the code that checks schools.csv.
+        let (schools, found) = MemoryTables.schools(rows, file: file)
+        problems += scenarioProblems(found, rows: rows)
+        if found.allSatisfy({ $0.severity != .error }) && problems.isEmpty { edits.addSchools += schools }
+    }
+
+    /// Problems of the shared row checks, as scenario problems (errors only: a scenario has no warnings);
+    /// those the scenario reports in its own words are left out (a missing key, a repeated id, an unknown
+    /// recusal school).
+    func scenarioProblems(_ found: [InputProblem], rows: [MemoryRow]) -> [ScenarioProblem] {
+        found.compactMap { problem in
+            guard problem.severity == .error else { return nil }
+            switch problem.kind {
+            case .emptyValue(let key) where rows.contains(where: { $0.line == problem.line && $0.values[key] == nil }): return nil
+            case .retiredWithoutDate: return nil
+            case .duplicateID, .unknownConflictSchool: return nil
+            default: return ScenarioProblem(file: file, line: problem.line, kind: .policy(problem))
+            }
         }
     }
 
@@ -394,59 +402,41 @@ private struct EditReader {
     mutating func readNewInspectors(_ node: TOMLNode, line: Int) {
         var taken = inspectorIDs
         let knownSchools = schoolIDs.union(edits.addSchools.map(\.id))
+        var rows: [MemoryRow] = []
+        var clean = true
         for (table, position) in entries(node, key: "inspectors.add", line: line) {
             var fields = Fields(table: table, name: "inspectors.add", header: position.line, file: file)
             fields.rejectUnknown(ScenarioReader.newInspectorKeys)
-            let id = fields.string("id", required: true)
-            let name = fields.string("name", required: true)
-            let employment = fields.choice("employment", Vocabulary.employmentNames, Vocabulary.employment, required: true)
-            let zone = fields.string("zone", required: true)
-            let retired = fields.choice("status", Vocabulary.statusNames, Vocabulary.isRetired) ?? false
-            let retiredOn = fields.day("retired_on")
-            if retired, retiredOn == nil, fields.isClean {
+            for key in ["id", "name", "employment", "zone"] where table[key] == nil { fields.missing(key, required: true) }
+            if let status = table["status"]?.string, Vocabulary.isRetired(status) == true, table["retired_on"] == nil {
                 fields.problem(.missingKey(key: "retired_on", table: "inspectors.add"), key: "status")
             }
-            // As in inspectors.csv: a retirement after the term starts is not a fact yet (same problem, same words).
-            if retired, let retiredOn, retiredOn > termStart {
-                let kind = InputProblem.Kind.retiredAfterTermStart(retiredOn: retiredOn, termStart: termStart)
-                fields.problem(.policy(InputProblem(file: file, line: fields.line("retired_on"), kind: kind)), key: "retired_on")
+            if let id = fields.string("id"), let inspectorID = Inspector.ID(id) {
+                if taken.contains(inspectorID) { fields.problem(.duplicateID(id: id, key: "inspectors.add id"), key: "id") }
+                taken.insert(inspectorID)
             }
-            let terms = fields.integer("consecutive_terms", minimum: 0) ?? 0
-            let cap = fields.integer("max_schools", minimum: 1)
-            let conflicts = fields.ids("conflicts")
-            for (conflict, place) in conflicts where !(School.ID(conflict).map(knownSchools.contains) ?? false) {
+            for (conflict, place) in fields.ids("conflicts") where !(School.ID(conflict).map(knownSchools.contains) ?? false) {
                 fields.problems.append(ScenarioProblem(
                     file: file, line: place.line, column: place.column,
                     kind: .unknownSchool(id: conflict, key: "inspectors.add conflicts",
                                          suggestion: Vocabulary.nearest(to: conflict, among: district.schools.map(\.id.rawValue)))))
             }
-            var stages: Set<Stage> = []
-            for (text, place) in fields.ids("stages") {
-                if let stage = Vocabulary.stage(text) {
-                    stages.insert(stage)
-                } else {
-                    fields.problems.append(ScenarioProblem(
-                        file: file, line: place.line, column: place.column,
-                        kind: .badChoice(key: "stages", value: text, accepted: Vocabulary.stageNames)))
-                }
-            }
-            let location = fields.coordinate()
-            let phone = fields.string("phone")
-            if let id, let inspectorID = Inspector.ID(id) {
-                if taken.contains(inspectorID) {
-                    fields.problem(.duplicateID(id: id, key: "inspectors.add id"), key: "id")
-                }
-                taken.insert(inspectorID)
-                if let name, let employment, let zone, let zoneID = Zone(zone), fields.isClean {
-                    let status: ServiceStatus = retired ? .retired(on: retiredOn ?? Day(januaryFirstOf: 1900)) : .inService
-                    edits.addInspectors.append(Inspector(
-                        id: inspectorID, name: name, employment: employment, status: status, consecutiveTerms: terms,
-                        zone: zoneID, conflicts: Set(conflicts.compactMap { School.ID($0.0) }), maxSchools: cap,
-                        stages: stages, location: location, phone: phone))
-                }
-            }
+            var row = fields.row(ScenarioReader.newInspectorKeys)
+            // A new inspector is in service and starts with no terms unless the entry says otherwise.
+            if row.values["status"] == nil { row.values["status"] = MemoryValue("in_service", line: position.line) }
+            if row.values["consecutive_terms"] == nil { row.values["consecutive_terms"] = MemoryValue("0", line: position.line) }
+            rows.append(row)
+            if !fields.isClean { clean = false }
             problems += fields.problems
         }
+        // The values themselves (retirement dates against the term start, stages, caps …): checked by the
+        // code that checks inspectors.csv, against the district's schools and the scenario's new ones.
+        let policy = Policy(termStart: termStart)
+        let schools = district.schools + edits.addSchools
+        let (inspectors, found) = MemoryTables.inspectors(rows, file: file, schools: schools, policy: policy)
+        let mapped = scenarioProblems(found, rows: rows)
+        problems += mapped
+        if clean && mapped.isEmpty && found.allSatisfy({ $0.severity != .error }) { edits.addInspectors += inspectors }
     }
 }
 
@@ -564,6 +554,35 @@ private struct Fields {
             problem(.coordinateIncomplete, key: lat == nil ? "lon" : "lat")
             return nil
         }
+    }
+
+    /// The entry as a row of text values (as a CSV cell would hold them), each at its own line; values of a
+    /// type no cell holds (a table, an array of non-strings) are reported here and left out.
+    mutating func row(_ accepted: [String]) -> MemoryRow {
+        var values: [String: MemoryValue] = [:]
+        for key in accepted {
+            guard let value = table[key] else { continue }
+            let line = value.position.line
+            if let text = value.string {
+                values[key] = MemoryValue(text.trimmedWhitespace, line: line)
+            } else if let number = value.integer {
+                values[key] = MemoryValue(String(number), line: line)
+            } else if let number = value.double {
+                values[key] = MemoryValue(String(number), line: line)
+            } else if let flag = value.bool {
+                values[key] = MemoryValue(flag ? "true" : "false", line: line)
+            } else if let date = value.dateTime, date.kind == .localDate, let year = date.year, let month = date.month,
+                      let dayOfMonth = date.day, let day = Day(year: year, month: month, day: dayOfMonth) {
+                values[key] = MemoryValue(day.description, line: line)
+            } else if let array = value.array {
+                // Ids keep their places for the scenario's own check (conflicts); other lists are checked here.
+                let items = key == "conflicts" ? array.compactMap { $0.string?.trimmedWhitespace } : ids(key).map(\.0)
+                values[key] = MemoryValue(items.joined(separator: ";"), line: line)
+            } else {
+                problem(.wrongType(key: key, expected: "string or number", found: value.typeName), key: key)
+            }
+        }
+        return MemoryRow(line: header, values: values)
     }
 
     /// An array of strings (or one `;`-separated string), each with its place: the element's line and

@@ -1,5 +1,6 @@
 import DuxueCompare
 import DuxueDomain
+import DuxueInput
 import Testing
 
 /// Bad scenario files and sweeps: every problem at once, each naming file, line (column for ids) and the fix.
@@ -22,7 +23,8 @@ struct ScenarioErrorTests {
             "bad.toml line 8: unknown key \"closed\" in [schools]; fix: remove it; known keys: remove, enrollment, add",
             "bad.toml line 10: [[schools.add]] lacks the required key zone; fix: add zone = …",
             "bad.toml line 11: schools.add id \"S4\" is already taken; fix: choose an id that is not in use",
-            "bad.toml line 13: enrollment is a string, expected a whole number; fix: write enrollment as a whole number",
+            // The value itself is checked by the code that checks schools.csv, in its words.
+            "bad.toml line 13: enrollment \"many\" is not a number; fix: write the number of students, e.g. 1200",
             "bad.toml line 17, column 3: unknown inspector \"I-9\" in inspectors.unavailable; fix: use an inspector id from inspectors.csv",
         ])
     }
@@ -38,6 +40,48 @@ struct ScenarioErrorTests {
             let message = try #require(error.problems.first).message(in: .en)
             #expect(message.hasPrefix("hostile.toml line "), "\(message)")
         }
+    }
+
+    /// One field-validation path: bad values in `[[inspectors.add]]` get the problems inspectors.csv gets
+    /// for the same values (same kinds, same words), at the lines where they are written.
+    @Test func addedInspectorsAreCheckedLikeThePoolFile() throws {
+        let text = """
+            [[inspectors.add]]
+            id = "I-901"
+            name = "新督学"
+            employment = "兼职"
+            zone = "东区"
+            status = "退休"
+            retired_on = "2030-01-01"
+            stages = ["小学", "大学"]
+            max_schools = 0
+            consecutive_terms = -1
+
+            """
+        var caught: ScenarioError?
+        do {
+            _ = try ScenarioReader.parse(text, file: "新增.toml", district: Fixture.small, policy: Fixture.policy)
+        } catch {
+            caught = error
+        }
+        let fromScenario = try #require(caught).problems.compactMap { problem -> (Int?, InputProblem.Kind)? in
+            guard case .policy(let input) = problem.kind else { return nil }
+            return (problem.line, input.kind)
+        }
+        let csv = "id,name,employment,status,retired_on,consecutive_terms,zone,stages,max_schools\n"
+            + "I-901,新督学,兼职,退休,2030-01-01,-1,东区,小学;大学,0\n"
+        var fromPool: [InputProblem] = []
+        do {
+            _ = try DistrictReader.read(schoolsCSV: "id,name,enrollment,zone\nS1,一小,100,东区\n", inspectorsCSV: csv, name: "t",
+                                        policy: Fixture.policy)
+        } catch {
+            fromPool = error.problems.filter { $0.severity == .error }
+        }
+        // The same problems (the scenario lists them by line, the pool file by column).
+        #expect(Set(fromScenario.map(\.1)) == Set(fromPool.map(\.kind)))
+        #expect(fromPool.count == 4)
+        #expect(fromScenario.count == 4, "retired after the term start, a bad stage, a cap of 0, negative terms")
+        #expect(fromScenario.map(\.0) == [7, 8, 9, 10] as [Int?])
     }
 
     @Test func chineseMessagesNameFileLineAndColumn() throws {
