@@ -4,7 +4,7 @@
     python3 scripts/make_workbook.py SPEC.json      (or the JSON on standard input with -)
 
 SPEC: {"path": "out.xlsx", "date1904": false, "sheets": [{"name": "学校", "state": "visible|hidden|veryHidden",
-"rows": [[cell, ...], ...], "merges": ["A1:H1"], "hidden_rows": [5]}]}. Row 1 is the first list. A cell is
+"rows": [[cell, ...], ...], "merges": ["A1:H1"], "hidden_rows": [5], "hidden_columns": ["F"]}]}. Row 1 is the first list. A cell is
 null (empty), a string, a number (int or float), or an object:
   {"date": "2024-05-31", "format": "yyyy/m/d"}   a date cell (a serial number with a date format)
   {"number": 45443, "format": "0000"}            a number with a number format
@@ -68,6 +68,8 @@ def write(spec):
             sheet.merge_cells(merge)
         for number in sheet_spec.get("hidden_rows", []):
             sheet.row_dimensions[number].hidden = True
+        for letter in sheet_spec.get("hidden_columns", []):
+            sheet.column_dimensions[letter].hidden = True
     if all(s.get("state", "visible") != "visible" for s in spec["sheets"]):
         book.active = 0
     book.save(spec["path"])

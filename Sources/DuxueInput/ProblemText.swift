@@ -130,7 +130,7 @@ enum ProblemText {
         case .policyNotFound(let name, _, let suggestion):
             if zh { return "找不到预设或政策文件“\(clip(name))”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "no preset or policy file named \(quote(name))" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
-        case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .uncalculatedFormula, .unknownName,
+        case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .hiddenColumn, .uncalculatedFormula, .unknownName,
             .ambiguousName, .nameContradictsID:
             return WorkbookText.summary(kind, zh)
         }
@@ -241,7 +241,7 @@ enum ProblemText {
         case .termStartNotStated:
             return zh ? "请在区县的 policy.toml 中写 term_start = 2027-09-01，或在命令中给出任期开始日期"
                 : "write term_start = 2027-09-01 in the district's policy.toml, or give the term start on the command"
-        case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .uncalculatedFormula, .unknownName,
+        case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .hiddenColumn, .uncalculatedFormula, .unknownName,
             .ambiguousName, .nameContradictsID:
             return WorkbookText.fix(kind, zh)
         }

@@ -146,6 +146,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case hiddenSheet
         /// A row read although it is hidden in Excel.
         case hiddenRow
+        /// A column read although it is hidden in Excel.
+        case hiddenColumn
         /// A formula whose value was never saved: the cell reads as empty.
         case uncalculatedFormula(formula: String)
         /// A name that matches no school or inspector of the district (`key` is the column; the nearest

@@ -15,6 +15,8 @@ public struct TableField: Hashable, Sendable {
     public var serialDate: String?
     /// For a worksheet cell whose formula was never computed (no saved value): the formula.
     public var uncalculatedFormula: String?
+    /// Whether the worksheet column is hidden in Excel.
+    public var hiddenColumn = false
 
     /// A field.
     public init(value: String, column: Int, characterColumn: Int, quoted: Bool, serialDate: String? = nil,

@@ -209,6 +209,11 @@ enum TableLoading {
             return nil
         }
         let header = HeaderMap.match(record, specs: specs, reportUnknown: reportUnknown, problems: problems)
+        // A column hidden in Excel is read all the same: say so, once, at its header.
+        for field in record.fields where field.hiddenColumn && !field.value.isEmpty {
+            problems.add(.hiddenColumn, line: record.line, column: InputProblem.Column(name: field.value.trimmedHeader, index: field.column),
+                         severity: .warning)
+        }
         return LoadedTable(
             header: header, headerFields: record.fields, reader: reader, pending: Array(ahead[(chosen + 1)...]),
             problems: problems, records: records, sawSyntaxError: sawSyntaxError, droppedRows: droppedRows)

@@ -12,6 +12,8 @@ struct WorkbookTableSource: RecordSource {
     private var fixed: SheetInfo?
     private var rows: [SheetRow] = []
     private var fill: [Int: [SheetCell]] = [:]
+    /// Columns hidden in Excel on the chosen sheet.
+    private var hiddenColumns: Set<Int> = []
     private var index = 0
     private var chosen = false
     private let problems: ProblemCollector
@@ -97,6 +99,7 @@ struct WorkbookTableSource: RecordSource {
 
     private mutating func load(_ sheet: Sheet) {
         rows = sheet.rows
+        hiddenColumns = sheet.hiddenColumns
         var byNumber: [Int: SheetRow] = [:]
         for row in rows { byNumber[row.number] = row }
         for merge in sheet.merges where merge.columns.count == 1 && merge.rows.count > 1 {
@@ -112,7 +115,11 @@ struct WorkbookTableSource: RecordSource {
             for cell in extra where !cells.contains(where: { $0.column == cell.column }) { cells.append(cell) }
             cells.sort { $0.column < $1.column }
         }
-        return Self.record(SheetRow(number: row.number, hidden: row.hidden, cells: cells), uses1904: workbook.uses1904)
+        var record = Self.record(SheetRow(number: row.number, hidden: row.hidden, cells: cells), uses1904: workbook.uses1904)
+        for index in record.fields.indices where hiddenColumns.contains(record.fields[index].column) {
+            record.fields[index].hiddenColumn = true
+        }
+        return record
     }
 
     private func record(_ row: SheetRow, uses1904: Bool) -> TableRecord { Self.record(row, uses1904: uses1904) }

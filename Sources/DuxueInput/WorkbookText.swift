@@ -18,6 +18,8 @@ enum WorkbookText {
             return zh ? "该工作表在 Excel 中是隐藏的，仍按其内容读取" : "the sheet is hidden in Excel; it is read all the same"
         case .hiddenRow:
             return zh ? "该行在 Excel 中是隐藏的，仍按其内容读取" : "the row is hidden in Excel; it is read all the same"
+        case .hiddenColumn:
+            return zh ? "该列在 Excel 中是隐藏的，仍按其内容读取" : "the column is hidden in Excel; it is read all the same"
         case .uncalculatedFormula(let formula):
             return zh ? "公式“=\(ProblemText.clip(formula))”没有保存计算结果，按空白读取"
                 : "formula \(ProblemText.quote("=" + formula)) has no saved value; the cell reads as empty"
@@ -49,6 +51,8 @@ enum WorkbookText {
             return zh ? "请取消隐藏以便核对；如不应读取，请删除该工作表" : "unhide it so that what is read can be checked, or delete it if it should not be read"
         case .hiddenRow:
             return zh ? "如该行不应计入，请删除该行；否则请取消隐藏" : "delete the row if it should not count, or unhide it"
+        case .hiddenColumn:
+            return zh ? "如该列不应读取，请删除该列；否则请取消隐藏" : "delete the column if it should not be read, or unhide it"
         case .uncalculatedFormula:
             return zh ? "请用 Excel 或 WPS 打开工作簿并保存一次，使公式算出结果"
                 : "open the workbook in Excel or WPS and save it once, so that the formula's value is saved"

@@ -35,12 +35,15 @@ public struct Sheet: Hashable, Sendable {
     public var rows: [SheetRow]
     /// Merged ranges.
     public var merges: [CellRange]
+    /// Columns (1 = A) hidden in Excel.
+    public var hiddenColumns: Set<Int>
 
     /// A sheet.
-    public init(info: SheetInfo, rows: [SheetRow], merges: [CellRange]) {
+    public init(info: SheetInfo, rows: [SheetRow], merges: [CellRange], hiddenColumns: Set<Int> = []) {
         self.info = info
         self.rows = rows
         self.merges = merges
+        self.hiddenColumns = hiddenColumns
     }
 }
 
@@ -108,7 +111,7 @@ public final class Workbook {
         let reader = WorksheetReader(sheet: info.name, strings: strings, formats: formats, uses1904: uses1904, limits: limits)
         try XMLEvents.parse(data, part: info.part, into: reader)
         if let failure = reader.failure { throw failure }
-        return Sheet(info: info, rows: reader.rows, merges: reader.merges)
+        return Sheet(info: info, rows: reader.rows, merges: reader.merges, hiddenColumns: reader.hiddenColumns)
     }
 
     /// The legacy format a file is in, by its first bytes (an OLE2 compound file: .xls, .et, or an

@@ -8,6 +8,8 @@ final class WorksheetReader: StoppableHandler {
 
     private(set) var rows: [SheetRow] = []
     private(set) var merges: [CellRange] = []
+    /// Columns (1 = A) hidden in Excel (`<col min max hidden="1">`).
+    private(set) var hiddenColumns: Set<Int> = []
     private(set) var failure: WorkbookError?
     private var cellCount = 0
 
@@ -56,6 +58,14 @@ final class WorksheetReader: StoppableHandler {
         case "f": collecting = .formula
         case "t": if phonetic == 0 && type == "inlineStr" { collecting = .inline }
         case "rPh": phonetic += 1
+        case "col":
+            let hidden = attributes["hidden"]
+            if hidden == "1" || hidden == "true", let low = attributes["min"].flatMap(Int.init),
+               let high = attributes["max"].flatMap(Int.init), low >= 1, low <= high
+            {
+                // Excel hides "every column to the end" as max="16384": only the first columns can hold a table.
+                hiddenColumns.formUnion(low...min(high, low + 1_000, 16_384))
+            }
         case "mergeCell":
             if let reference = attributes["ref"], let range = CellRange(reference: reference) { merges.append(range) }
         default: break

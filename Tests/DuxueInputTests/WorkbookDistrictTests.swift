@@ -116,6 +116,19 @@ struct WorkbookDistrictTests {
         #expect(warning.message(in: .en).hasPrefix("county.xlsx sheet 学校: the sheet is hidden in Excel"))
     }
 
+    /// A column hidden in Excel (here 在校生数) is read all the same and reported once, at its header cell;
+    /// a hidden column past the table's says nothing.
+    @Test func aHiddenColumnIsReadAndReported() throws {
+        var sheets = Self.goodSheets()
+        sheets[1]["hidden_columns"] = ["D", "K"]
+        let load = try DistrictReader.read(folder: try Self.workbook(sheets: sheets), policy: policy)
+        #expect(load.district.schools.map(\.enrollment) == [1200, 800, 300, 100])
+        let hidden = load.warnings.filter { $0.kind == .hiddenColumn }
+        #expect(hidden.map(\.cellReference) == ["学校!D3"])
+        #expect(hidden.first?.message(in: .zh).contains("该列在 Excel 中是隐藏的，仍按其内容读取") == true)
+        #expect(hidden.first?.message(in: .en).contains("the column is hidden in Excel; it is read all the same") == true)
+    }
+
     @Test func missingAndRepeatedTableSheets() throws {
         let sheets = Self.goodSheets()
         let noPool = problems { _ = try DistrictReader.read(folder: try Self.workbook(sheets: Array(sheets.prefix(2))), policy: policy) }

@@ -6,10 +6,11 @@ public enum Book {
     /// Whether python3 with openpyxl is here (.ci/run installs it).
     public static let available: Bool = (try? run(["-c", "import openpyxl"]).status) == 0
 
-    /// A sheet: rows from row 1 (`nil` = an empty cell), merged ranges, hidden rows, its state.
+    /// A sheet: rows from row 1 (`nil` = an empty cell), merged ranges, hidden rows and columns (letters),
+    /// its state.
     public static func sheet(_ name: String, _ rows: [[Any?]], merges: [String] = [], hiddenRows: [Int] = [],
-                      state: String = "visible") -> [String: Any] {
-        ["name": name, "state": state, "merges": merges, "hidden_rows": hiddenRows,
+                      hiddenColumns: [String] = [], state: String = "visible") -> [String: Any] {
+        ["name": name, "state": state, "merges": merges, "hidden_rows": hiddenRows, "hidden_columns": hiddenColumns,
          "rows": rows.map { $0.map { $0 ?? NSNull() } }]
     }
 
