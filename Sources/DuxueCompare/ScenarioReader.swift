@@ -49,16 +49,16 @@ public enum ScenarioReader {
     /// Reads a scenario file (UTF-8 or GBK) against the district and its policy.
     public static func load(file path: String, district: District, policy base: Policy) throws(ScenarioError) -> Scenario {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .fileNotFound)])
+            throw ScenarioError([InputProblem(file: path, line: nil, issue: .fileNotFound)])
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .unreadable(reason: "permission denied"))])
+            throw ScenarioError([InputProblem(file: path, line: nil, issue: .unreadable(reason: "permission denied"))])
         }
         let text: String
         do {
             text = try TextDecoding.decode([UInt8](data)).text
         } catch {
-            throw ScenarioError([ScenarioProblem(file: path, line: nil, kind: .unreadable(reason: error.description))])
+            throw ScenarioError([InputProblem(file: path, line: nil, issue: .unreadable(reason: error.description))])
         }
         return try parse(text, file: path, district: district, policy: base)
     }
@@ -72,9 +72,7 @@ public enum ScenarioReader {
         do {
             written = try TOMLParser.parse(text)
         } catch {
-            throw ScenarioError([ScenarioProblem(
-                file: file, line: error.position.line, column: error.position.column,
-                kind: .policy(PolicyReader.problem(error, file: file)))])
+            throw ScenarioError([PolicyReader.problem(error, file: file)])
         }
         // Chinese keys (in quotes) read as the English ones: "名称", ["学校"], [["学校"."新增"]] …
         let table = KeyAliases.canonical(written, KeyAliases.policy.merging(KeyAliases.scenario) { first, _ in first }) { key in
@@ -85,26 +83,26 @@ public enum ScenarioReader {
             default: nil
             }
         }
-        var problems: [ScenarioProblem] = []
+        var problems: [InputProblem] = []
         for collision in KeyAliases.collisions(written, KeyAliases.policy.merging(KeyAliases.scenario) { first, _ in first }) {
             let problem = KeyAliases.problem(collision, file: file)
-            problems.append(ScenarioProblem(file: file, line: problem.line, column: problem.column?.index, kind: .policy(problem)))
+            problems.append(problem)
         }
 
         // Keys that are neither policy keys nor data tables, with all the keys a scenario accepts.
         let accepted = PolicyReader.knownKeys + dataTables.sorted()
         let unknown = table.entries.filter { !accepted.contains($0.key) }
         for entry in unknown.sorted(by: { $0.key < $1.key }) {
-            problems.append(ScenarioProblem(
+            problems.append(InputProblem(
                 file: file, line: entry.keyPosition.line,
-                kind: .unknownKey(key: entry.key, table: "", suggestion: Vocabulary.nearest(to: entry.key, among: accepted),
+                issue: .unknownKey(key: entry.key, table: "", suggestion: Vocabulary.nearest(to: entry.key, among: accepted),
                                   accepted: accepted)))
         }
         // Policy keys a scenario may not set: they describe the district, or matter to `renew` only.
         for entry in table.entries where PolicyKey.named(entry.key).map({ !$0.inScenarios && !["name", "preset"].contains($0.name) }) == true {
-            problems.append(ScenarioProblem(
+            problems.append(InputProblem(
                 file: file, line: entry.keyPosition.line, column: entry.keyPosition.column,
-                kind: .notInScenarios(key: entry.key, accepted: PolicySetting.keys)))
+                issue: .notInScenarios(key: entry.key, accepted: PolicySetting.keys)))
         }
         // Policy keys: the policy reader checks them, on the table without the data tables.
         let defaultName = Self.defaultName(file)
@@ -122,7 +120,7 @@ public enum ScenarioReader {
                 .compactMap { PolicySetting.reading($0, from: parsed) }
             for key in table["sources"]?.table?.keys ?? [] { sources[key] = parsed.sources[key] }
         } catch {
-            problems += error.problems.map { ScenarioProblem(file: $0.file, line: $0.line, kind: .policy($0)) }
+            problems += error.problems
         }
 
         var reader = EditReader(file: file, district: district)
@@ -139,7 +137,7 @@ public enum ScenarioReader {
         problems += reader.problems
         guard problems.isEmpty else {
             throw ScenarioError(problems.enumerated().sorted {
-                ($0.element.line ?? 0, $0.element.column ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column ?? 0, $1.offset)
+                ($0.element.line ?? 0, $0.element.column?.index ?? 0, $0.offset) < ($1.element.line ?? 0, $1.element.column?.index ?? 0, $1.offset)
             }.map(\.element))
         }
         var scenario = Scenario(name: name, file: file, settings: settings, sources: sources, edits: reader.edits)
@@ -168,7 +166,7 @@ private struct EditReader {
     var pairs = PairRules()
     /// The term start the scenario's facts are read against (a new inspector's retirement date).
     var termStart = Day(januaryFirstOf: 2000)
-    var problems: [ScenarioProblem] = []
+    var problems: [InputProblem] = []
 
     init(file: String, district: District) {
         self.file = file
@@ -177,8 +175,8 @@ private struct EditReader {
         inspectorIDs = Set(district.inspectors.map(\.id))
     }
 
-    mutating func problem(_ kind: ScenarioProblem.Kind, line: Int?, column: Int? = nil) {
-        problems.append(ScenarioProblem(file: file, line: line, column: column, kind: kind))
+    mutating func problem(_ kind: ScenarioIssue, line: Int?, column: Int? = nil) {
+        problems.append(InputProblem(file: file, line: line, column: column, issue: kind))
     }
 
     /// A table's entries in the order they are read: `remove` first (a new school may take a removed
@@ -312,14 +310,14 @@ private struct EditReader {
     /// Problems of the shared row checks, as scenario problems (errors only: a scenario has no warnings);
     /// those the scenario reports in its own words are left out (a missing key, a repeated id, an unknown
     /// recusal school).
-    func scenarioProblems(_ found: [InputProblem], rows: [MemoryRow]) -> [ScenarioProblem] {
+    func scenarioProblems(_ found: [InputProblem], rows: [MemoryRow]) -> [InputProblem] {
         found.compactMap { problem in
             guard problem.severity == .error else { return nil }
             switch problem.kind {
             case .emptyValue(let key) where rows.contains(where: { $0.line == problem.line && $0.values[key] == nil }): return nil
             case .retiredWithoutDate: return nil
             case .duplicateID, .unknownConflictSchool: return nil
-            default: return ScenarioProblem(file: file, line: problem.line, kind: .policy(problem))
+            default: return problem
             }
         }
     }
@@ -416,9 +414,9 @@ private struct EditReader {
                 taken.insert(inspectorID)
             }
             for (conflict, place) in fields.ids("conflicts") where !(School.ID(conflict).map(knownSchools.contains) ?? false) {
-                fields.problems.append(ScenarioProblem(
+                fields.problems.append(InputProblem(
                     file: file, line: place.line, column: place.column,
-                    kind: .unknownSchool(id: conflict, key: "inspectors.add conflicts",
+                    issue: .unknownSchool(id: conflict, key: "inspectors.add conflicts",
                                          suggestion: Vocabulary.nearest(to: conflict, among: district.schools.map(\.id.rawValue)))))
             }
             var row = fields.row(ScenarioReader.newInspectorKeys)
@@ -447,7 +445,7 @@ private struct Fields {
     /// The line of the entry's `[[header]]` (or its `{`), for problems of the entry as a whole.
     let header: Int
     let file: String
-    var problems: [ScenarioProblem] = []
+    var problems: [InputProblem] = []
 
     init(table: TOMLTable, name: String, header: Int, file: String) {
         self.table = table
@@ -461,8 +459,8 @@ private struct Fields {
     /// The line of `key`, or of the entry's header when the key is not there.
     func line(_ key: String) -> Int { table.entry(key)?.keyPosition.line ?? header }
 
-    mutating func problem(_ kind: ScenarioProblem.Kind, key: String) {
-        problems.append(ScenarioProblem(file: file, line: line(key), kind: kind))
+    mutating func problem(_ kind: ScenarioIssue, key: String) {
+        problems.append(InputProblem(file: file, line: line(key), issue: kind))
     }
 
     mutating func rejectUnknown(_ accepted: [String]) {
@@ -473,7 +471,7 @@ private struct Fields {
     }
 
     mutating func missing(_ key: String, required: Bool) {
-        if required { problems.append(ScenarioProblem(file: file, line: header, kind: .missingKey(key: key, table: name))) }
+        if required { problems.append(InputProblem(file: file, line: header, issue: .missingKey(key: key, table: name))) }
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {

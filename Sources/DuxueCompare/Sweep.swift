@@ -17,18 +17,18 @@ public struct Sweep: Sendable, Hashable {
         let option = "\(Self.source) \(text)"
         let parts = text.split(separator: "=", maxSplits: 1).map { String($0).trimmedWhitespace }
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-            throw ScenarioError([ScenarioProblem(file: Self.source, line: nil, kind: .sweepSyntax(text: text))])
+            throw ScenarioError([InputProblem(file: Self.source, line: nil, issue: .sweepSyntax(text: text))])
         }
         let key = parts[0]
         guard PolicySetting.keys.contains(key) else {
-            throw ScenarioError([ScenarioProblem(
-                file: Self.source, line: nil, kind: .sweepKey(key: key, suggestion: Vocabulary.nearest(to: key, among: PolicySetting.keys)))])
+            throw ScenarioError([InputProblem(
+                file: Self.source, line: nil, issue: .sweepKey(key: key, suggestion: Vocabulary.nearest(to: key, among: PolicySetting.keys)))])
         }
         var settings: [PolicySetting] = []
-        var problems: [ScenarioProblem] = []
+        var problems: [InputProblem] = []
         for raw in parts[1].split(separator: ",").map({ String($0).trimmedWhitespace }) {
             guard !raw.isEmpty else {
-                problems.append(ScenarioProblem(file: Self.source, line: nil, kind: .sweepSyntax(text: text)))
+                problems.append(InputProblem(file: Self.source, line: nil, issue: .sweepSyntax(text: text)))
                 continue
             }
             // Checked like the same key in a policy file.
@@ -37,7 +37,7 @@ public struct Sweep: Sendable, Hashable {
                 settings.append(try PolicySetting.checked(policyKey, Self.value(raw)))
             } catch {
                 let problem = InputProblem(file: option, line: nil, kind: PolicyReader.kind(of: error, key: key))
-                problems.append(ScenarioProblem(file: option, line: nil, kind: .policy(problem)))
+                problems.append(problem)
             }
         }
         guard problems.isEmpty else { throw ScenarioError(problems) }

@@ -133,6 +133,8 @@ enum ProblemText {
         case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .hiddenColumn, .uncalculatedFormula, .unknownName,
             .ambiguousName, .nameContradictsID:
             return WorkbookText.summary(kind, zh)
+        case .scenario(let issue):
+            return issue.summary(zh)
         }
     }
 
@@ -244,6 +246,8 @@ enum ProblemText {
         case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .hiddenColumn, .uncalculatedFormula, .unknownName,
             .ambiguousName, .nameContradictsID:
             return WorkbookText.fix(kind, zh)
+        case .scenario(let issue):
+            return issue.fix(zh)
         }
     }
 

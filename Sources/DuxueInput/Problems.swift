@@ -148,6 +148,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case hiddenRow
         /// A column read although it is hidden in Excel.
         case hiddenColumn
+        /// A problem of a scenario file's own format, or of a sweep.
+        case scenario(ScenarioIssue)
         /// A formula whose value was never saved: the cell reads as empty.
         case uncalculatedFormula(formula: String)
         /// A name that matches no school or inspector of the district (`key` is the column; the nearest

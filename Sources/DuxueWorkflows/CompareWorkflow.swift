@@ -53,7 +53,7 @@ extension Workflows {
                                progress: (@Sendable (_ finished: Int, _ total: Int) -> Void)? = nil,
                                solver: @escaping @Sendable () -> any MIPSolver) throws -> CompareOutcome {
         let loaded = try request.district.load()
-        var problems: [ScenarioProblem] = []
+        var problems: [InputProblem] = []
         var scenarios: [Scenario] = []
         for path in request.scenarios {
             do {

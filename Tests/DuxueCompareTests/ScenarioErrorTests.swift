@@ -65,8 +65,8 @@ struct ScenarioErrorTests {
             caught = error
         }
         let fromScenario = try #require(caught).problems.compactMap { problem -> (Int?, InputProblem.Kind)? in
-            guard case .policy(let input) = problem.kind else { return nil }
-            return (problem.line, input.kind)
+            if case .scenario = problem.kind { return nil }
+            return (problem.line, problem.kind)
         }
         let csv = "id,name,employment,status,retired_on,consecutive_terms,zone,stages,max_schools\n"
             + "I-901,新督学,兼职,退休,2030-01-01,-1,东区,小学;大学,0\n"
@@ -123,7 +123,7 @@ struct ScenarioErrorTests {
     }
 
     @Test func badSweeps() throws {
-        #expect(throws: ScenarioError([ScenarioProblem(file: Sweep.source, line: nil, kind: .sweepSyntax(text: "zones"))])) {
+        #expect(throws: ScenarioError([InputProblem(file: Sweep.source, line: nil, issue: .sweepSyntax(text: "zones"))])) {
             try Sweep.parse("zones")
         }
         do {

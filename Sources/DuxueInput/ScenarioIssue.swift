@@ -1,12 +1,9 @@
 import DuxueDomain
-import DuxueInput
 
-/// One problem in a scenario file or a `--sweep` value, with its place and a fix, in Chinese and English.
-public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
-    /// What the problem is.
-    public enum Kind: Sendable, Hashable {
-        /// A problem with a policy key, found by the policy reader (it carries its own place).
-        case policy(InputProblem)
+/// What is wrong in a scenario file or a sweep (a kind of ``InputProblem``: one problem model for
+/// districts, rosters, policies and scenarios). Values of new schools and inspectors are checked by the
+/// district's own rows and carry their kinds; these are the scenario format's own.
+public enum ScenarioIssue: Sendable, Hashable {
         /// The file does not exist.
         case fileNotFound
         /// The file cannot be read or decoded.
@@ -35,45 +32,11 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case sweepSyntax(text: String)
         /// A `--sweep` key that is not a policy setting.
         case sweepKey(key: String, suggestion: String?)
-    }
+}
 
-    /// The file (or `--sweep`).
-    public var file: String
-    /// 1-based line, when known.
-    public var line: Int?
-    /// 1-based column (characters), when known.
-    public var column: Int?
-    /// What the problem is.
-    public var kind: Kind
-
-    /// A problem.
-    public init(file: String, line: Int?, column: Int? = nil, kind: Kind) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.kind = kind
-    }
-
-    /// The whole sentence: place, message and fix, e.g.
-    /// "cuts.toml line 4, column 12: unknown school \"S-999\" in schools.remove; fix: …".
-    public func message(in language: Language) -> String {
-        if case .policy(let problem) = kind { return problem.message(in: language) }
-        let zh = language == .zh
-        var place = zh && file == Sweep.source ? "扫描设置" : file
-        if let line { place += zh ? " 第 \(line) 行" : " line \(line)" }
-        if let column { place += zh ? "第 \(column) 列" : ", column \(column)" }
-        return zh ? "\(place)：\(summary(zh))；\(fix(zh))" : "\(place): \(summary(zh)); fix: \(fix(zh))"
-    }
-
-    /// The English sentence.
-    public var description: String { message(in: .en) }
-
-    private func quote(_ text: String) -> String { "\"\(text)\"" }
-
-    private func summary(_ zh: Bool) -> String {
-        switch kind {
-        case .policy(let problem):
-            return problem.summary(in: zh ? .zh : .en)
+extension ScenarioIssue {
+    func summary(_ zh: Bool) -> String {
+        switch self {
         case .fileNotFound:
             return zh ? "找不到情景文件" : "scenario file not found"
         case .unreadable(let reason):
@@ -112,10 +75,8 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    private func fix(_ zh: Bool) -> String {
-        switch kind {
-        case .policy(let problem):
-            return problem.fix(in: zh ? .zh : .en)
+    func fix(_ zh: Bool) -> String {
+        switch self {
         case .fileNotFound:
             return zh ? "请检查路径和文件名" : "check the path and the file name"
         case .unreadable:
@@ -147,25 +108,10 @@ public struct ScenarioProblem: Sendable, Hashable, CustomStringConvertible {
         case .sweepSyntax:
             return zh ? "请写成 键=值,值，例如 large_school_enrollment=1500,2000" : "write key=value,value, e.g. large_school_enrollment=1500,2000"
         case .sweepKey:
-            return zh ? "可用的键：\(PolicySetting.keys.joined(separator: "、"))"
-                : "use one of \(PolicySetting.keys.joined(separator: ", "))"
+            return zh ? "可用的键：\(PolicyKey.scenarioKeys.joined(separator: "、"))"
+                : "use one of \(PolicyKey.scenarioKeys.joined(separator: ", "))"
         }
     }
-}
 
-/// Scenario files or sweeps that cannot be used, with every problem found.
-public struct ScenarioError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The problems, in file and line order.
-    public var problems: [ScenarioProblem]
-
-    /// An error with its problems.
-    public init(_ problems: [ScenarioProblem]) { self.problems = problems }
-
-    /// One problem per line, in English.
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
-
-    /// One problem per line, in a language.
-    public func message(in language: Language) -> String {
-        problems.map { $0.message(in: language) }.joined(separator: "\n")
-    }
+    private func quote(_ text: String) -> String { "\"\(text)\"" }
 }
