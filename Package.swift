@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
         .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
         .testTarget(
-            name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain"], exclude: ["Golden"],
+            name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain", "DuxueTestSupport"], exclude: ["Golden"],
             resources: [.copy("Cases")]
         ),
     ]

@@ -293,7 +293,7 @@ private struct EditReader {
         for (table, position) in entries(node, key: "schools.add", line: line) {
             var fields = Fields(table: table, name: "schools.add", header: position.line, file: file)
             fields.rejectUnknown(ScenarioReader.newSchoolKeys)
-            for key in ["id", "name", "enrollment", "zone"] where table[key] == nil { fields.missing(key, required: true) }
+            for key in ["id", "name", "enrollment", "zone"] where table[key] == nil { fields.missing(key) }
             if let id = fields.string("id"), let schoolID = School.ID(id) {
                 if taken.contains(schoolID) { fields.problem(.duplicateID(id: id, key: "schools.add id"), key: "id") }
                 taken.insert(schoolID)
@@ -304,7 +304,8 @@ private struct EditReader {
         // The values themselves: checked by the code that checks schools.csv.
         let (schools, found) = MemoryTables.schools(rows, file: file)
         problems += scenarioProblems(found, rows: rows)
-        if found.allSatisfy({ $0.severity != .error }) && problems.isEmpty { edits.addSchools += schools }
+        // Only rows without errors come back; any problem at all stops the scenario before it is used.
+        edits.addSchools += schools
     }
 
     /// Problems of the shared row checks, as scenario problems (errors only: a scenario has no warnings);
@@ -313,9 +314,10 @@ private struct EditReader {
     func scenarioProblems(_ found: [InputProblem], rows: [MemoryRow]) -> [InputProblem] {
         found.compactMap { problem in
             guard problem.severity == .error else { return nil }
+            func lacks(_ key: String) -> Bool { rows.contains { $0.line == problem.line && $0.values[key] == nil } }
             switch problem.kind {
-            case .emptyValue(let key) where rows.contains(where: { $0.line == problem.line && $0.values[key] == nil }): return nil
-            case .retiredWithoutDate: return nil
+            case .emptyValue(let key) where lacks(key): return nil
+            case .retiredWithoutDate where lacks("retired_on"): return nil
             case .duplicateID, .unknownConflictSchool: return nil
             default: return problem
             }
@@ -401,11 +403,10 @@ private struct EditReader {
         var taken = inspectorIDs
         let knownSchools = schoolIDs.union(edits.addSchools.map(\.id))
         var rows: [MemoryRow] = []
-        var clean = true
         for (table, position) in entries(node, key: "inspectors.add", line: line) {
             var fields = Fields(table: table, name: "inspectors.add", header: position.line, file: file)
             fields.rejectUnknown(ScenarioReader.newInspectorKeys)
-            for key in ["id", "name", "employment", "zone"] where table[key] == nil { fields.missing(key, required: true) }
+            for key in ["id", "name", "employment", "zone"] where table[key] == nil { fields.missing(key) }
             if let status = table["status"]?.string, Vocabulary.isRetired(status) == true, table["retired_on"] == nil {
                 fields.problem(.missingKey(key: "retired_on", table: "inspectors.add"), key: "status")
             }
@@ -424,7 +425,6 @@ private struct EditReader {
             if row.values["status"] == nil { row.values["status"] = MemoryValue("in_service", line: position.line) }
             if row.values["consecutive_terms"] == nil { row.values["consecutive_terms"] = MemoryValue("0", line: position.line) }
             rows.append(row)
-            if !fields.isClean { clean = false }
             problems += fields.problems
         }
         // The values themselves (retirement dates against the term start, stages, caps …): checked by the
@@ -432,9 +432,8 @@ private struct EditReader {
         let policy = Policy(termStart: termStart)
         let schools = district.schools + edits.addSchools
         let (inspectors, found) = MemoryTables.inspectors(rows, file: file, schools: schools, policy: policy)
-        let mapped = scenarioProblems(found, rows: rows)
-        problems += mapped
-        if clean && mapped.isEmpty && found.allSatisfy({ $0.severity != .error }) { edits.addInspectors += inspectors }
+        problems += scenarioProblems(found, rows: rows)
+        edits.addInspectors += inspectors
     }
 }
 
@@ -454,8 +453,6 @@ private struct Fields {
         self.file = file
     }
 
-    var isClean: Bool { problems.isEmpty }
-
     /// The line of `key`, or of the entry's header when the key is not there.
     func line(_ key: String) -> Int { table.entry(key)?.keyPosition.line ?? header }
 
@@ -470,88 +467,19 @@ private struct Fields {
         }
     }
 
-    mutating func missing(_ key: String, required: Bool) {
-        if required { problems.append(InputProblem(file: file, line: header, issue: .missingKey(key: key, table: name))) }
+    /// A required key the entry lacks, reported at the entry's header.
+    mutating func missing(_ key: String) {
+        problems.append(InputProblem(file: file, line: header, issue: .missingKey(key: key, table: name)))
     }
 
-    mutating func string(_ key: String, required: Bool = false) -> String? {
-        guard let value = table[key] else {
-            missing(key, required: required)
-            return nil
-        }
+    /// A non-empty string (reported when of another type), or `nil` when absent.
+    mutating func string(_ key: String) -> String? {
+        guard let value = table[key] else { return nil }
         guard let text = value.string?.trimmedWhitespace, !text.isEmpty else {
             problem(.wrongType(key: key, expected: "non-empty string", found: value.typeName), key: key)
             return nil
         }
         return text
-    }
-
-    mutating func integer(_ key: String, minimum: Int, required: Bool = false) -> Int? {
-        guard let value = table[key] else {
-            missing(key, required: required)
-            return nil
-        }
-        guard let number = value.integer else {
-            problem(.wrongType(key: key, expected: "whole number", found: value.typeName), key: key)
-            return nil
-        }
-        guard number >= minimum else {
-            problem(.belowMinimum(key: key, value: "\(number)", minimum: minimum), key: key)
-            return nil
-        }
-        return number
-    }
-
-    mutating func choice<T>(_ key: String, _ accepted: [String], _ make: (String) -> T?, required: Bool = false) -> T? {
-        guard let text = string(key, required: required) else { return nil }
-        guard let result = make(text) else {
-            problem(.badChoice(key: key, value: text, accepted: accepted), key: key)
-            return nil
-        }
-        return result
-    }
-
-    mutating func boolean(_ key: String) -> Bool? {
-        guard let value = table[key] else { return nil }
-        if let flag = value.bool { return flag }
-        return choice(key, Vocabulary.booleanNames, Vocabulary.boolean)
-    }
-
-    mutating func day(_ key: String) -> Day? {
-        guard let value = table[key] else { return nil }
-        if let date = value.dateTime, date.kind == .localDate, let year = date.year, let month = date.month,
-           let dayOfMonth = date.day, let day = Day(year: year, month: month, day: dayOfMonth) {
-            return day
-        }
-        if let text = value.string, let day = Vocabulary.day(text) { return day }
-        problem(.badChoice(key: key, value: value.string ?? value.value.description, accepted: Vocabulary.dateFormats), key: key)
-        return nil
-    }
-
-    mutating func number(_ key: String) -> Double? {
-        guard let value = table[key] else { return nil }
-        guard let number = value.double else {
-            problem(.wrongType(key: key, expected: "number", found: value.typeName), key: key)
-            return nil
-        }
-        return number
-    }
-
-    mutating func coordinate() -> Coordinate? {
-        let lat = number("lat"), lon = number("lon")
-        switch (lat, lon) {
-        case (nil, nil):
-            return nil
-        case (let lat?, let lon?):
-            guard let point = Coordinate(latitude: lat, longitude: lon) else {
-                problem(.badChoice(key: "lat/lon", value: "\(lat), \(lon)", accepted: ["-90…90", "-180…180"]), key: "lat")
-                return nil
-            }
-            return point
-        default:
-            problem(.coordinateIncomplete, key: lat == nil ? "lon" : "lat")
-            return nil
-        }
     }
 
     /// The entry as a row of text values (as a CSV cell would hold them), each at its own line; values of a

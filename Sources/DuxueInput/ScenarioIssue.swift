@@ -16,8 +16,6 @@ public enum ScenarioIssue: Sendable, Hashable {
         case wrongType(key: String, expected: String, found: String)
         /// A whole number below its minimum.
         case belowMinimum(key: String, value: String, minimum: Int)
-        /// Not one of the accepted words.
-        case badChoice(key: String, value: String, accepted: [String])
         /// A required key of a new school or inspector is missing.
         case missingKey(key: String, table: String)
         /// A school id that is not in the district.
@@ -26,8 +24,6 @@ public enum ScenarioIssue: Sendable, Hashable {
         case unknownInspector(id: String, key: String, suggestion: String?)
         /// A new school or inspector whose id is taken.
         case duplicateID(id: String, key: String)
-        /// Only one of lat and lon.
-        case coordinateIncomplete
         /// A `--sweep` option that is not `key=value,value…`.
         case sweepSyntax(text: String)
         /// A `--sweep` key that is not a policy setting.
@@ -52,9 +48,6 @@ extension ScenarioIssue {
             return zh ? "\(key) 的值是 \(found)，应为 \(expected)" : "\(key) is a \(found), expected a \(expected)"
         case .belowMinimum(let key, let value, let minimum):
             return zh ? "\(key) 的值 \(value) 小于 \(minimum)" : "\(key) \(value) is below \(minimum)"
-        case .badChoice(let key, let value, let accepted):
-            return zh ? "\(key) 的值“\(value)”无法识别（可填：\(accepted.joined(separator: "、"))）"
-                : "unknown \(key) \(quote(value)) (accepted: \(accepted.joined(separator: ", ")))"
         case .missingKey(let key, let table):
             return zh ? "[[\(table)]] 缺少必填的键 \(key)" : "[[\(table)]] lacks the required key \(key)"
         case .unknownSchool(let id, let key, let suggestion):
@@ -65,8 +58,6 @@ extension ScenarioIssue {
             return "unknown inspector \(quote(id)) in \(key)" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         case .duplicateID(let id, let key):
             return zh ? "\(key) 的编号“\(id)”已被使用" : "\(key) \(quote(id)) is already taken"
-        case .coordinateIncomplete:
-            return zh ? "只填写了经纬度中的一个" : "lat and lon must be given together"
         case .sweepSyntax(let text):
             return zh ? "“\(text)”格式不对" : "\(quote(text)) is not key=value,value…"
         case .sweepKey(let key, let suggestion):
@@ -92,9 +83,6 @@ extension ScenarioIssue {
             return zh ? "请把 \(key) 写成\(expected)" : "write \(key) as a \(expected)"
         case .belowMinimum(let key, _, let minimum):
             return zh ? "请把 \(key) 写成不小于 \(minimum) 的整数" : "write \(key) as a whole number of at least \(minimum)"
-        case .badChoice(let key, _, let accepted):
-            return zh ? "请把 \(key) 写成 \(accepted.prefix(4).joined(separator: "、")) 之一"
-                : "write \(key) as one of \(accepted.prefix(4).joined(separator: ", "))"
         case .missingKey(let key, _):
             return zh ? "请补上 \(key) = …" : "add \(key) = …"
         case .unknownSchool:
@@ -103,8 +91,6 @@ extension ScenarioIssue {
             return zh ? "请使用 inspectors.csv 中的督学编号" : "use an inspector id from inspectors.csv"
         case .duplicateID:
             return zh ? "请换一个未使用的编号" : "choose an id that is not in use"
-        case .coordinateIncomplete:
-            return zh ? "请同时填写 lat 和 lon，或都不填" : "give both lat and lon, or neither"
         case .sweepSyntax:
             return zh ? "请写成 键=值,值，例如 large_school_enrollment=1500,2000" : "write key=value,value, e.g. large_school_enrollment=1500,2000"
         case .sweepKey:

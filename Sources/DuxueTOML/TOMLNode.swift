@@ -47,3 +47,24 @@ public struct TOMLEntry: Hashable, Sendable {
         self.node = node
     }
 }
+
+extension TOMLValue {
+    /// Whether two values are the same, positions aside: NaN equals NaN, strings and keys compare by
+    /// Unicode scalars (as TOML does, not by canonical equivalence).
+    public func isSame(as other: TOMLValue) -> Bool {
+        switch (self, other) {
+        case (.string(let x), .string(let y)):
+            return x.unicodeScalars.elementsEqual(y.unicodeScalars)
+        case (.float(let x), .float(let y)):
+            return x.isNaN ? y.isNaN : x == y
+        case (.array(let xs), .array(let ys)):
+            return xs.count == ys.count && zip(xs, ys).allSatisfy { $0.value.isSame(as: $1.value) }
+        case (.table(let x), .table(let y)):
+            return x.entries.count == y.entries.count && zip(x.entries, y.entries).allSatisfy {
+                $0.key.unicodeScalars.elementsEqual($1.key.unicodeScalars) && $0.node.value.isSame(as: $1.node.value)
+            }
+        default:
+            return self == other
+        }
+    }
+}

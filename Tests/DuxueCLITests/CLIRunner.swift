@@ -1,12 +1,9 @@
+import DuxueTestSupport
 import Foundation
 
 /// Runs the built `duxue` executable in a scratch folder and captures its output.
 struct CLIRunner {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Result = DuxueExecutable.Result
 
     /// A fresh scratch folder for outputs.
     let scratch: URL
@@ -17,15 +14,7 @@ struct CLIRunner {
     }
 
     /// The executable next to the test bundle (`.build/<config>/duxue`).
-    static var executable: URL {
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-        for _ in 0..<4 {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("duxue")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return URL(fileURLWithPath: #filePath).appendingPathComponent("../../../.build/debug/duxue").standardized
-    }
+    static var executable: URL { DuxueExecutable.url }
 
     /// A case folder under Tests/DuxueCLITests/Cases.
     static func casePath(_ name: String) -> String {
@@ -34,23 +23,7 @@ struct CLIRunner {
 
     /// Runs `duxue` with arguments, in the scratch folder.
     func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = scratch
-        var env = ProcessInfo.processInfo.environment
-        env.merge(environment) { _, new in new }
-        process.environment = env
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        try DuxueExecutable.run(arguments, in: scratch, environment: environment)
     }
 
     /// A new folder inside the scratch folder, for a district made by the test.

@@ -6,32 +6,10 @@ import Testing
 /// stops with exit 2 and "save it as .xlsx".
 @Suite("Workbook districts end to end")
 struct SampleWorkbookTests {
-    static var repository: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..").standardized }
+    static var repository: URL { DuxueExecutable.repository }
 
-    /// The `duxue` executable next to the test bundle.
-    static var executable: URL {
-        var url = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
-        for _ in 0..<4 {
-            url.deleteLastPathComponent()
-            let candidate = url.appendingPathComponent("duxue")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return repository.appendingPathComponent(".build/debug/duxue")
-    }
-
-    static func duxue(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    static func duxue(_ arguments: [String], in folder: URL) throws -> DuxueExecutable.Result {
+        try DuxueExecutable.run(arguments, in: folder)
     }
 
     static func scratch() throws -> URL {

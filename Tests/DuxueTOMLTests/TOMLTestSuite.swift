@@ -121,24 +121,6 @@ enum TOMLTestSuite {
         return same ? nil : "\(value.typeName) \(value), expected \(type) \(text)"
     }
 
-    /// Whether two values are the same, positions aside (NaN equals NaN, strings compare by scalars).
-    static func sameValues(_ a: TOMLValue, _ b: TOMLValue) -> Bool {
-        switch (a, b) {
-        case (.string(let x), .string(let y)):
-            return x.unicodeScalars.elementsEqual(y.unicodeScalars)
-        case (.float(let x), .float(let y)):
-            return x.isNaN ? y.isNaN : x == y
-        case (.array(let xs), .array(let ys)):
-            return xs.count == ys.count && zip(xs, ys).allSatisfy { sameValues($0.value, $1.value) }
-        case (.table(let x), .table(let y)):
-            return x.entries.count == y.entries.count && zip(x.entries, y.entries).allSatisfy {
-                $0.key.unicodeScalars.elementsEqual($1.key.unicodeScalars) && sameValues($0.node.value, $1.node.value)
-            }
-        default:
-            return a == b
-        }
-    }
-
     /// toml-test's float text as a number (`inf`, `+inf`, `-inf`, `nan` included).
     static func float(_ text: String) -> Double? {
         switch text {

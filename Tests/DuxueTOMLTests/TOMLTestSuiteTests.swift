@@ -33,7 +33,7 @@ struct TOMLTestSuiteTests {
             let table = try TOMLParser.parse(bytes: try TOMLTestSuite.bytes(testCase))
             let written = "v = \(TOMLValue.table(table))"
             let reread = try #require(try TOMLParser.parse(written)["v"], "\(testCase.path)")
-            #expect(TOMLTestSuite.sameValues(reread.value, .table(table)), "\(testCase.path): \(written)")
+            #expect(reread.value.isSame(as: .table(table)), "\(testCase.path): \(written)")
         }
     }
 
