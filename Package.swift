@@ -31,7 +31,7 @@ let package = Package(
         // C boundary: libxlsxwriter (Debian libxlsxwriter-dev); only DuxueXLSX imports it.
         .target(name: "CXLSX", linkerSettings: [.linkedLibrary("xlsxwriter")]),
         .target(name: "DuxueXLSX", dependencies: ["CXLSX"]),
-        .target(name: "DuxueGLPK", dependencies: ["CGLPK", "DuxueMIP"]),
+        .target(name: "DuxueGLPK", dependencies: ["CGLPK", "DuxueMIP", "DuxueConcurrency"]),
         .target(name: "DuxueDomain"),
         // The TOML reader of policy and scenario files: strict, total, with a position for every key and value.
         .target(name: "DuxueTOML"),
@@ -72,7 +72,7 @@ let package = Package(
                 "DuxueMIP", "DuxueGLPK", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK"], resources: [.copy("Holmberg")]),
+        .testTarget(name: "DuxueMIPTests", dependencies: ["DuxueMIP", "DuxueGLPK", "CGLPK"], resources: [.copy("Holmberg")]),
         .testTarget(name: "DuxueDomainTests", dependencies: ["DuxueDomain"]),
         .testTarget(name: "DuxueTOMLTests", dependencies: ["DuxueTOML"], resources: [.copy("TOMLTestSuite")]),
         .testTarget(

@@ -28,26 +28,27 @@ public enum GLPKError: Error, Equatable, CustomStringConvertible {
 
 /// GLPK's return codes and statuses mapped to Swift, in one table.
 enum GLPKCodes {
-    /// Maps the outcome of `glp_intopt`/`glp_simplex` and the solution status to a ``SolveStatus``.
-    static func status(glpkReturn: Int32, status: Int32, integer: Bool) -> SolveStatusMapping {
-        let hasSolution = status == GLP_OPT || status == GLP_FEAS
+    /// Maps the outcome of `glp_intopt`/`glp_simplex` and the solution status to why the solve stopped
+    /// and what solution it has. `stop` is why the caller's progress callback stopped the search, when
+    /// it did (GLPK's `GLP_ESTOP`).
+    static func outcome(glpkReturn: Int32, status: Int32, integer: Bool, stop: SearchStop?) -> Mapping {
+        let found: SolutionStatus = status == GLP_OPT ? .optimal : status == GLP_FEAS ? .feasible : .none
         switch glpkReturn {
         case 0:
-            if status == GLP_OPT { return .status(.optimal) }
-            if status == GLP_FEAS { return integer ? .status(.feasibleWithinGap) : .status(.optimal) }
-            if status == GLP_NOFEAS || status == GLP_INFEAS { return .status(.infeasible) }
-            if status == GLP_UNBND { return .status(.unbounded) }
-            return .status(.infeasible)
+            if status == GLP_OPT || (!integer && status == GLP_FEAS) { return .result(.optimal, .optimal) }
+            if status == GLP_FEAS { return .result(.gapReached, .feasible) }
+            if status == GLP_UNBND { return .result(.unbounded, .none) }
+            return .result(.infeasible, .none)
         case GLP_ETMLIM, GLP_EITLIM:
-            return .status(hasSolution ? .timeLimitWithSolution : .timeLimitNoSolution)
+            return .result(.timeLimit, found)
         case GLP_ESTOP:
-            return .status(hasSolution ? .interruptedWithSolution : .interruptedNoSolution)
+            return .result(stop.map(Termination.init) ?? .interrupted, found)
         case GLP_EMIPGAP:
-            return .status(.feasibleWithinGap)
+            return .result(.gapReached, found == .none ? .none : .feasible)
         case GLP_ENOPFS, GLP_ENOFEAS:
-            return .status(.infeasible)
-        case GLP_ENODFS:
-            return .status(.unbounded)
+            return .result(.infeasible, .none)
+        case GLP_ENODFS, GLP_EOBJLL, GLP_EOBJUL:
+            return .result(.unbounded, .none)
         case GLP_EROOT:
             return .fault("the lp relaxation was not solved to optimality before branching (GLP_EROOT)")
         case GLP_EBOUND:
@@ -56,16 +57,14 @@ enum GLPKCodes {
             return .fault("the solver failed numerically (GLP_EFAIL)")
         case GLP_EBADB, GLP_ESING, GLP_ECOND:
             return .fault("the basis is invalid or ill-conditioned (code \(glpkReturn))")
-        case GLP_EOBJLL, GLP_EOBJUL:
-            return .status(.unbounded)
         default:
             return .fault("glpk returned code \(glpkReturn)")
         }
     }
 
-    /// Either a result or a fault message.
-    enum SolveStatusMapping: Equatable {
-        case status(SolveStatus)
+    /// Either why the solve stopped and what it found, or a fault message.
+    enum Mapping: Equatable {
+        case result(Termination, SolutionStatus)
         case fault(String)
     }
 }

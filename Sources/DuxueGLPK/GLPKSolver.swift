@@ -1,4 +1,5 @@
 import CGLPK
+import DuxueConcurrency
 import DuxueMIP
 import Foundation
 
@@ -111,17 +112,17 @@ public struct GLPKSolver: MIPSolver {
         }
         try GLPKProblem.check(status)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-        switch GLPKCodes.status(
-            glpkReturn: result.glpk_return, status: result.status, integer: integer)
+        switch GLPKCodes.outcome(
+            glpkReturn: result.glpk_return, status: result.status, integer: integer, stop: box.stop)
         {
         case .fault(let message):
             throw GLPKError.fault(message)
-        case .status(let solveStatus):
-            let columnValues = solveStatus.hasSolution ? Array(values.dropFirst()) : []
-            let objective = solveStatus.hasSolution ? result.objective : .nan
-            let bound = solveStatus == .optimal ? objective : result.bound
+        case .result(let termination, let primal):
+            let columnValues = primal == .none ? [] : Array(values.dropFirst())
+            let objective = primal == .none ? .nan : result.objective
+            let bound = primal == .optimal ? objective : result.bound
             return Solution(
-                status: solveStatus, values: columnValues, objective: objective, bound: bound,
+                termination: termination, primal: primal, values: columnValues, objective: objective, bound: bound,
                 nodes: Int(result.nodes), seconds: seconds)
         }
     }
@@ -231,17 +232,25 @@ enum GLPKNames {
     }
 }
 
-/// Carries the Swift progress closure through GLPK's C callback.
+/// Carries the Swift progress closure through GLPK's C callback, and remembers why it stopped the
+/// search (GLPK itself only says "stopped").
 private final class ProgressBox: Sendable {
-    let callback: (@Sendable (SolveProgress) -> Bool)?
+    let callback: (@Sendable (SolveProgress) -> SearchStop?)?
+    private let reason = Locked<SearchStop?>(nil)
 
-    init(_ callback: (@Sendable (SolveProgress) -> Bool)?) { self.callback = callback }
+    init(_ callback: (@Sendable (SolveProgress) -> SearchStop?)?) { self.callback = callback }
 
+    /// Why the callback stopped the search, if it did.
+    var stop: SearchStop? { reason.withLock { $0 } }
+
+    /// Reports a snapshot; `false` stops the search.
     func report(_ progress: dx_progress) -> Bool {
         guard let callback else { return true }
         let snapshot = SolveProgress(
             incumbent: progress.has_incumbent != 0 ? progress.incumbent : nil, bound: progress.bound,
             gap: progress.has_incumbent != 0 ? progress.gap : nil, nodes: Int(progress.nodes_total))
-        return callback(snapshot)
+        guard let stop = callback(snapshot) else { return true }
+        reason.withLock { $0 = $0 ?? stop }
+        return false
     }
 }

@@ -1,12 +1,70 @@
-/// How a solve ended. Every case is a result, not an error: misuse of the solver throws instead.
+/// Why a solve stopped (MathOptInterface's *termination status*), kept apart from what solution it
+/// has (``SolutionStatus``): a search stopped by its time limit may hold an optimal roster it has not
+/// proven, and a search another run has settled may hold none.
+public enum Termination: String, Sendable, Equatable, Codable, CaseIterable {
+    /// The search finished: its solution is proven optimal.
+    case optimal
+    /// The search stopped at the requested relative gap.
+    case gapReached = "gap_reached"
+    /// Proven to have no solution.
+    case infeasible
+    /// The objective can improve without limit.
+    case unbounded
+    /// A work budget (branch-and-bound nodes) set by the caller ran out.
+    case workLimit = "work_limit"
+    /// The wall-clock limit ran out.
+    case timeLimit = "time_limit"
+    /// The user asked to stop (for instance with Ctrl-C).
+    case interrupted
+    /// Another run of the same problem settled it (or was abandoned), so this one was told to stop.
+    case stoppedByOtherRun = "stopped_by_other_run"
+    /// The solver failed in this run; a solution, if any, came from another run.
+    case fault
+
+    /// Why a caller's ``SearchStop`` stopped a search.
+    public init(_ stop: SearchStop) {
+        switch stop {
+        case .interrupted: self = .interrupted
+        case .workLimit: self = .workLimit
+        case .stoppedByOtherRun: self = .stoppedByOtherRun
+        }
+    }
+
+    /// Whether a budget (time or work) or another run ended the search, so that another run may still
+    /// improve on it.
+    public var isBudgetStop: Bool { self == .timeLimit || self == .workLimit || self == .stoppedByOtherRun }
+}
+
+/// What solution a solve has (MathOptInterface's *primal status*).
+public enum SolutionStatus: String, Sendable, Equatable, Codable, CaseIterable {
+    /// No solution: no column values.
+    case none
+    /// A feasible solution, not proven optimal.
+    case feasible
+    /// A solution proven optimal.
+    case optimal
+}
+
+/// Why a progress callback asks a search to stop; the solver reports it as the search's ``Termination``.
+public enum SearchStop: String, Sendable, Equatable {
+    /// The user asked to stop.
+    case interrupted
+    /// The caller's work budget ran out.
+    case workLimit = "work_limit"
+    /// Another run settled the problem.
+    case stoppedByOtherRun = "stopped_by_other_run"
+}
+
+/// The one-word outcome of a solve, as reports and the JSON schema have always named it: derived from
+/// ``Termination`` and ``SolutionStatus``, never stored.
 public enum SolveStatus: String, Sendable, Equatable, Codable {
     /// Proven optimal.
     case optimal
     /// A solution exists and was proven optimal within the requested relative gap.
     case feasibleWithinGap = "feasible_within_gap"
-    /// The time limit stopped the search with a solution in hand.
+    /// A budget stopped the search with a solution in hand.
     case timeLimitWithSolution = "time_limit_with_solution"
-    /// The time limit stopped the search before any solution was found.
+    /// A budget stopped the search before any solution was found.
     case timeLimitNoSolution = "time_limit_no_solution"
     /// The search was stopped on request (for instance SIGINT) with a solution in hand.
     case interruptedWithSolution = "interrupted_with_solution"
@@ -17,13 +75,38 @@ public enum SolveStatus: String, Sendable, Equatable, Codable {
     /// The objective can improve without limit.
     case unbounded
 
-    /// Whether column values are available.
-    public var hasSolution: Bool {
-        switch self {
-        case .optimal, .feasibleWithinGap, .timeLimitWithSolution, .interruptedWithSolution: true
-        default: false
+    /// The one-word outcome of a search that stopped for `termination` holding `solution`.
+    public init(termination: Termination, solution: SolutionStatus) {
+        let has = solution != .none
+        switch (termination, solution) {
+        case (_, .optimal): self = .optimal
+        case (.optimal, _): self = has ? .optimal : .infeasible
+        case (.gapReached, _): self = .feasibleWithinGap
+        case (.infeasible, _): self = .infeasible
+        case (.unbounded, _): self = .unbounded
+        case (.interrupted, _): self = has ? .interruptedWithSolution : .interruptedNoSolution
+        case (.workLimit, _), (.timeLimit, _), (.stoppedByOtherRun, _), (.fault, _):
+            self = has ? .timeLimitWithSolution : .timeLimitNoSolution
         }
     }
+
+    /// The termination and solution status that this one-word outcome names (for scripted solvers in
+    /// tests and for callers that only know the old word).
+    public var parts: (termination: Termination, solution: SolutionStatus) {
+        switch self {
+        case .optimal: (.optimal, .optimal)
+        case .feasibleWithinGap: (.gapReached, .feasible)
+        case .timeLimitWithSolution: (.timeLimit, .feasible)
+        case .timeLimitNoSolution: (.timeLimit, .none)
+        case .interruptedWithSolution: (.interrupted, .feasible)
+        case .interruptedNoSolution: (.interrupted, .none)
+        case .infeasible: (.infeasible, .none)
+        case .unbounded: (.unbounded, .none)
+        }
+    }
+
+    /// Whether column values are available.
+    public var hasSolution: Bool { parts.solution != .none }
 }
 
 /// The order in which a branch-and-bound search explores. No one order is best on every model, so a
@@ -52,8 +135,8 @@ public struct SolveOptions: Sendable {
     public var relaxation = false
     /// A known feasible point offered to the solver as its first incumbent (validated by the caller).
     public var incumbent: [Double]?
-    /// Called during the search; return `false` to stop it.
-    public var progress: (@Sendable (SolveProgress) -> Bool)?
+    /// Called during the search; return why to stop it, or `nil` to go on.
+    public var progress: (@Sendable (SolveProgress) -> SearchStop?)?
     /// The search order.
     public var strategy: SearchStrategy = .lastColumnsFirst
 
@@ -84,10 +167,12 @@ public struct SolveProgress: Sendable {
     }
 }
 
-/// What a solve returns.
+/// What a solve returns: why it stopped, what solution it has, and the solution.
 public struct Solution: Sendable {
-    /// How the solve ended.
-    public var status: SolveStatus
+    /// Why the search stopped.
+    public var termination: Termination
+    /// What solution exists.
+    public var primal: SolutionStatus
     /// Column values (empty when there is no solution).
     public var values: [Double]
     /// Objective value of the solution.
@@ -98,18 +183,36 @@ public struct Solution: Sendable {
     public var nodes: Int
     /// Wall time of the solve in seconds.
     public var seconds: Double
+    /// What a failed run reported, when ``termination`` is ``Termination/fault`` (its solution came
+    /// from another run).
+    public var fault: String?
 
     /// Relative gap |objective − bound| / max(1, |objective|).
     public var gap: Double { abs(objective - bound) / max(1, abs(objective)) }
 
+    /// The one-word outcome, derived from ``termination`` and ``primal``.
+    public var status: SolveStatus { SolveStatus(termination: termination, solution: primal) }
+
+    /// Whether column values are available.
+    public var hasSolution: Bool { primal != .none }
+
     /// A solution record.
-    public init(status: SolveStatus, values: [Double], objective: Double, bound: Double, nodes: Int, seconds: Double) {
-        self.status = status
+    public init(termination: Termination, primal: SolutionStatus, values: [Double], objective: Double, bound: Double,
+                nodes: Int, seconds: Double) {
+        self.termination = termination
+        self.primal = primal
         self.values = values
         self.objective = objective
         self.bound = bound
         self.nodes = nodes
         self.seconds = seconds
+    }
+
+    /// A solution record from the one-word outcome (``SolveStatus/parts``).
+    public init(status: SolveStatus, values: [Double], objective: Double, bound: Double, nodes: Int, seconds: Double) {
+        let (termination, primal) = status.parts
+        self.init(termination: termination, primal: primal, values: values, objective: objective, bound: bound,
+                  nodes: nodes, seconds: seconds)
     }
 
     /// Value of a variable, rounded when it is meant to be integral.

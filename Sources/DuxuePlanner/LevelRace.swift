@@ -12,13 +12,18 @@ import Foundation
 ///
 /// Both runs report to one ``LevelRace`` board: the best value found by any run and the best bound
 /// proven by any run. The level is proven as soon as the best value meets the bound (the objectives are
-/// integral), and every run still going is then stopped. The result is the best roster of all runs,
-/// with the tightest bound; its seconds are the level's wall time.
+/// integral), and every run still going is then stopped (``Termination/stoppedByOtherRun``). The result
+/// is the best roster of all runs, with the tightest bound; its seconds are the level's wall time.
+///
+/// A fault of one run does not throw away the other's roster: run B goes on to its own end when run A
+/// fails, and the level keeps run A's roster when run B fails, with the fault recorded
+/// (``Solution/fault``). Only when no run holds a roster is the fault thrown.
 extension LevelSearch {
     /// Runs the two-thread portfolio from `incumbent` within `timeLimit` seconds.
     func race(incumbent: [Double], timeLimit: Double?) throws -> Solution {
         let clock = Stopwatch()
-        let board = LevelRace(sense: sense, report: base.progress)
+        // The level's work budget counts the nodes of every run together (the board's merged picture).
+        let board = LevelRace(sense: sense, report: counted(base, after: 0).progress)
         let deadline: @Sendable () -> Double? = { timeLimit.map { max(0.05, $0 - clock.seconds) } }
         let second = SecondRun()
         let model = self.model, solver = self.solver
@@ -44,10 +49,10 @@ extension LevelSearch {
             if snapshot.nodes >= 2 { startSecond() }
             return watchWarm(snapshot)
         }
-        var best: Solution
+        var first: Result<Solution, any Error>
         do {
-            best = board.settled(try solver.solve(model, options: warm))
-            if !board.isOver, !proven(best), best.status.isBudgetStop, (deadline() ?? 1) > 0.05 {
+            var best = board.settled(try solver.solve(model, options: warm))
+            if !board.isOver, !proven(best), best.termination.isBudgetStop, (deadline() ?? 1) > 0.05 {
                 startSecond()
                 var cold = base
                 cold.strategy = .pseudocost
@@ -55,18 +60,27 @@ extension LevelSearch {
                 cold.progress = board.watcher(run: 2)
                 best = merge(best, board.settled(try solver.solve(model, options: cold)))
             }
-        } catch {
+            first = .success(best)
+            // Run A has ended: proven, out of time, or stopped by request; run B ends for the same reasons.
             board.abandon()
-            _ = try? second.join()
-            throw error
+        } catch {
+            // Run A failed: run B, if it started, goes on to its own end and its roster is the level's.
+            first = .failure(error)
         }
-        // Run A has ended: proven, out of time, or stopped by request. Run B ends for the same reasons.
-        board.abandon()
-        if let other = try second.join() { best = merge(best, other) }
-        if board.stoppedByRequest, best.status != .optimal, !proven(best) {
-            best.status = best.status.hasSolution ? .interruptedWithSolution : .interruptedNoSolution
+        let other = second.join()
+        var result: Solution
+        switch (first, other) {
+        case (.success(let a), nil): result = a
+        case (.success(let a), .success(let b)?): result = merge(a, b)
+        case (.success(var a), .failure(let fault)?):
+            a.fault = "\(fault)"
+            result = a
+        case (.failure(let fault), .success(var b)?) where b.hasSolution:
+            b.fault = "\(fault)"
+            result = b
+        case (.failure(let fault), _): throw fault
         }
-        var result = finished(best)
+        result = finished(result)
         result.seconds = clock.seconds
         return result
     }
@@ -80,16 +94,15 @@ final class LevelRace: Sendable {
         var bound: Double?
         var nodes: [Int: Int] = [:]
         var over = false
-        var stoppedByRequest = false
     }
 
     private let sense: ObjectiveSense
-    private let report: (@Sendable (SolveProgress) -> Bool)?
+    private let report: (@Sendable (SolveProgress) -> SearchStop?)?
     private let state = Locked(State())
 
     /// A board for a level of `sense`; `report` is the caller's progress callback (progress line and
     /// stop requests), called with the merged picture of all runs.
-    init(sense: ObjectiveSense, report: (@Sendable (SolveProgress) -> Bool)?) {
+    init(sense: ObjectiveSense, report: (@Sendable (SolveProgress) -> SearchStop?)?) {
         self.sense = sense
         self.report = report
     }
@@ -97,15 +110,12 @@ final class LevelRace: Sendable {
     /// Whether the level is proven, or abandoned, so no run should go on.
     var isOver: Bool { state.withLock { $0.over } }
 
-    /// Whether a stop request (Ctrl-C) ended the runs.
-    var stoppedByRequest: Bool { state.withLock { $0.stoppedByRequest } }
-
     /// Tells every run still going to stop.
     func abandon() { state.withLock { $0.over = true } }
 
     /// The progress callback of run `run`: records its snapshot, reports the merged picture, and says
-    /// whether the run should go on.
-    func watcher(run: Int) -> @Sendable (SolveProgress) -> Bool {
+    /// why the run should stop (the user asked, or the level is settled), or `nil` to go on.
+    func watcher(run: Int) -> @Sendable (SolveProgress) -> SearchStop? {
         { [self] snapshot in
             let merged: SolveProgress = state.withLock { state in
                 record(snapshot.incumbent, bound: snapshot.bound, in: &state)
@@ -117,25 +127,17 @@ final class LevelRace: Sendable {
                     incumbent: state.incumbent, bound: state.bound ?? snapshot.bound, gap: gap,
                     nodes: state.nodes.values.reduce(0, +))
             }
-            if let report, !report(merged) {
-                state.withLock {
-                    $0.stoppedByRequest = true
-                    $0.over = true
-                }
-                return false
+            if let report, let stop = report(merged) {
+                state.withLock { $0.over = true }
+                return stop
             }
-            return !isOver
+            return isOver ? .stoppedByOtherRun : nil
         }
     }
 
-    /// A finished run's result, recorded on the board. A run the board stopped (proven elsewhere, or
-    /// abandoned) reports `.interrupted…` from the solver; that is a spent run like one out of time,
-    /// so it is returned as `.timeLimit…`, and the level's own status is settled by the caller.
+    /// A finished run's result, recorded on the board (its value and bound count for the level).
     func settled(_ solution: Solution) -> Solution {
-        var solution = solution
-        state.withLock { record(solution.status.hasSolution ? solution.objective : nil, bound: solution.bound, in: &$0) }
-        if solution.status == .interruptedWithSolution { solution.status = .timeLimitWithSolution }
-        if solution.status == .interruptedNoSolution { solution.status = .timeLimitNoSolution }
+        state.withLock { record(solution.hasSolution ? solution.objective : nil, bound: solution.bound, in: &$0) }
         return solution
     }
 
@@ -177,10 +179,10 @@ final class SecondRun: Sendable {
         }
     }
 
-    /// Waits for the run, if one was started, and returns its solution (or rethrows its error).
-    func join() throws -> Solution? {
+    /// Waits for the run, if one was started, and returns its solution or its error.
+    func join() -> Result<Solution, any Error>? {
         guard started.withLock({ $0 }) else { return nil }
         done.wait()
-        return try outcome.withLock { $0 }?.get()
+        return outcome.withLock { $0 }
     }
 }

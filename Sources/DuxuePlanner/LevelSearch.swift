@@ -28,6 +28,8 @@ struct LevelSearch {
     let options: PlannerOptions
     /// Progress reports and stop requests, already bound to the level.
     let base: SolveOptions
+    /// Branch-and-bound nodes the level may search in all runs together (``PlannerOptions/levelNodeBudget``).
+    var nodeBudget: Int? = nil
 
     /// The portfolio's cold slices: strategy and budget (seconds, or nodes when deterministic) of run
     /// `round` (0, 1, …) of each strategy.
@@ -47,72 +49,99 @@ struct LevelSearch {
         return try runInTurn(incumbent: incumbent, timeLimit: timeLimit)
     }
 
-    /// The portfolio in turn, on this thread: warm run, then cold rounds with doubling slices.
+    /// The portfolio in turn, on this thread: warm run, then cold rounds with doubling slices, until the
+    /// level is proven, the time limit or the level's work budget (``nodeBudget``) runs out, or the user
+    /// asks to stop. The level's termination says which.
     func runInTurn(incumbent: [Double], timeLimit: Double?) throws -> Solution {
         let start = DispatchTime.now().uptimeNanoseconds
         func remaining() -> Double? {
             timeLimit.map { $0 - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         }
-        var warm = base
+        var spent = 0
+        var warm = counted(base, after: spent)
         warm.incumbent = incumbent
         warm.strategy = .dive
         var (best, lastRun) = try attempt(
             warm, budget: options.deterministic ? Double(options.warmStartNodes) : options.warmStartSeconds,
             timeLimit: remaining())
+        spent += best.nodes
         var round = 0
-        while !lastRun, !proven(best), best.status.isBudgetStop, options.coldStart {
+        while !lastRun, !proven(best), best.termination.isBudgetStop, options.coldStart {
             for strategy in [SearchStrategy.lastColumnsFirst, .pseudocost] {
+                if let nodeBudget, spent >= nodeBudget { return ended(best, by: .workLimit) }
                 let left = remaining() ?? .infinity
-                guard left > 0.05 else { return finished(best) }
-                var cold = base
+                guard left > 0.05 else { return ended(best, by: .timeLimit) }
+                var cold = counted(base, after: spent)
                 cold.strategy = strategy
                 let (run, limitReached) = try attempt(
                     cold, budget: slice(round: round, strategy: strategy), timeLimit: left.isFinite ? left : nil)
+                spent += run.nodes
                 best = merge(best, run)
-                if proven(best) || limitReached || !run.status.isBudgetStop { return finished(best) }
+                if proven(best) || !run.termination.isBudgetStop { return finished(best) }
+                if limitReached { return ended(best, by: .timeLimit) }
             }
             round += 1
         }
+        if let nodeBudget, spent >= nodeBudget, !proven(best) { return ended(best, by: .workLimit) }
         return finished(best)
     }
 
-    /// One branch-and-bound run stopped by its budget or by `timeLimit`, whichever comes first. A run
-    /// stopped by its budget or the limit reports `.timeLimit…`, one stopped on request
-    /// `.interrupted…`; `lastRun` is true when the limit, not the budget, ended it.
+    /// Run options whose progress counts the level's nodes so far (`spent` by earlier runs of the level,
+    /// so reports and the work budget see the level's total) and stop the run when the level's
+    /// ``nodeBudget`` is spent.
+    func counted(_ runOptions: SolveOptions, after spent: Int) -> SolveOptions {
+        guard nodeBudget != nil || runOptions.progress != nil else { return runOptions }
+        var runOptions = runOptions
+        let inner = runOptions.progress, budget = nodeBudget
+        runOptions.progress = { snapshot in
+            var total = snapshot
+            total.nodes += spent
+            if let stop = inner?(total) { return stop }
+            return budget.map { total.nodes >= $0 } == true ? .workLimit : nil
+        }
+        return runOptions
+    }
+
+    /// The level's result when the search of the level ends for `reason` (its time limit or work budget)
+    /// without a proof.
+    func ended(_ solution: Solution, by reason: Termination) -> Solution {
+        var solution = finished(solution)
+        if solution.primal != .optimal { solution.termination = reason }
+        return solution
+    }
+
+    /// One branch-and-bound run stopped by its budget (a slice of seconds, or of nodes when
+    /// deterministic) or by `timeLimit`, whichever comes first; `lastRun` is true when the limit, not the
+    /// budget, ended it.
     private func attempt(_ runOptions: SolveOptions, budget: Double, timeLimit: Double?) throws -> (Solution, lastRun: Bool) {
         var runOptions = runOptions
-        var result: Solution
-        var endedByBudget: Bool
+        let result: Solution
+        let endedByBudget: Bool
         if options.deterministic {
             let inner = runOptions.progress, cap = Int(budget)
-            runOptions.progress = { snapshot in snapshot.nodes < cap && (inner?(snapshot) ?? true) }
+            runOptions.progress = { snapshot in inner?(snapshot) ?? (snapshot.nodes < cap ? nil : .workLimit) }
             runOptions.timeLimit = timeLimit
             result = try solver.solve(model, options: runOptions)
-            endedByBudget = result.status == .interruptedWithSolution || result.status == .interruptedNoSolution
-            endedByBudget = endedByBudget && !(options.stopRequested?() ?? false)
-            if endedByBudget {
-                // Stopped by the node cap, not by request: the slice has ended, as its time would have.
-                result.status = result.status == .interruptedWithSolution ? .timeLimitWithSolution : .timeLimitNoSolution
-            }
+            endedByBudget = result.termination == .workLimit
         } else {
             runOptions.timeLimit = min(timeLimit ?? .infinity, budget)
             result = try solver.solve(model, options: runOptions)
-            endedByBudget = result.status.isBudgetStop && budget < (timeLimit ?? .infinity)
+            endedByBudget = result.termination == .timeLimit && budget < (timeLimit ?? .infinity)
         }
-        return (result, result.status.isBudgetStop && !endedByBudget)
+        return (result, result.termination.isBudgetStop && !endedByBudget)
     }
 
-    /// The better roster of two runs, with the tighter bound and the work of both.
+    /// The better roster of two runs, with the tighter bound, the work of both, and the weightier reason
+    /// to have stopped (``Termination/levelPrecedence``).
     func merge(_ a: Solution, _ b: Solution) -> Solution {
         let better: (Double, Double) -> Bool = sense == .minimize ? { $0 < $1 } : { $0 > $1 }
-        var best = b.status.hasSolution && (!a.status.hasSolution || better(b.objective, a.objective)) ? b : a
-        if best.status != .optimal {
+        var best = b.hasSolution && (!a.hasSolution || better(b.objective, a.objective)) ? b : a
+        if best.primal != .optimal {
             let bounds = [a.bound, b.bound].filter(\.isFinite)
             if let tightest = sense == .minimize ? bounds.max() : bounds.min() { best.bound = tightest }
-            if b.status == .interruptedWithSolution || b.status == .interruptedNoSolution {
-                best.status = best.status.hasSolution ? .interruptedWithSolution : .interruptedNoSolution
-            }
         }
+        best.termination = a.termination.levelPrecedence >= b.termination.levelPrecedence ? a.termination : b.termination
+        best.fault = a.fault ?? b.fault
         best.seconds = a.seconds + b.seconds
         best.nodes = a.nodes + b.nodes
         return best
@@ -120,8 +149,8 @@ struct LevelSearch {
 
     /// Whether the best value meets the bound (integral objectives).
     func proven(_ solution: Solution) -> Bool {
-        guard solution.status != .optimal else { return true }
-        guard solution.status.hasSolution, solution.bound.isFinite else { return false }
+        guard solution.primal != .optimal else { return true }
+        guard solution.hasSolution, solution.bound.isFinite else { return false }
         return Self.meets(solution.objective, bound: solution.bound, sense: sense)
     }
 
@@ -134,20 +163,34 @@ struct LevelSearch {
             : value >= (bound + tolerance).rounded(.down) - tolerance
     }
 
-    /// The result, marked optimal when the runs together proved it.
+    /// The result, proven optimal when the runs together proved it: the search of the level is then
+    /// complete, whatever stopped each run.
     func finished(_ solution: Solution) -> Solution {
         var solution = solution
-        if solution.status != .optimal, proven(solution) {
-            solution.status = .optimal
+        if proven(solution) {
+            solution.primal = .optimal
+            solution.termination = .optimal
             solution.bound = solution.objective
         }
         return solution
     }
 }
 
-extension SolveStatus {
-    /// Whether a run ended because its time or work ran out, so another run may still improve on it.
-    var isBudgetStop: Bool { self == .timeLimitWithSolution || self == .timeLimitNoSolution }
+extension Termination {
+    /// Which reason a level reports when its runs stopped for different ones: the user's stop request
+    /// first, then the time limit, the work limit, a fault of one run, and last another run's decision
+    /// (which only says that some other reason ended the level).
+    var levelPrecedence: Int {
+        switch self {
+        case .optimal, .infeasible, .unbounded: 7
+        case .interrupted: 6
+        case .timeLimit: 5
+        case .workLimit: 4
+        case .gapReached: 3
+        case .fault: 2
+        case .stoppedByOtherRun: 1
+        }
+    }
 }
 
 extension Planner {
@@ -161,10 +204,11 @@ extension Planner {
         if progress != nil || stop != nil {
             base.progress = { snapshot in
                 progress?(PlanProgress(level: priority, solver: snapshot, elapsed: clock.seconds))
-                return !(stop?() ?? false)
+                return stop?() == true ? .interrupted : nil
             }
         }
-        return try LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base)
+        return try LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
+                               nodeBudget: options.levelNodeBudget[priority])
             .run(incumbent: incumbent, timeLimit: timeLimit)
     }
 }

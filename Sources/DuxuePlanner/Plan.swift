@@ -18,7 +18,7 @@ public enum Priority: String, CaseIterable, Sendable, Codable {
     case recruitLoad = "P4b"
 }
 
-/// The outcome of one lexicographic level.
+/// The outcome of one lexicographic level: why its search stopped, and what its roster is.
 public struct LevelResult: Sendable, Codable {
     /// Which priority.
     public var priority: Priority
@@ -26,14 +26,66 @@ public struct LevelResult: Sendable, Codable {
     public var value: Double
     /// Best proven bound.
     public var bound: Double
-    /// How the solve ended.
-    public var status: SolveStatus
+    /// Why the level's search stopped.
+    public var termination: Termination
+    /// What the level's roster is: optimal when proven, else feasible (a level always holds one).
+    public var solution: SolutionStatus
     /// Wall seconds.
     public var seconds: Double
     /// Branch-and-bound nodes.
     public var nodes: Int
+    /// What a failed solver run reported, when one run of the level failed and another's roster was kept.
+    public var fault: String?
+
+    /// A level's outcome.
+    public init(priority: Priority, value: Double, bound: Double, termination: Termination, solution: SolutionStatus,
+                seconds: Double, nodes: Int, fault: String? = nil) {
+        self.priority = priority
+        self.value = value
+        self.bound = bound
+        self.termination = termination
+        self.solution = solution
+        self.seconds = seconds
+        self.nodes = nodes
+        self.fault = fault
+    }
+
+    /// The one-word outcome of the JSON schema's `status` (`optimal` when proven), derived.
+    public var status: SolveStatus { SolveStatus(termination: termination, solution: solution) }
     /// Relative gap.
     public var gap: Double { abs(value - bound) / max(1, abs(value)) }
+
+    private enum CodingKeys: String, CodingKey {
+        case priority, value, bound, status, termination, solution, seconds, nodes, fault
+    }
+
+    /// Encodes the level with its one-word `status` beside `termination` and `solution`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(priority, forKey: .priority)
+        try container.encode(value, forKey: .value)
+        try container.encode(bound, forKey: .bound)
+        try container.encode(status, forKey: .status)
+        try container.encode(termination, forKey: .termination)
+        try container.encode(solution, forKey: .solution)
+        try container.encode(seconds, forKey: .seconds)
+        try container.encode(nodes, forKey: .nodes)
+        try container.encodeIfPresent(fault, forKey: .fault)
+    }
+
+    /// Decodes a level; one written before `termination` and `solution` existed is read from its `status`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        priority = try container.decode(Priority.self, forKey: .priority)
+        value = try container.decode(Double.self, forKey: .value)
+        bound = try container.decode(Double.self, forKey: .bound)
+        let parts = try container.decodeIfPresent(SolveStatus.self, forKey: .status)?.parts
+        termination = try container.decodeIfPresent(Termination.self, forKey: .termination) ?? parts?.termination ?? .timeLimit
+        solution = try container.decodeIfPresent(SolutionStatus.self, forKey: .solution) ?? parts?.solution ?? .feasible
+        seconds = try container.decode(Double.self, forKey: .seconds)
+        nodes = try container.decode(Int.self, forKey: .nodes)
+        fault = try container.decodeIfPresent(String.self, forKey: .fault)
+    }
 }
 
 /// P5, least total distance then fewest stage mismatches, improved by local search after P1–P4

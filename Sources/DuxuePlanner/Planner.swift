@@ -41,6 +41,18 @@ public struct PlannerOptions: Sendable {
     /// machine has two or more cores; never in ``deterministic`` mode, whose result must not depend on
     /// timing.
     public var concurrentSearch = ProcessInfo.processInfo.activeProcessorCount >= 2
+    /// Branch-and-bound nodes each level may search, all its runs together, before it stops with its
+    /// best roster and proven gap (``Termination/workLimit``): a work budget, not a clock, so that
+    /// `plan` always ends and ends the same way however loaded the machine is. The levels that decide
+    /// recruits, stability, zones and headcount (P1–P4) get the largest share; the tie-break P4b, which
+    /// changes none of their values, stops early. A level without an entry has no budget.
+    public var levelNodeBudget: [Priority: Int] = PlannerOptions.defaultNodeBudget
+
+    /// The default ``levelNodeBudget``.
+    public static let defaultNodeBudget: [Priority: Int] = [
+        .recruits: 200_000, .fullTimeRecruits: 200_000, .stability: 200_000, .crossings: 200_000,
+        .appointees: 200_000, .recruitLoad: 20_000,
+    ]
     /// The ``SearchStrategy/pseudocost`` runs' slice as a share of the
     /// ``SearchStrategy/lastColumnsFirst`` runs' slice.
     public var alternateShare: Double = 0.5
@@ -112,10 +124,10 @@ public struct Planner: Sendable {
             // Pinned pairs are outside the greedy start: the solver finds the first roster itself.
             builder.setObjective(.minimize, builder.recruits)
             var first = SolveOptions(timeLimit: options.timeLimit, verbose: options.verbose)
-            first.progress = { _ in !(options.stopRequested?() ?? false) }
+            first.progress = { _ in options.stopRequested?() == true ? .interrupted : nil }
             let found = try solver.solve(builder.model, options: first)
-            if found.status == .infeasible { throw PairRulesError([.noRosterHonoursAll]) }
-            guard found.status.hasSolution else { throw NoRosterFound(status: found.status) }
+            if found.termination == .infeasible { throw PairRulesError([.noRosterHonoursAll]) }
+            guard found.hasSolution else { throw NoRosterFound(status: found.status) }
             values = found.values
         }
         var stopped = false
@@ -131,26 +143,28 @@ public struct Planner: Sendable {
         for (priority, sense, objective) in objectives {
             // With no recruits the recruit levels after P1a are zero by construction.
             if [.fullTimeRecruits, .recruitLoad].contains(priority), levels.first?.value == 0 {
-                levels.append(LevelResult(priority: priority, value: 0, bound: 0, status: .optimal, seconds: 0, nodes: 0))
+                levels.append(LevelResult(priority: priority, value: 0, bound: 0, termination: .optimal, solution: .optimal,
+                                          seconds: 0, nodes: 0))
                 continue
             }
             builder.setObjective(sense, objective)
             try options.exportModel?(builder.model, priority)
             if stopped {
                 levels.append(LevelResult(priority: priority, value: objective.value(in: values), bound: .nan,
-                                          status: .interruptedWithSolution, seconds: 0, nodes: 0))
+                                          termination: .interrupted, solution: .feasible, seconds: 0, nodes: 0))
                 continue
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
             let result = try solveLevel(builder.model, priority: priority, sense: sense, incumbent: values,
                                         timeLimit: remaining, options: options, clock: clock)
-            if result.status.hasSolution { values = result.values }
+            if result.hasSolution { values = result.values }
             let value = objective.value(in: values).rounded()
-            let status: SolveStatus = result.status.hasSolution ? result.status
-                : (result.status == .interruptedNoSolution ? .interruptedWithSolution : .timeLimitWithSolution)
-            levels.append(LevelResult(priority: priority, value: value, bound: result.status == .optimal ? value : result.bound,
-                                      status: status, seconds: result.seconds, nodes: result.nodes))
-            if status == .interruptedWithSolution { stopped = true }
+            // The level always holds a roster (the previous level's, if this search found none).
+            let proven = result.primal == .optimal
+            levels.append(LevelResult(priority: priority, value: value, bound: proven ? value : result.bound,
+                                      termination: result.termination, solution: proven ? .optimal : .feasible,
+                                      seconds: result.seconds, nodes: result.nodes, fault: result.fault))
+            if result.termination == .interrupted { stopped = true }
             builder.fix(priority.rawValue, objective, sense: sense, at: value)
         }
 

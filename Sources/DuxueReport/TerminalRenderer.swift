@@ -82,10 +82,14 @@ public enum TerminalRenderer {
         out.append("")
         out.append(text.pick("优化层级", "Priority levels"))
         for level in report.levels {
-            let state = switch level.status {
+            var state = switch level.termination {
             case .optimal: text.pick("最优", "optimal")
-            case .interruptedWithSolution, .interruptedNoSolution: text.pick("已中断", "interrupted")
+            case .interrupted: text.pick("已中断", "interrupted")
+            case .workLimit: text.pick("搜索量达上限，差距 \(text.percent(level.gap))", "work limit, gap \(text.percent(level.gap))")
             default: text.pick("差距 \(text.percent(level.gap))", "gap \(text.percent(level.gap))")
+            }
+            if level.fault != nil {
+                state += text.pick("；一路求解出错，保留另一路结果", "; one solver run failed, the other's roster kept")
             }
             out.append("  \(text.priority(level.priority))：\(level.value.isFinite ? String(Int(level.value)) : "–")（\(state)，\(String(format1: level.seconds)) s）".replacingColon(for: report.language))
         }
@@ -116,7 +120,10 @@ public enum TerminalRenderer {
         switch report.status {
         case "optimal": text.status(.optimal)
         case "interrupted": text.status(.interrupted)
-        default: text.status(.gap(report.gap))
+        default:
+            // A budget stopped a level: the clock, or (with no level out of time) a level's work budget.
+            report.levels.contains { $0.termination == .workLimit } && !report.levels.contains { $0.termination == .timeLimit }
+                ? text.status(.workLimit(report.gap)) : text.status(.gap(report.gap))
         }
     }
 }

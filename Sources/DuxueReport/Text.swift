@@ -155,6 +155,7 @@ public struct Text: Sendable {
         switch s {
         case .optimal: pick("已证明最优", "proven optimal")
         case .gap(let gap): pick("时间到，差距 \(percent(gap))", "time limit, gap \(percent(gap))")
+        case .workLimit(let gap): pick("搜索量达上限，差距 \(percent(gap))", "work limit, gap \(percent(gap))")
         case .interrupted: pick("已中断，保留当前最好方案", "interrupted, best roster so far")
         }
     }
@@ -204,6 +205,8 @@ public enum SolveStatusText: Sendable, Equatable {
     case optimal
     /// Stopped by the time limit with this relative gap.
     case gap(Double)
+    /// Stopped by a level's work budget with this relative gap.
+    case workLimit(Double)
     /// Stopped on request.
     case interrupted
 }

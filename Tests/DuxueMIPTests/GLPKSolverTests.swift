@@ -1,3 +1,4 @@
+import CGLPK
 import DuxueMIP
 import Foundation
 import Testing
@@ -107,9 +108,43 @@ struct GLPKSolverTests {
                                 equal: (weights.reduce(0, +) / 2).rounded(.down))
         }
         var options = SolveOptions(timeLimit: 20)
-        options.progress = { _ in false }
+        options.progress = { _ in .interrupted }
         let solution = try solver.solve(model, options: options)
+        #expect(solution.termination == .interrupted)
         #expect(solution.status == .interruptedNoSolution || solution.status == .interruptedWithSolution)
+    }
+
+    /// GLPK only says "stopped": the solver reports why the caller stopped it, for each reason.
+    @Test(arguments: [SearchStop.interrupted, .workLimit, .stoppedByOtherRun])
+    func aStoppedSearchSaysWhy(stop: SearchStop) throws {
+        var generator = SplitMix(seed: 11)
+        var model = Model(name: "stoppable")
+        let xs = (0..<40).map { model.addVariable("x\($0)", kind: .binary) }
+        for row in 0..<5 {
+            let weights = (0..<40).map { _ in Double(generator.next() % 100) }
+            model.addConstraint("r\(row)", LinearExpression(Array(zip(xs, weights))),
+                                equal: (weights.reduce(0, +) / 2).rounded(.down))
+        }
+        var options = SolveOptions(timeLimit: 20)
+        options.progress = { _ in stop }
+        let solution = try solver.solve(model, options: options)
+        #expect(solution.termination == Termination(stop))
+        #expect(solution.primal != .optimal)
+    }
+
+    /// GLPK's return codes map to why the search stopped and what it holds, in one table.
+    @Test func returnCodesMapToTerminationAndSolution() {
+        #expect(GLPKCodes.outcome(glpkReturn: 0, status: GLP_OPT, integer: true, stop: nil) == .result(.optimal, .optimal))
+        #expect(GLPKCodes.outcome(glpkReturn: 0, status: GLP_FEAS, integer: true, stop: nil) == .result(.gapReached, .feasible))
+        #expect(GLPKCodes.outcome(glpkReturn: 0, status: GLP_FEAS, integer: false, stop: nil) == .result(.optimal, .optimal))
+        #expect(GLPKCodes.outcome(glpkReturn: GLP_ETMLIM, status: GLP_FEAS, integer: true, stop: nil) == .result(.timeLimit, .feasible))
+        #expect(GLPKCodes.outcome(glpkReturn: GLP_ETMLIM, status: GLP_UNDEF, integer: true, stop: nil) == .result(.timeLimit, .none))
+        #expect(GLPKCodes.outcome(glpkReturn: GLP_ESTOP, status: GLP_FEAS, integer: true, stop: .workLimit) == .result(.workLimit, .feasible))
+        #expect(GLPKCodes.outcome(glpkReturn: GLP_ESTOP, status: GLP_UNDEF, integer: true, stop: nil) == .result(.interrupted, .none))
+        #expect(GLPKCodes.outcome(glpkReturn: GLP_ENOPFS, status: GLP_NOFEAS, integer: true, stop: nil) == .result(.infeasible, .none))
+        if case .fault = GLPKCodes.outcome(glpkReturn: GLP_EFAIL, status: GLP_UNDEF, integer: true, stop: nil) {} else {
+            Issue.record("GLP_EFAIL is a fault")
+        }
     }
 
     @Test func exportsReadableNames() throws {

@@ -11,6 +11,11 @@ final class RacingSolver: MIPSolver, Sendable {
     struct Script: Sendable {
         var snapshots: [SolveProgress]
         var end: Solution?  // nil: stall until stopped
+        var fails = false  // the run ends with a solver fault instead
+    }
+
+    struct Fault: Error, CustomStringConvertible {
+        var description: String { "scripted fault" }
     }
 
     private let scripts: [SearchStrategy: Script]
@@ -18,7 +23,7 @@ final class RacingSolver: MIPSolver, Sendable {
 
     init(_ scripts: [SearchStrategy: Script]) { self.scripts = scripts }
 
-    /// What happened, in order: "dive", "dive stopped", "last_columns_first", …
+    /// What happened, in order: "dive", "dive stopped: stopped_by_other_run", "last_columns_first", …
     var events: [String] { log.withLock { $0 } }
 
     func solve(_ model: Model, options: SolveOptions) throws -> Solution {
@@ -26,24 +31,26 @@ final class RacingSolver: MIPSolver, Sendable {
         log.withLock { $0.append(name) }
         let script = scripts[options.strategy] ?? Script(snapshots: [], end: nil)
         var last = SolveProgress(incumbent: nil, bound: -.infinity, gap: nil, nodes: 1)
-        func stopped() -> Solution {
-            log.withLock { $0.append("\(name) stopped") }
+        // As GLPK does: the reason the caller gave is the run's termination.
+        func stopped(_ reason: SearchStop) -> Solution {
+            log.withLock { $0.append("\(name) stopped: \(reason.rawValue)") }
             let value = last.incumbent
-            return Solution(status: value == nil ? .interruptedNoSolution : .interruptedWithSolution,
+            return Solution(termination: Termination(reason), primal: value == nil ? .none : .feasible,
                             values: value.map { [$0] } ?? [], objective: value ?? .nan, bound: last.bound,
                             nodes: last.nodes, seconds: 0)
         }
         for snapshot in script.snapshots {
             last = snapshot
-            if options.progress?(snapshot) == false { return stopped() }
+            if let reason = options.progress?(snapshot) { return stopped(reason) }
         }
+        if script.fails { throw Fault() }
         if let end = script.end { return end }
         for _ in 0..<10_000 {
             usleep(1_000)
-            if options.progress?(last) == false { return stopped() }
+            if let reason = options.progress?(last) { return stopped(reason) }
         }
         Issue.record("\(name) was never stopped")
-        return stopped()
+        return stopped(.interrupted)
     }
 
     func export(_ model: Model, format: ModelFormat, to path: String) throws {}
@@ -65,7 +72,7 @@ struct LevelRaceTests {
         var options = PlannerOptions()
         options.concurrentSearch = true
         var base = SolveOptions()
-        if let stop { base.progress = { _ in !stop() } }
+        if let stop { base.progress = { _ in stop() ? .interrupted : nil } }
         return try LevelSearch(solver: solver, model: Model(name: "level"), sense: .minimize, options: options, base: base)
             .run(incumbent: [72], timeLimit: 30)
     }
@@ -88,7 +95,9 @@ struct LevelRaceTests {
         let result = try Self.race(solver)
         #expect(result.status == .optimal)
         #expect(result.objective == 70)
-        #expect(solver.events.contains("dive stopped"))
+        // The dive was stopped because run B settled the level: said so, not relabelled as out of time.
+        #expect(solver.events.contains("dive stopped: stopped_by_other_run"))
+        #expect(result.termination == .optimal)
         #expect(!solver.events.contains("pseudocost"))
     }
 
@@ -104,7 +113,7 @@ struct LevelRaceTests {
         #expect(result.status == .optimal)
         #expect(result.objective == 70)
         #expect(result.bound == 70)
-        #expect(solver.events.contains("last_columns_first stopped"))
+        #expect(solver.events.contains("last_columns_first stopped: stopped_by_other_run"))
     }
 
     /// Ctrl-C stops every run; the level is interrupted with the best roster found.
@@ -118,8 +127,70 @@ struct LevelRaceTests {
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.2) { pressed.withLock { $0 = true } }
         let result = try Self.race(solver, stop: { pressed.withLock { $0 } })
         #expect(result.status == .interruptedWithSolution)
+        #expect(result.termination == .interrupted)
+        #expect(result.primal == .feasible)
         #expect(result.objective == 71)
-        #expect(solver.events.contains("last_columns_first stopped"))
-        #expect(solver.events.contains("pseudocost stopped"))
+        // Whichever run saw the request first stops for it; the other is stopped by the board.
+        #expect(solver.events.contains { $0.hasPrefix("last_columns_first stopped") })
+        #expect(solver.events.contains { $0.hasPrefix("pseudocost stopped") })
+        #expect(solver.events.contains { $0.hasSuffix("stopped: interrupted") })
+    }
+
+    /// Run B fails while run A holds a roster: the level keeps run A's roster and records the fault,
+    /// rather than throwing both away.
+    @Test func aFaultOfRunBKeepsRunAsRoster() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: Self.end(.timeLimitWithSolution, 71, bound: 69)),
+            .lastColumnsFirst: .init(snapshots: [], end: nil, fails: true),
+            .pseudocost: .init(snapshots: [], end: Self.end(.timeLimitWithSolution, 71, bound: 69)),
+        ])
+        let result = try Self.race(solver)
+        #expect(result.objective == 71)
+        #expect(result.hasSolution)
+        #expect(result.fault == "scripted fault")
+        #expect(result.termination == .timeLimit)
+    }
+
+    /// Run A fails after run B started: run B goes on to its own end (here its time limit, 71 over a
+    /// bound of 69.5 — no proof, so nothing stops run A before it fails) and its roster is the level's,
+    /// with the fault recorded.
+    @Test func aFaultOfRunAKeepsRunBsRoster() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: nil, fails: true),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69.5, nodes: 4)],
+                                     end: Self.end(.timeLimitWithSolution, 71, bound: 69.5)),
+        ])
+        let result = try Self.race(solver)
+        #expect(result.objective == 71)
+        #expect(result.termination == .timeLimit)
+        #expect(result.primal == .feasible)
+        #expect(result.fault == "scripted fault")
+        #expect(!solver.events.contains("pseudocost"))
+    }
+
+    /// The level's work budget counts both runs' nodes together: 3 in the dive and 40 in run B pass a
+    /// budget of 30, so the level ends with the work limit (the run that was still going is stopped by
+    /// the board), with the best roster of both.
+    @Test func workBudgetCountsBothRuns() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: nil),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69.5, nodes: 40)], end: nil),
+        ])
+        var options = PlannerOptions()
+        options.concurrentSearch = true
+        let result = try LevelSearch(solver: solver, model: Model(name: "level"), sense: .minimize, options: options,
+                                     base: SolveOptions(), nodeBudget: 30)
+            .run(incumbent: [72], timeLimit: 30)
+        #expect(result.termination == .workLimit)
+        #expect(result.objective == 71)
+        #expect(solver.events.contains("last_columns_first stopped: work_limit")
+                || solver.events.contains("dive stopped: work_limit"))
+        #expect(!solver.events.contains("pseudocost"))
+    }
+
+    /// A fault at the root, before any other run exists, is thrown: there is no roster to keep.
+    @Test func aFaultWithNoOtherRunIsThrown() {
+        let solver = RacingSolver([.dive: .init(snapshots: [], end: nil, fails: true)])
+        #expect(throws: RacingSolver.Fault.self) { try Self.race(solver) }
     }
 }

@@ -131,6 +131,26 @@ struct LevelSearchTests {
         #expect((solver.calls[1].timeLimit ?? 0) > 4.9 && (solver.calls[1].timeLimit ?? 0) <= 5)
     }
 
+    /// The level's work budget counts the nodes of all its runs (10 each here): after 30 nodes the
+    /// budget of 25 is spent, and the level ends with the work limit, its best roster and bound.
+    @Test func workBudgetEndsTheLevel() throws {
+        let solver = ScriptedSolver([
+            Self.run(.timeLimitWithSolution, 72, bound: 69),
+            Self.run(.timeLimitWithSolution, 71, bound: 69.2),
+            Self.run(.timeLimitWithSolution, 71, bound: 69.5),
+            Self.run(.optimal, 70, bound: 70),
+        ])
+        var search = Self.search(solver)
+        search.nodeBudget = 25
+        let result = try search.run(incumbent: [72], timeLimit: nil)
+        #expect(result.termination == .workLimit)
+        #expect(result.primal == .feasible)
+        #expect(result.objective == 71)
+        #expect(result.bound == 69.5)
+        #expect(result.nodes == 30)
+        #expect(solver.calls.count == 3)
+    }
+
     /// A limit shorter than the warm slice ends the level after the warm run.
     @Test func shortLimitEndsAfterTheWarmRun() throws {
         let solver = ScriptedSolver([Self.run(.timeLimitWithSolution, 72, bound: 69)])
@@ -155,10 +175,10 @@ struct LevelSearchTests {
     }
 
     /// Deterministic mode: node caps instead of time slices; no run gets a time limit of its own, and
-    /// a run the cap stopped (reported as interrupted by the solver) is a spent slice, not a stop.
+    /// a run the cap stopped (the solver reports the work limit the callback gave) is a spent slice.
     @Test func deterministicModeUsesNodeCaps() throws {
         let solver = ScriptedSolver([
-            Self.run(.interruptedWithSolution, 72, bound: 70),
+            Solution(termination: .workLimit, primal: .feasible, values: [72], objective: 72, bound: 70, nodes: 10, seconds: 1),
             Self.run(.optimal, 70, bound: 70),
         ])
         var options = Self.inTurn

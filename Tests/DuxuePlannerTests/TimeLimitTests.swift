@@ -19,4 +19,24 @@ struct TimeLimitTests {
         // The all-recruits fallback would need every position; the greedy start uses the pool.
         #expect(plan.figures.recruits * 4 < plan.figures.requiredHeadcount)
     }
+
+    /// A work budget of one node per level ends every level that the root does not settle with the
+    /// work limit, not a time limit; the roster is still complete and compliant, and the one-word status
+    /// of the JSON schema stays `time_limit_with_solution` for those levels.
+    @Test func aWorkBudgetEndsEveryLevel() throws {
+        let configuration = DistrictGenerator.Configuration(
+            schools: 400, pool: .shortOfFullTime, seed: 3, termStart: Day(iso: "2027-09-01")!)
+        let generated = try DistrictGenerator(configuration).generate()
+        var options = PlannerOptions()
+        options.deterministic = true
+        options.levelNodeBudget = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 1) })
+        let plan = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: generated.policy, options: options)
+        #expect(plan.errors.isEmpty)
+        #expect(plan.roster.assignments.count == 400)
+        for level in plan.levels {
+            #expect([.optimal, .workLimit].contains(level.termination), "\(level.priority): \(level.termination)")
+            #expect(level.status == (level.termination == .optimal ? .optimal : .timeLimitWithSolution))
+            #expect(level.solution == (level.termination == .optimal ? .optimal : .feasible))
+        }
+    }
 }
