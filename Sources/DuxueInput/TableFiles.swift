@@ -1,4 +1,5 @@
 import DuxueSheets
+import Foundation
 
 /// Which files hold a district's tables: a folder of CSV or XLSX files (English or Chinese names), or one
 /// workbook with a sheet per table.
@@ -57,6 +58,24 @@ public enum TableFiles {
     static func present(_ table: TableKind, in folder: String) -> [String] {
         stems(table).flatMap { stem in tableExtensions.map { "\(stem).\($0)" } }
             .filter { FileSystem.exists(FileSystem.join(folder, $0)) }
+    }
+
+    /// Whether `path` is a district: a workbook, or a folder holding a schools table.
+    public static func isDistrict(_ path: String) -> Bool {
+        if isWorkbook(path) && !FileSystem.isFolder(path) { return true }
+        return FileSystem.isFolder(path) && !present(.schools, in: path).isEmpty
+    }
+
+    /// The districts that `paths` name, in order: a district as it is, and a folder that is not a
+    /// district itself as each of its sub-folders that is one, sorted by name (a city's folder of
+    /// districts). A path that is neither stays, so that reading it reports what is missing.
+    public static func districts(expanding paths: [String]) -> [String] {
+        paths.flatMap { path -> [String] in
+            guard !isDistrict(path), FileSystem.isFolder(path) else { return [path] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+            let found = names.sorted().map { FileSystem.join(path, $0) }.filter { FileSystem.isFolder($0) && isDistrict($0) }
+            return found.isEmpty ? [path] : found
+        }
     }
 
     /// Every file a run may read for the district at `path` (a folder or a workbook), present or not:

@@ -11,10 +11,10 @@ public enum OutputPathError: Error, Hashable, Sendable {
 
 /// Output file names: never an input file, never an existing file unless overwriting is asked for.
 public enum OutputPaths {
-    /// The path to write: `requested`, or `<district>-<stem>.csv` in the current folder, numbered if it
-    /// exists (a number is free only if its companions `x-<suffix>.csv` are free too).
+    /// The path to write: `requested`, or `<district>-<stem>.csv` in `folder` (the current folder when
+    /// `nil`), numbered if it exists (a number is free only if its companions `x-<suffix>.csv` are free too).
     public static func resolve(_ requested: String?, district: String, overwrite: Bool, stem: String = "roster",
-                               inputs: [String], companions: [String] = []) throws(OutputPathError) -> String {
+                               inputs: [String], companions: [String] = [], folder outputFolder: String? = nil) throws(OutputPathError) -> String {
         let fileManager = FileManager.default
         if let requested {
             if names(requested, oneOf: inputs) { throw .isInput(requested) }
@@ -23,7 +23,8 @@ public enum OutputPaths {
         }
         let folder = URL(fileURLWithPath: district).standardized
         // A district given as a workbook names its outputs after the workbook, without ".xlsx".
-        let base = (TableFiles.isWorkbook(district) ? folder.deletingPathExtension() : folder).lastPathComponent + "-" + stem
+        let name = (TableFiles.isWorkbook(district) ? folder.deletingPathExtension() : folder).lastPathComponent + "-" + stem
+        let base = outputFolder.map { URL(fileURLWithPath: $0).appendingPathComponent(name).path } ?? name
         var candidate = base + ".csv"
         var number = 2
         func taken(_ path: String) -> Bool {

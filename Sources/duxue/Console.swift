@@ -98,10 +98,10 @@ enum Interrupt {
 enum OutputPath {
     /// The roster path to write (see ``OutputPaths/resolve(_:district:overwrite:stem:inputs:companions:)``).
     static func resolve(_ requested: String?, district: String, force: Bool, language: Language, stem: String = "roster",
-                        inputs: [String], companions: [String] = []) throws -> String {
+                        inputs: [String], companions: [String] = [], folder: String? = nil) throws -> String {
         do {
             return try OutputPaths.resolve(requested, district: district, overwrite: force, stem: stem, inputs: inputs,
-                                           companions: companions)
+                                           companions: companions, folder: folder)
         } catch {
             throw refuse(error, flag: "--out", language: language)
         }
