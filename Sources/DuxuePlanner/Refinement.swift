@@ -30,6 +30,12 @@ struct Refinement {
     private let expiring: [Bool]
     /// Schools pinned to their holder (指定): never moved.
     private let pinned: [Bool]
+    /// The holders of each zone (a vacancy's zone, an inspector's), in holder order.
+    private let holdersByZone: [Zone: [Int]]
+    /// For each zone, the holders that hold a school of it outside their own zone (a crossing).
+    private var crossingHolders: [Zone: Set<Int>] = [:]
+    /// Whether every move is tried against every holder (the cross-check of the candidate lists).
+    var exhaustive = false
 
     init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID], pinned: Set<School.ID> = []) {
         self.policy = policy
@@ -59,6 +65,35 @@ struct Refinement {
             guard let person, let ends = Eligibility.retirementWindowEnds(for: person, under: policy) else { return false }
             return term.contains(ends)
         }
+        var byZone: [Zone: [Int]] = [:]
+        for h in holders.indices {
+            if let zone = Self.zone(of: holders[h], person: people[h]) { byZone[zone, default: []].append(h) }
+        }
+        holdersByZone = byZone
+        for s in schools.indices where holderOf[s] >= 0 && crosses(holderOf[s], s) == 1 {
+            crossingHolders[schools[s].zone, default: []].insert(holderOf[s])
+        }
+    }
+
+    /// The zone of a holder: a vacancy's, or its inspector's (`nil` for an inspector not in the pool).
+    private static func zone(of holder: Assignee, person: Inspector?) -> Zone? {
+        switch holder {
+        case .vacancy(_, let zone, _): zone
+        case .inspector: person?.zone
+        }
+    }
+
+    /// The holders a move of school `s` (held by `a`) may go to, in holder order. A move never raises
+    /// crossings, so when `s` is in its holder's zone the new holder is in that zone too, or (for a swap
+    /// that gives it a school of that zone back) holds a school of that zone across zones; only a school
+    /// already held across zones may go anywhere. Every other holder fails ``keeps(a:s:b:t:)``, so the
+    /// lists change no result, only how many holders are looked at.
+    private func candidates(for s: Int, heldBy a: Int) -> [Int] {
+        if exhaustive || crosses(a, s) == 1 { return Array(holders.indices) }
+        let zone = schools[s].zone
+        let inZone = holdersByZone[zone] ?? []
+        guard let crossing = crossingHolders[zone], !crossing.isEmpty else { return inZone }
+        return Array(Set(inZone).union(crossing)).sorted()
     }
 
     /// Runs improving passes until none improves or the deadline passes; returns the roster.
@@ -86,7 +121,7 @@ struct Refinement {
         let a = holderOf[s]
         var best: (gain: Cost, target: Int, swapWith: Int?)?
         let current = cost(a, s)
-        for b in holders.indices where b != a && !holdings[b].isEmpty {
+        for b in candidates(for: s, heldBy: a) where b != a && !holdings[b].isEmpty {
             guard canHold(b, s) else { continue }
             // A one-way move stays among pool inspectors or among vacancies: the recruits' schools (P4b) stay as many.
             let sameKind = (holders[a].inspectorID == nil) == (holders[b].inspectorID == nil)
@@ -114,6 +149,11 @@ struct Refinement {
         holdings[a].removeAll { $0 == s }
         holdings[b].append(s)
         holderOf[s] = b
+        let zone = schools[s].zone
+        if crosses(a, s) == 1, !holdings[a].contains(where: { schools[$0].zone == zone }) {
+            crossingHolders[zone]?.remove(a)
+        }
+        if crosses(b, s) == 1 { crossingHolders[zone, default: []].insert(b) }
     }
 
     /// Whether holder h may hold school s (recusal, required zones, a vacancy's zone).
