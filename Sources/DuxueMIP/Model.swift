@@ -158,6 +158,12 @@ public struct Model: Sendable {
         objective = expression
     }
 
+    /// The handle of column `index` (0 ..< `variables.count`).
+    public func variable(at index: Int) -> Variable {
+        precondition(variables.indices.contains(index), "column \(index) does not exist")
+        return Variable(index: index)
+    }
+
     /// Tightens a variable's bounds (used to fix values between solves).
     public mutating func setBounds(_ variable: Variable, lower: Double?, upper: Double?) {
         variables[variable.index].lower = lower

@@ -194,11 +194,12 @@ extension Termination {
 }
 
 extension Planner {
-    /// Solves one level with the ``LevelSearch`` portfolio.
+    /// Solves one level: the ``RelaxAndFix`` heuristic first (when ``PlannerOptions/primalHeuristic``),
+    /// which proves most levels outright; else the ``LevelSearch`` portfolio from the better roster.
     func solveLevel(
         _ model: Model, priority: Priority, sense: ObjectiveSense, incumbent: [Double], timeLimit: Double?,
         options: PlannerOptions, clock: Stopwatch
-    ) throws -> Solution {
+    ) throws -> (Solution, heuristic: HeuristicResult?) {
         var base = SolveOptions(verbose: options.verbose)
         let progress = options.progress, stop = options.stopRequested
         if progress != nil || stop != nil {
@@ -207,8 +208,28 @@ extension Planner {
                 return stop?() == true ? .interrupted : nil
             }
         }
-        return try LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
-                               nodeBudget: options.levelNodeBudget[priority])
-            .run(incumbent: incumbent, timeLimit: timeLimit)
+        let levelClock = Stopwatch()
+        var start = incumbent
+        var heuristic: HeuristicResult?
+        var heuristicNodes = 0
+        if options.primalHeuristic {
+            let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
+                .run(incumbent: incumbent, timeLimit: timeLimit, progress: base.progress)
+            heuristicNodes = found.nodes
+            heuristic = found.proven ? .proved : found.improved ? .improved : HeuristicResult.none
+            if found.proven, let bound = found.bound {
+                let solution = Solution(termination: .optimal, primal: .optimal, values: found.values, objective: found.objective,
+                                        bound: bound, nodes: found.nodes, seconds: levelClock.seconds)
+                return (solution, heuristic)
+            }
+            start = found.values
+        }
+        let remaining = timeLimit.map { max(0.05, $0 - levelClock.seconds) }
+        var solution = try LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
+                                       nodeBudget: options.levelNodeBudget[priority])
+            .run(incumbent: start, timeLimit: remaining)
+        solution.nodes += heuristicNodes
+        solution.seconds = levelClock.seconds
+        return (solution, heuristic)
     }
 }

@@ -36,10 +36,12 @@ public struct LevelResult: Sendable, Codable {
     public var nodes: Int
     /// What a failed solver run reported, when one run of the level failed and another's roster was kept.
     public var fault: String?
+    /// What the level's primal heuristic did (``HeuristicResult``); `nil` when it did not run.
+    public var heuristic: HeuristicResult?
 
     /// A level's outcome.
     public init(priority: Priority, value: Double, bound: Double, termination: Termination, solution: SolutionStatus,
-                seconds: Double, nodes: Int, fault: String? = nil) {
+                seconds: Double, nodes: Int, fault: String? = nil, heuristic: HeuristicResult? = nil) {
         self.priority = priority
         self.value = value
         self.bound = bound
@@ -48,6 +50,7 @@ public struct LevelResult: Sendable, Codable {
         self.seconds = seconds
         self.nodes = nodes
         self.fault = fault
+        self.heuristic = heuristic
     }
 
     /// The one-word outcome of the JSON schema's `status` (`optimal` when proven), derived.
@@ -56,7 +59,7 @@ public struct LevelResult: Sendable, Codable {
     public var gap: Double { abs(value - bound) / max(1, abs(value)) }
 
     private enum CodingKeys: String, CodingKey {
-        case priority, value, bound, status, termination, solution, seconds, nodes, fault
+        case priority, value, bound, status, termination, solution, seconds, nodes, fault, heuristic
     }
 
     /// Encodes the level with its one-word `status` beside `termination` and `solution`.
@@ -71,6 +74,7 @@ public struct LevelResult: Sendable, Codable {
         try container.encode(seconds, forKey: .seconds)
         try container.encode(nodes, forKey: .nodes)
         try container.encodeIfPresent(fault, forKey: .fault)
+        try container.encodeIfPresent(heuristic, forKey: .heuristic)
     }
 
     /// Decodes a level; one written before `termination` and `solution` existed is read from its `status`.
@@ -85,7 +89,18 @@ public struct LevelResult: Sendable, Codable {
         seconds = try container.decode(Double.self, forKey: .seconds)
         nodes = try container.decode(Int.self, forKey: .nodes)
         fault = try container.decodeIfPresent(String.self, forKey: .fault)
+        heuristic = try container.decodeIfPresent(HeuristicResult.self, forKey: .heuristic)
     }
+}
+
+/// What a level's primal heuristic (relax and fix) did.
+public enum HeuristicResult: String, Sendable, Codable {
+    /// Its roster met the LP bound: the level was proven without searching the full model.
+    case proved
+    /// Its roster improved on the incumbent, which the level's search started from.
+    case improved
+    /// It found nothing better than the incumbent.
+    case none
 }
 
 /// P5, least total distance then fewest stage mismatches, improved by local search after P1–P4
