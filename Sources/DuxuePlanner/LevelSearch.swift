@@ -178,14 +178,16 @@ struct LevelSearch {
 
 extension Termination {
     /// Which reason a level reports when its runs stopped for different ones: the user's stop request
-    /// first, then the time limit, the work limit, a fault of one run, and last another run's decision
-    /// (which only says that some other reason ended the level).
+    /// first, then the level's work budget, the time limit, a fault of one run, and last another run's
+    /// decision (which only says that some other reason ended the level). The work budget outranks the
+    /// clock because a run's own slice ends by the clock (the warm run's seconds) while the level goes
+    /// on; when the level's budget stops it, that is why the level ended.
     var levelPrecedence: Int {
         switch self {
         case .optimal, .infeasible, .unbounded: 7
         case .interrupted: 6
-        case .timeLimit: 5
-        case .workLimit: 4
+        case .workLimit: 5
+        case .timeLimit: 4
         case .gapReached: 3
         case .fault: 2
         case .stoppedByOtherRun: 1

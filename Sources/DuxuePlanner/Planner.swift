@@ -51,7 +51,7 @@ public struct PlannerOptions: Sendable {
     /// The default ``levelNodeBudget``.
     public static let defaultNodeBudget: [Priority: Int] = [
         .recruits: 200_000, .fullTimeRecruits: 200_000, .stability: 200_000, .crossings: 200_000,
-        .appointees: 200_000, .recruitLoad: 20_000,
+        .appointees: 200_000, .recruitLoad: 5_000,
     ]
     /// Whether each level first runs the ``RelaxAndFix`` heuristic (LP relaxation, integral columns
     /// fixed, a small search). Off by default: it proves the tie-break levels at the root, but on the

@@ -188,6 +188,23 @@ struct LevelRaceTests {
         #expect(!solver.events.contains("pseudocost"))
     }
 
+    /// The warm run ends by its own slice of seconds (a time limit of the run, not of the level); the
+    /// level goes on until its work budget stops it, and says so: work limit, not time limit.
+    @Test func aWarmSliceDoesNotMaskTheWorkBudget() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: Self.end(.timeLimitWithSolution, 72, bound: 69)),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69.5, nodes: 10)], end: nil),
+            .pseudocost: .init(snapshots: [Self.snapshot(71, bound: 69.2, nodes: 40)], end: nil),
+        ])
+        var options = PlannerOptions()
+        options.concurrentSearch = true
+        let result = try LevelSearch(solver: solver, model: Model(name: "level"), sense: .minimize, options: options,
+                                     base: SolveOptions(), nodeBudget: 30)
+            .run(incumbent: [72], timeLimit: 30)
+        #expect(result.termination == .workLimit)
+        #expect(result.objective == 71)
+    }
+
     /// A fault at the root, before any other run exists, is thrown: there is no roster to keep.
     @Test func aFaultWithNoOtherRunIsThrown() {
         let solver = RacingSolver([.dive: .init(snapshots: [], end: nil, fails: true)])
