@@ -112,7 +112,7 @@ public enum DistrictReader {
             inspectorProblems: ProblemCollector(file: inspectorsFile, cap: problemCap))
     }
 
-    private static func validate(
+    static func validate(
         schools schoolsReader: TableReader?, inspectors inspectorsReader: TableReader?, name: String, policy: Policy,
         encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
     ) throws(InputError) -> DistrictLoad {
