@@ -75,8 +75,9 @@ public enum ReviewRenderer {
         for filing in report.filings where !filing.findings.isEmpty {
             out.append("")
             let name = filing.district.isEmpty ? filing.file : "\(filing.district)（\(filing.file)）"
-            out.append(zh ? "== \(name)：\(ReviewReport.verdictText(filing.verdict, report.language))（错误 \(filing.errors) 条，提示 \(filing.warnings) 条）；政策 \(filing.policy)"
-                          : "== \(name): \(ReviewReport.verdictText(filing.verdict, report.language)) (\(filing.errors) errors, \(filing.warnings) warnings); policy \(filing.policy)")
+            let policy = filing.policy.isEmpty ? "" : zh ? "；政策 \(filing.policy)" : "; policy \(filing.policy)"
+            out.append(zh ? "== \(name)：\(ReviewReport.verdictText(filing.verdict, report.language))（错误 \(filing.errors) 条，提示 \(filing.warnings) 条）\(policy)"
+                          : "== \(name): \(ReviewReport.verdictText(filing.verdict, report.language)) (\(filing.errors) errors, \(filing.warnings) warnings)\(policy)")
             for line in filing.findings { out.append("  " + render(line, report.language)) }
         }
         return out.joined(separator: "\n") + "\n"

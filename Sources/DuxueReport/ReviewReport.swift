@@ -201,9 +201,11 @@ public struct ReviewReport: Codable, Sendable {
     }
 
     /// 0 every filing complies, 1 one does not (or the city's list finds a district missing), 2 a file
-    /// cannot be read (the others are reviewed all the same).
+    /// cannot be read (the others are reviewed all the same) or the folder holds none.
     public var exitCode: Int32 {
-        if filings.contains(where: { $0.verdict == .unreadable }) { return 2 }
+        if filings.contains(where: { $0.verdict == .unreadable }) || city.contains(where: { $0.rule == ReviewCheck.unreadable.rawValue }) {
+            return 2
+        }
         return compliant ? 0 : 1
     }
 
@@ -227,7 +229,7 @@ public enum ReviewCheck: String, CaseIterable, Codable, Sendable {
     /// The name shown in reports.
     public func title(_ language: Language) -> String {
         switch self {
-        case .edited: language == .zh ? "写出后被改动" : "edited after writing"
+        case .edited: language == .zh ? "手工改动" : "hand edit"
         case .digest: language == .zh ? "校验码不符" : "digest mismatch"
         case .cityList: language == .zh ? "学校名单不符" : "city's school list"
         case .unreadable: language == .zh ? "无法读取" : "unreadable"
