@@ -95,6 +95,13 @@ public struct ReviewReport: Codable, Sendable {
         public var errors: Int
         /// Warning findings.
         public var warnings: Int
+
+        /// A count.
+        public init(rule: String, errors: Int, warnings: Int) {
+            self.rule = rule
+            self.errors = errors
+            self.warnings = warnings
+        }
     }
 
     /// The district figures of the city summary.
