@@ -55,8 +55,8 @@ extension FilingIssue {
     func summary(_ zh: Bool) -> String {
         switch self {
         case .sheetMissing(let name):
-            return zh ? "缺少工作表“\(name)”：不是 duxue check 写出的备案材料，或该表已被删除"
-                : "sheet \"\(name)\" is missing: not a filing written by duxue check, or the sheet was deleted"
+            return zh ? "缺少工作表“\(name)”：不是 Duxue 写出的备案材料，或该表已被删除"
+                : "sheet \"\(name)\" is missing: not a filing Duxue wrote, or the sheet was deleted"
         case .headerMissing(let wanted):
             return zh ? "找不到表头（应含 \(wanted.joined(separator: "、"))）" : "no header row (with \(wanted.joined(separator: ", ")))"
         case .edited(let field, let subject, let visible, let recorded):
@@ -93,10 +93,10 @@ extension FilingIssue {
     func fix(_ zh: Bool) -> String {
         switch self {
         case .sheetMissing, .headerMissing:
-            return zh ? "请区县重新用 duxue check --filing 生成备案材料后报送" : "ask the district to file the workbook duxue check --filing writes"
+            return zh ? "请区县用 Duxue 检查名册时生成的备案材料（.xlsx）报送" : "ask the district to file the workbook Duxue writes when it checks the roster"
         case .edited:
-            return zh ? "以公示和名册上看到的配对复核；请区县改正后重新用 duxue check --filing 生成备案材料，不要在 Excel 中手改"
-                : "the visible pairs are the ones checked; ask the district to correct the roster and file a workbook written again by duxue check --filing, not edited by hand"
+            return zh ? "以公示和名册上看到的配对复核；请区县改正名册后用 Duxue 重新生成备案材料，不要在 Excel 中手改"
+                : "the visible pairs are the ones checked; ask the district to correct the roster and file a workbook Duxue writes again, not one edited by hand"
         case .digestMismatch:
             return zh ? "请区县重新生成备案材料；核对盖章纸质材料上的数据校验码" : "ask the district to write the filing again; compare the digest on the sealed paper"
         case .schoolNotFiled:

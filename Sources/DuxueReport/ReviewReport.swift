@@ -118,7 +118,7 @@ public struct ReviewReport: Codable, Sendable {
         public var fullTime: Int
         /// fullTime / appointees.
         public var fullTimeShare: Double
-        /// Posts to fill by recruiting (vacancies), and full-time ones still missing for the share (R4).
+        /// Posts to fill by recruiting: the roster's vacancies (待补充), full- and part-time.
         public var recruits: Int
         /// Cross-zone assignments.
         public var crossings: Int
