@@ -95,3 +95,29 @@ struct FilingReaderTests {
         #expect(Self.pairs(load.roster.roster) == ["E1→I1", "E2→I1", "E2→I2", "E3→I1", "E3→I2", "E4→VACANCY-1"])
     }
 }
+
+/// Under `full_time_share_basis = pool`, R4 counts the pool's idle full-time inspectors: the filing lists
+/// them on 内部-督学, so the re-check finds the share the district's check found.
+@Suite("Filing read back: the pool's full-time share")
+struct FilingPoolShareTests {
+    @Test func idleFullTimersTravelWithAPoolShare() throws {
+        var (_, district, roster, policy) = FilingRosterReadBackTests.filing()
+        district.inspectors.append(Inspector(id: Inspector.ID("I3")!, name: "赵敏", employment: .fullTime, zone: Zone("东区")!))
+        policy.minFullTimeShare = 0.6
+        let scratch = try FilingRosterReadBackTests.Scratch()
+        for basis in FullTimeShareBasis.allCases {
+            policy.fullTimeShareBasis = basis
+            let report = CheckReport(district: district, policy: policy, roster: roster, rosterFile: "r.csv", strict: false,
+                                     nearest: nil, language: .zh)
+            let path = scratch.path("\(basis.rawValue).xlsx")
+            try FilingWriter.write(report, district: district, roster: roster, policy: policy, format: .xlsx, to: path, overwrite: false)
+            let load = try FilingReader.read(path: path)
+            // Appointees: I1 (full-time), I2, VACANCY-1 (part-time): 1/3 < 60%; with the pool, I3 too: 2/4 < 60%.
+            #expect(load.district.inspectors.map(\.id.rawValue) == (basis == .pool ? ["I1", "I2", "I3"] : ["I1", "I2"]))
+            let share = Compliance.audit(load.roster.roster, district: load.district, policy: load.policy).filter { $0.rule == .fullTimeShare }
+            #expect(share == Compliance.audit(roster, district: district, policy: policy).filter { $0.rule == .fullTimeShare })
+            #expect(share.first?.detail == .fullTimeShareLow(fullTime: basis == .pool ? 2 : 1, total: basis == .pool ? 4 : 3,
+                                                             minimum: 0.6, missing: basis == .pool ? 1 : 2))
+        }
+    }
+}
