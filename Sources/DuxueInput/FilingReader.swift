@@ -39,6 +39,9 @@ public struct FilingLoad: Sendable {
     public var packageDigest: (value: String, row: Int)?
     /// The 公示 row of each school, for findings that name a school's row.
     public var placardRows: [School.ID: Int]
+    /// What the cover says of the filing (合规结论 in its first rows): `true` 合规, `false` 不合规, `nil`
+    /// when it says neither. Shown beside the re-check's verdict, never trusted.
+    public var declaredCompliant: Bool?
 }
 
 /// Reads a filing workbook as `duxue check --filing` writes it (also after hand edits in Excel).
@@ -144,7 +147,14 @@ public enum FilingReader {
         return FilingLoad(
             file: file, district: district, policy: policy, strict: declared.strict, roster: visible,
             recorded: recorded.roster, edits: comparison.edits, warnings: warnings, internalSheets: internals,
-            packageDigest: cover?.row(labelled: "数据校验码"), placardRows: placardRows)
+            packageDigest: cover?.row(labelled: "数据校验码"), placardRows: placardRows,
+            declaredCompliant: cover.flatMap(declaredVerdict))
+    }
+
+    /// The verdict the cover states in its first rows (`合规结论：不合规（…）`).
+    static func declaredVerdict(_ cover: RawSheet) -> Bool? {
+        guard let line = cover.rows.prefix(3).map({ $0.cell(0) }).first(where: { $0.hasPrefix("合规结论") }) else { return nil }
+        return line.contains("不合规") ? false : line.contains("合规") ? true : nil
     }
 
     // MARK: Policy

@@ -7,9 +7,10 @@ public enum ReviewRenderer {
     /// The summary's column headings.
     public static func header(_ language: Language) -> [String] {
         language == .zh
-            ? ["文件", "区县", "结论", "错误", "提示", "学校", "大规模学校", "应配", "聘任", "专职占比", "需补充", "跨区", "任期届满", "最后一届", "退休到期"]
+            ? ["文件", "区县", "结论", "错误", "提示", "学校", "大规模学校", "应配", "聘任", "专职占比", "需补充", "跨区", "任期届满", "最后一届", "退休到期",
+               "自报结论"]
             : ["file", "district", "verdict", "errors", "warnings", "schools", "large", "required", "appointed", "full-time",
-               "recruits", "cross-zone", "term ends", "last terms", "retirements"]
+               "recruits", "cross-zone", "term ends", "last terms", "retirements", "declared"]
     }
 
     /// The summary's rows, as the header orders them (figures blank for an unreadable file).
@@ -26,7 +27,7 @@ public enum ReviewRenderer {
             } else {
                 row += Array(repeating: "", count: 10)
             }
-            return row
+            return row + [filing.declaredVerdict.map { ReviewReport.verdictText($0, report.language) } ?? ""]
         }
     }
 

@@ -45,6 +45,9 @@ public struct ReviewReport: Codable, Sendable {
         public var district: String
         /// The verdict of the re-check.
         public var verdict: Verdict
+        /// The verdict the filing's cover states (`compliant` / `not_compliant`), never trusted; absent
+        /// when unreadable or not stated.
+        public var declaredVerdict: Verdict?
         /// The policy the filing declares (its name), "" when unreadable.
         public var declaredPolicy: String
         /// The policy the re-check applied.
@@ -63,11 +66,12 @@ public struct ReviewReport: Codable, Sendable {
         public var findings: [Line]
 
         /// A line.
-        public init(file: String, district: String, verdict: Verdict, declaredPolicy: String, policy: String, term: String,
-                    findings: [Line], figures: Figures?) {
+        public init(file: String, district: String, verdict: Verdict, declaredVerdict: Verdict? = nil, declaredPolicy: String,
+                    policy: String, term: String, findings: [Line], figures: Figures?) {
             self.file = file
             self.district = district
             self.verdict = verdict
+            self.declaredVerdict = declaredVerdict
             self.declaredPolicy = declaredPolicy
             self.policy = policy
             self.term = term

@@ -117,7 +117,8 @@ extension ReviewReport.FilingLine {
     func with(findings: [ReviewReport.Line]) -> ReviewReport.FilingLine {
         ReviewReport.FilingLine(file: file, district: district, verdict: verdict == .unreadable ? .unreadable
                                     : findings.contains { $0.severity == .error } ? .notCompliant : .compliant,
-                                declaredPolicy: declaredPolicy, policy: policy, term: term, findings: findings, figures: figures)
+                                declaredVerdict: declaredVerdict, declaredPolicy: declaredPolicy, policy: policy, term: term,
+                                findings: findings, figures: figures)
     }
 }
 
@@ -166,7 +167,8 @@ enum FilingReview {
         let term = language == .zh ? "\(policy.termStart) 至 \(policy.termLastDay)" : "\(policy.termStart) to \(policy.termLastDay)"
         return ReviewReport.FilingLine(
             file: file, district: district.name, verdict: findings.contains { $0.severity == .error } ? .notCompliant : .compliant,
-            declaredPolicy: load.policy.name, policy: cityLabel ?? load.policy.name, term: term, findings: findings,
+            declaredVerdict: load.declaredCompliant.map { $0 ? .compliant : .notCompliant }, declaredPolicy: load.policy.name,
+            policy: cityLabel ?? load.policy.name, term: term, findings: findings,
             figures: figures(report, district: district, roster: roster.roster, policy: policy, asOf: asOf))
     }
 

@@ -76,6 +76,10 @@ struct ReviewCommandTests {
         let verdicts = filings.mapValues { $0["verdict"] as? String ?? "" }
         #expect(verdicts == ["甲县.xlsx": "compliant", "乙县.xlsx": "not_compliant", "丙县.xlsx": "not_compliant",
                              "样例县.xlsx": "not_compliant", "损坏.xlsx": "unreadable"])
+        // The covers' own verdicts are shown, never trusted: 乙县 says 合规 although its 公示 was edited since.
+        let declared = filings.mapValues { $0["declared_verdict"] as? String ?? "-" }
+        #expect(declared == ["甲县.xlsx": "compliant", "乙县.xlsx": "compliant", "丙县.xlsx": "compliant",
+                             "样例县.xlsx": "not_compliant", "损坏.xlsx": "-"])
         // 甲县: compliant; its one warning is 张伟's retirement window (2026-03-01 + 3 years), which also
         // closes within a year of 2028-09-01.
         #expect(Self.counts(filings["甲县.xlsx"]) == ["R11 0/1"])
