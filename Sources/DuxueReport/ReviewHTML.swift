@@ -51,8 +51,9 @@ public enum ReviewHTML {
         }
         for filing in report.filings where !filing.findings.isEmpty {
             let name = filing.district.isEmpty ? filing.file : "\(filing.district)（\(filing.file)）"
-            let counts = zh ? "\(ReviewReport.verdictText(filing.verdict, report.language))：错误 \(filing.errors) 条，提示 \(filing.warnings) 条；政策 \(filing.policy)"
-                : "\(ReviewReport.verdictText(filing.verdict, report.language)): \(filing.errors) errors, \(filing.warnings) warnings; policy \(filing.policy)"
+            let policy = filing.policy.isEmpty ? "" : zh ? "；政策 \(filing.policy)" : "; policy \(filing.policy)"
+            let counts = zh ? "\(ReviewReport.verdictText(filing.verdict, report.language))：错误 \(filing.errors) 条，提示 \(filing.warnings) 条\(policy)"
+                : "\(ReviewReport.verdictText(filing.verdict, report.language)): \(filing.errors) errors, \(filing.warnings) warnings\(policy)"
             html.append("<h2>\(escape(name))</h2><p>\(escape(counts))</p>")
             html.append(findings(filing.findings, report.language))
         }
