@@ -62,15 +62,7 @@ public enum FilingReader {
     /// the visible and internal sheets are not thrown but returned as `edits`.
     public static func read(path: String) throws(InputError) -> FilingLoad {
         let file = FileSystem.lastComponent(of: path)
-        guard FileSystem.exists(path) else {
-            throw .invalid([InputProblem(file: path, line: nil, kind: .fileNotFound(path: path))])
-        }
-        let book: Workbook
-        do {
-            book = try Workbook(path: path)
-        } catch {
-            throw .invalid([InputProblem(file: file, line: nil, kind: .workbook(error))])
-        }
+        let book = try DistrictReader.openWorkbook(path)
         func info(_ name: String) -> SheetInfo? {
             book.sheets.first { Vocabulary.normalizedHeader($0.name) == Vocabulary.normalizedHeader(name) }
         }
