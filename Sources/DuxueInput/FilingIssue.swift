@@ -28,13 +28,15 @@ public enum FilingIssue: Sendable, Hashable {
     case districtFiledTwice(district: String, firstFile: String)
     /// The folder holds no filing workbook.
     case noFilings
+    /// The folder of filings does not exist (or is not a folder).
+    case folderNotFound(path: String)
 }
 
 extension FilingIssue {
     /// Whether the issue stops the filing from being reviewed at all (the file is unreadable as a filing).
     public var isUnreadable: Bool {
         switch self {
-        case .sheetMissing, .headerMissing, .noFilings: true
+        case .sheetMissing, .headerMissing, .noFilings, .folderNotFound: true
         default: false
         }
     }
@@ -87,6 +89,8 @@ extension FilingIssue {
             return zh ? "\(district)有两份备案材料（另一份为 \(firstFile)）" : "\(district) filed twice (the other file is \(firstFile))"
         case .noFilings:
             return zh ? "文件夹中没有备案材料（.xlsx）" : "the folder holds no filing workbook (.xlsx)"
+        case .folderNotFound(let path):
+            return zh ? "找不到备案材料文件夹 \(path)" : "folder of filings not found: \(path)"
         }
     }
 
@@ -110,8 +114,8 @@ extension FilingIssue {
             return zh ? "请该区县报送备案材料" : "ask the district to file its roster"
         case .districtFiledTwice:
             return zh ? "保留一份（最新的）备案材料" : "keep one (the latest) filing"
-        case .noFilings:
-            return zh ? "请把区县报送的 .xlsx 备案材料放入该文件夹" : "put the districts' .xlsx filings into the folder"
+        case .noFilings, .folderNotFound:
+            return zh ? "请给出存放区县报送的 .xlsx 备案材料的文件夹" : "give the folder that holds the districts' .xlsx filings"
         }
     }
 }

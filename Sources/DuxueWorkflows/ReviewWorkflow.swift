@@ -68,7 +68,7 @@ extension Workflows {
     public static func review(_ request: ReviewRequest) throws(InputError) -> ReviewOutcome {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: request.folder, isDirectory: &isFolder), isFolder.boolValue else {
-            throw .invalid([InputProblem(file: request.folder, line: nil, kind: .folderNotFound(path: request.folder))])
+            throw .invalid([InputProblem(file: request.folder, line: nil, kind: .filing(.folderNotFound(path: request.folder)))])
         }
         let city = try request.policy.map { name throws(InputError) in try PolicyReader.load(nameOrPath: name, termStart: nil) }
         let cityLabel = request.policy.map { Presets.named($0.lowercased()) != nil ? $0 : ($0 as NSString).lastPathComponent }

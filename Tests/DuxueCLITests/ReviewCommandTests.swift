@@ -124,6 +124,8 @@ struct ReviewCommandTests {
         #expect(listed.stdout.contains("乙县 on the city's list (6 schools) filed nothing"))
         // An empty folder cannot be reviewed.
         #expect(try cli.run(["review", try cli.makeFolder("empty")]).status == 2)
+        let nowhere = try cli.run(["review", cli.scratch.appendingPathComponent("nowhere").path, "--lang", "zh"])
+        #expect(nowhere.status == 2 && nowhere.stderr.contains("找不到备案材料文件夹"))
     }
 
     @Test(.enabled(if: Python.hasOpenpyxl, "python3 with openpyxl is not installed here (.ci/run installs it)"))
