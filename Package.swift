@@ -49,7 +49,8 @@ let package = Package(
         // parse and render.
         .target(
             name: "DuxueWorkflows",
-            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueReport", "DuxueCompare", "DuxueConcurrency"]
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueReport", "DuxueCompare",
+                           "DuxueFiling", "DuxueConcurrency"]
         ),
         .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
         .executableTarget(

@@ -332,14 +332,22 @@ struct FilingFacts {
     }
 
     /// 内部-督学: the appointed inspectors' facts, as inspectors.csv names them (no coordinates), then the
-    /// office's own columns (工作单位, 性别, 职称, 聘任文号 …) as the pool file wrote them.
+    /// office's own columns (工作单位, 性别, 职称, 聘任文号 …) as the pool file wrote them. Under
+    /// `full_time_share_basis = pool` the pool's full-time inspectors who hold no school follow: R4 counts
+    /// them, so a re-check (`duxue review`) needs them.
     func inspectorSheet() -> FilingInternalSheet {
-        let office = OfficeColumn.names(of: context.appointedInspectors)
+        let appointed = context.appointedInspectors
+        let ids = Set(appointed.map(\.id))
+        let idle = policy.fullTimeShareBasis == .pool
+            ? district.inspectors.filter { $0.employment == .fullTime && !ids.contains($0.id) } : []
+        let listed = appointed + idle
+        let office = OfficeColumn.names(of: listed)
         return FilingInternalSheet(
-            name: FilingPackage.internalNames[1], purpose: "聘任督学的基本情况（含回避、退休等个人信息）：供上级复核",
+            name: FilingPackage.internalNames[1],
+            purpose: "聘任督学的基本情况（含回避、退休等个人信息）：供上级复核" + (idle.isEmpty ? "" : "；专职占比按督学库计算，另列未负责学校的专职督学"),
             header: ["督学编号", "姓名", "专兼职", "在职状态", "退休日期", "已连任届数", "责任区", "回避学校", "最多负责学校数",
                      "胜任学段", "联系电话", "培训学时", "考核结果", "级别", "聘任日期"] + office,
-            rows: context.appointedInspectors.map { p in
+            rows: listed.map { p in
                 [p.id.rawValue, p.name, p.employment.chineseName, p.status.retiredOn == nil ? "在职" : "退休",
                  p.status.retiredOn?.description ?? "", String(p.consecutiveTerms), p.zone.rawValue,
                  p.conflicts.sorted().map(\.rawValue).joined(separator: ";"), p.maxSchools.map(String.init) ?? "",

@@ -56,6 +56,16 @@ public enum RosterWorkbook {
     /// identity), and never an existing file unless `overwrite`.
     public static func write(header: [String], rows: [[String]], language: Language, to path: String,
                              overwrite: Bool, inputs: [String] = []) throws(RosterWorkbookError) {
+        try place(at: path, overwrite: overwrite, inputs: inputs) { scratch throws(XLSXError) in
+            try render(header: header, rows: rows, sheet: sheetName(in: language), to: scratch)
+        }
+    }
+
+    /// Makes a workbook with `render` in a private scratch file, then writes its bytes to `path`
+    /// atomically (beside it, then renamed into place): never one of `inputs`, never an existing file
+    /// unless `overwrite`.
+    static func place(at path: String, overwrite: Bool, inputs: [String],
+                      render: (String) throws(XLSXError) -> Void) throws(RosterWorkbookError) {
         if InputPaths.names(path, oneOf: inputs) { throw .input(path: path) }
         if !overwrite, FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -63,7 +73,7 @@ public enum RosterWorkbook {
             .appendingPathComponent("duxue-\(ProcessInfo.processInfo.globallyUniqueString)-\(name)").path
         defer { try? FileManager.default.removeItem(atPath: scratch) }
         do {
-            try render(header: header, rows: rows, sheet: sheetName(in: language), to: scratch)
+            try render(scratch)
         } catch {
             throw .workbook(error)
         }

@@ -70,15 +70,7 @@ public enum DistrictReader {
     /// Reads a district workbook: the sheet of each table found by its name (``TableFiles/sheetNames(_:)``).
     private static func read(workbook path: String, policy: Policy) throws(InputError) -> DistrictLoad {
         let file = FileSystem.lastComponent(of: path)
-        guard FileSystem.exists(path) else {
-            throw .invalid([InputProblem(file: path, line: nil, kind: .fileNotFound(path: path))])
-        }
-        let book: Workbook
-        do {
-            book = try Workbook(path: path)
-        } catch {
-            throw .invalid([InputProblem(file: file, line: nil, kind: .workbook(error))])
-        }
+        let book = try openWorkbook(path)
         func source(_ table: TableKind) -> (TableReader?, ProblemCollector) {
             let problems = ProblemCollector(file: file, cap: problemCap)
             let accepted = TableFiles.sheetNames(table)
@@ -101,6 +93,19 @@ public enum DistrictReader {
             schoolProblems: schoolProblems, inspectorProblems: inspectorProblems)
     }
 
+    /// Opens the workbook at `path`, or throws the problem: not found (named by the path given), or not
+    /// readable as a workbook (named by its file name).
+    static func openWorkbook(_ path: String) throws(InputError) -> Workbook {
+        guard FileSystem.exists(path) else {
+            throw .invalid([InputProblem(file: path, line: nil, kind: .fileNotFound(path: path))])
+        }
+        do {
+            return try Workbook(path: path)
+        } catch {
+            throw .invalid([InputProblem(file: FileSystem.lastComponent(of: path), line: nil, kind: .workbook(error))])
+        }
+    }
+
     /// Reads already-decoded CSV texts (for tests and generators); encodings are reported as UTF-8.
     public static func read(schoolsCSV: String, inspectorsCSV: String, name: String, policy: Policy)
         throws(InputError) -> DistrictLoad
@@ -112,7 +117,7 @@ public enum DistrictReader {
             inspectorProblems: ProblemCollector(file: inspectorsFile, cap: problemCap))
     }
 
-    private static func validate(
+    static func validate(
         schools schoolsReader: TableReader?, inspectors inspectorsReader: TableReader?, name: String, policy: Policy,
         encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
     ) throws(InputError) -> DistrictLoad {

@@ -135,6 +135,8 @@ enum ProblemText {
             return WorkbookText.summary(kind, zh)
         case .scenario(let issue):
             return issue.summary(zh)
+        case .filing(let issue):
+            return issue.summary(zh)
         }
     }
 
@@ -247,6 +249,8 @@ enum ProblemText {
             .ambiguousName, .nameContradictsID:
             return WorkbookText.fix(kind, zh)
         case .scenario(let issue):
+            return issue.fix(zh)
+        case .filing(let issue):
             return issue.fix(zh)
         }
     }

@@ -159,6 +159,8 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case ambiguousName(key: String, name: String, candidates: [String])
         /// A name that is not the one the district gives the id on the same row (the id is used).
         case nameContradictsID(key: String, id: String, written: String, actual: String)
+        /// A problem the upper level's re-check finds with a filing workbook (``FilingIssue``).
+        case filing(FilingIssue)
     }
 
     /// The file, as a short name (e.g. "schools.csv") or the path given.

@@ -117,12 +117,17 @@ public enum RosterReader {
     /// What a filing workbook's 责任督学名册 says of each appointee (督学编号 → 专兼职 and 责任区, as
     /// written), or nothing when it has no such sheet or it cannot be read.
     static func filingRoll(path: String) -> [String: (employment: String, zone: String)] {
-        guard let book = try? Workbook(path: path),
-            let sheet = book.sheets.first(where: {
+        guard let book = try? Workbook(path: path) else { return [:] }
+        return filingRoll(book: book, file: FileSystem.lastComponent(of: path))
+    }
+
+    /// ``filingRoll(path:)`` of a workbook already open.
+    static func filingRoll(book: Workbook, file: String) -> [String: (employment: String, zone: String)] {
+        guard let sheet = book.sheets.first(where: {
                 Vocabulary.normalizedHeader($0.name) == Vocabulary.normalizedHeader(TableFiles.filingRollSheetName)
             })
         else { return [:] }
-        let problems = ProblemCollector(file: FileSystem.lastComponent(of: path))
+        let problems = ProblemCollector(file: file)
         let specs = [ColumnSpec("inspector_id", ["督学编号"], required: true), ColumnSpec("employment", ["专兼职"]),
                      ColumnSpec("zone", ["责任区"])]
         let reader = TableReader(source: WorkbookTableSource(workbook: book, sheet: sheet, problems: problems))
@@ -137,6 +142,14 @@ public enum RosterReader {
             roll[id] = (table.header.value("employment", in: record), table.header.value("zone", in: record))
         }
         return roll
+    }
+
+    /// Reads one sheet of a workbook already open as a roster (a filing's 内部-配对 or its 公示 list);
+    /// a sheet without 专兼职 takes each vacancy's employment and zone from the workbook's 责任督学名册.
+    static func read(book: Workbook, sheet: SheetInfo, file: String) throws(InputError) -> RosterLoad {
+        let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
+        let reader = TableReader(source: WorkbookTableSource(workbook: book, sheet: sheet, problems: problems))
+        return try parse(reader, file: file, encoding: .utf8, problems: problems, roll: { filingRoll(book: book, file: file) })
     }
 
     /// Reads roster CSV text; `file` names it in problems.
