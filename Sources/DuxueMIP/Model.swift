@@ -158,10 +158,9 @@ public struct Model: Sendable {
         objective = expression
     }
 
-    /// The handle of column `index` (0 ..< `variables.count`).
-    public func variable(at index: Int) -> Variable {
-        precondition(variables.indices.contains(index), "column \(index) does not exist")
-        return Variable(index: index)
+    /// The handle of column `index`, or `nil` when the model has no such column.
+    public func variable(at index: Int) -> Variable? {
+        variables.indices.contains(index) ? Variable(index: index) : nil
     }
 
     /// Tightens a variable's bounds (used to fix values between solves).

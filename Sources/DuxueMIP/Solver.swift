@@ -18,6 +18,8 @@ public enum Termination: String, Sendable, Equatable, Codable, CaseIterable {
     case interrupted
     /// Another run of the same problem settled it (or was abandoned), so this one was told to stop.
     case stoppedByOtherRun = "stopped_by_other_run"
+    /// The caller wanted any solution and stopped at the first.
+    case solutionLimit = "solution_limit"
     /// The solver failed in this run; a solution, if any, came from another run.
     case fault
 
@@ -27,6 +29,7 @@ public enum Termination: String, Sendable, Equatable, Codable, CaseIterable {
         case .interrupted: self = .interrupted
         case .workLimit: self = .workLimit
         case .stoppedByOtherRun: self = .stoppedByOtherRun
+        case .solutionLimit: self = .solutionLimit
         }
     }
 
@@ -53,6 +56,8 @@ public enum SearchStop: String, Sendable, Equatable {
     case workLimit = "work_limit"
     /// Another run settled the problem.
     case stoppedByOtherRun = "stopped_by_other_run"
+    /// A solution was found, and any solution would do.
+    case solutionLimit = "solution_limit"
 }
 
 /// The one-word outcome of a solve, as reports and the JSON schema have always named it: derived from
@@ -85,7 +90,7 @@ public enum SolveStatus: String, Sendable, Equatable, Codable {
         case (.infeasible, _): self = .infeasible
         case (.unbounded, _): self = .unbounded
         case (.interrupted, _): self = has ? .interruptedWithSolution : .interruptedNoSolution
-        case (.workLimit, _), (.timeLimit, _), (.stoppedByOtherRun, _), (.fault, _):
+        case (.workLimit, _), (.timeLimit, _), (.stoppedByOtherRun, _), (.solutionLimit, _), (.fault, _):
             self = has ? .timeLimitWithSolution : .timeLimitNoSolution
         }
     }

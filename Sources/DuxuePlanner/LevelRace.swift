@@ -17,10 +17,10 @@ import Foundation
 ///
 /// A fault of one run does not throw away the other's roster: run B goes on to its own end when run A
 /// fails, and the level keeps run A's roster when run B fails, with the fault recorded
-/// (``Solution/fault``). Only when no run holds a roster is the fault thrown.
+/// (``Solution/fault``). When no run holds a roster, the level keeps the incumbent and says it faulted.
 extension LevelSearch {
     /// Runs the two-thread portfolio from `incumbent` within `timeLimit` seconds.
-    func race(incumbent: [Double], timeLimit: Double?) throws -> Solution {
+    func race(incumbent: [Double], timeLimit: Double?) -> Solution {
         let clock = Stopwatch()
         // The level's work budget counts the nodes of every run together (the board's merged picture).
         let board = LevelRace(sense: sense, report: counted(base, after: 0).progress)
@@ -72,13 +72,12 @@ extension LevelSearch {
         switch (first, other) {
         case (.success(let a), nil): result = a
         case (.success(let a), .success(let b)?): result = merge(a, b)
-        case (.success(var a), .failure(let fault)?):
-            a.fault = "\(fault)"
-            result = a
-        case (.failure(let fault), .success(var b)?) where b.hasSolution:
-            b.fault = "\(fault)"
-            result = b
-        case (.failure(let fault), _): throw fault
+        case (.success(let a), .failure(let fault)?):
+            result = keeping(a, after: fault)
+        case (.failure(let fault), .success(let b)?) where b.hasSolution:
+            result = keeping(b, after: fault)
+        case (.failure(let fault), _):
+            result = faulted(fault, incumbent: incumbent)
         }
         result = finished(result)
         result.seconds = clock.seconds

@@ -42,17 +42,35 @@ struct LevelSearch {
     /// Runs the portfolio from `incumbent` within `timeLimit` seconds: side by side on two threads
     /// (``race(incumbent:timeLimit:)``) when ``PlannerOptions/concurrentSearch`` and not
     /// ``PlannerOptions/deterministic``, else in turn.
-    func run(incumbent: [Double], timeLimit: Double?) throws -> Solution {
+    func run(incumbent: [Double], timeLimit: Double?) -> Solution {
         if options.concurrentSearch && !options.deterministic && options.coldStart {
-            return try race(incumbent: incumbent, timeLimit: timeLimit)
+            return race(incumbent: incumbent, timeLimit: timeLimit)
         }
-        return try runInTurn(incumbent: incumbent, timeLimit: timeLimit)
+        return runInTurn(incumbent: incumbent, timeLimit: timeLimit)
+    }
+
+    /// The level's result when a solver run fails and no run has a better roster: the incumbent (the
+    /// previous level's roster, feasible for this level), its value, no bound, and what the solver said.
+    func faulted(_ error: any Error, incumbent: [Double]) -> Solution {
+        var solution = Solution(
+            termination: .fault, primal: .feasible, values: incumbent, objective: model.objective.value(in: incumbent),
+            bound: sense == .minimize ? -.infinity : .infinity, nodes: 0, seconds: 0)
+        solution.fault = "\(error)"
+        return solution
+    }
+
+    /// A run's fault kept beside the best roster so far: the level goes on with `best`, says it faulted.
+    func keeping(_ best: Solution, after error: any Error) -> Solution {
+        var best = best
+        best.fault = best.fault ?? "\(error)"
+        if best.primal != .optimal { best.termination = .fault }
+        return best
     }
 
     /// The portfolio in turn, on this thread: warm run, then cold rounds with doubling slices, until the
     /// level is proven, the time limit or the level's work budget (``nodeBudget``) runs out, or the user
     /// asks to stop. The level's termination says which.
-    func runInTurn(incumbent: [Double], timeLimit: Double?) throws -> Solution {
+    func runInTurn(incumbent: [Double], timeLimit: Double?) -> Solution {
         let start = DispatchTime.now().uptimeNanoseconds
         func remaining() -> Double? {
             timeLimit.map { $0 - Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
@@ -61,9 +79,14 @@ struct LevelSearch {
         var warm = counted(base, after: spent)
         warm.incumbent = incumbent
         warm.strategy = .dive
-        var (best, lastRun) = try attempt(
-            warm, budget: options.deterministic ? Double(options.warmStartNodes) : options.warmStartSeconds,
-            timeLimit: remaining())
+        var best: Solution, lastRun: Bool
+        do {
+            (best, lastRun) = try attempt(
+                warm, budget: options.deterministic ? Double(options.warmStartNodes) : options.warmStartSeconds,
+                timeLimit: remaining())
+        } catch {
+            return faulted(error, incumbent: incumbent)
+        }
         spent += best.nodes
         var round = 0
         while !lastRun, !proven(best), best.termination.isBudgetStop, options.coldStart {
@@ -73,11 +96,18 @@ struct LevelSearch {
                 guard left > 0.05 else { return ended(best, by: .timeLimit) }
                 var cold = counted(base, after: spent)
                 cold.strategy = strategy
-                let (run, limitReached) = try attempt(
-                    cold, budget: slice(round: round, strategy: strategy), timeLimit: left.isFinite ? left : nil)
+                let run: Solution, limitReached: Bool
+                do {
+                    (run, limitReached) = try attempt(
+                        cold, budget: slice(round: round, strategy: strategy), timeLimit: left.isFinite ? left : nil)
+                } catch {
+                    return keeping(finished(best), after: error)
+                }
                 spent += run.nodes
                 best = merge(best, run)
                 if proven(best) || !run.termination.isBudgetStop { return finished(best) }
+                // The level's budget first: a run it stopped also reads as "not ended by its slice".
+                if let nodeBudget, spent >= nodeBudget { return ended(best, by: .workLimit) }
                 if limitReached { return ended(best, by: .timeLimit) }
             }
             round += 1
@@ -188,7 +218,7 @@ extension Termination {
         case .interrupted: 6
         case .workLimit: 5
         case .timeLimit: 4
-        case .gapReached: 3
+        case .gapReached, .solutionLimit: 3
         case .fault: 2
         case .stoppedByOtherRun: 1
         }
@@ -197,11 +227,13 @@ extension Termination {
 
 extension Planner {
     /// Solves one level: the ``RelaxAndFix`` heuristic first (when ``PlannerOptions/primalHeuristic``),
-    /// which proves most levels outright; else the ``LevelSearch`` portfolio from the better roster.
+    /// which proves most levels outright; else the ``LevelSearch`` portfolio from the better roster. A
+    /// solver fault never loses a roster: the level keeps the best one it has (at worst the incumbent)
+    /// and says it faulted.
     func solveLevel(
         _ model: Model, priority: Priority, sense: ObjectiveSense, incumbent: [Double], timeLimit: Double?,
         options: PlannerOptions, clock: Stopwatch
-    ) throws -> (Solution, heuristic: HeuristicResult?) {
+    ) -> (Solution, heuristic: HeuristicResult?) {
         var base = SolveOptions(verbose: options.verbose)
         let progress = options.progress, stop = options.stopRequested
         if progress != nil || stop != nil {
@@ -214,24 +246,31 @@ extension Planner {
         var start = incumbent
         var heuristic: HeuristicResult?
         var heuristicNodes = 0
+        var heuristicFault: String?
         if options.primalHeuristic {
-            let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
-                .run(incumbent: incumbent, timeLimit: timeLimit, progress: base.progress)
-            heuristicNodes = found.nodes
-            heuristic = found.proven ? .proved : found.improved ? .improved : HeuristicResult.none
-            if found.proven, let bound = found.bound {
-                let solution = Solution(termination: .optimal, primal: .optimal, values: found.values, objective: found.objective,
-                                        bound: bound, nodes: found.nodes, seconds: levelClock.seconds)
-                return (solution, heuristic)
+            do {
+                let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
+                    .run(incumbent: incumbent, timeLimit: timeLimit, base: base)
+                heuristicNodes = found.nodes
+                heuristic = found.proven ? .proved : found.improved ? .improved : HeuristicResult.none
+                if found.proven, let bound = found.bound {
+                    let solution = Solution(termination: .optimal, primal: .optimal, values: found.values, objective: found.objective,
+                                            bound: bound, nodes: found.nodes, seconds: levelClock.seconds)
+                    return (solution, heuristic)
+                }
+                start = found.values
+            } catch {
+                // The heuristic is an extra: its fault is recorded and the level's own search goes on.
+                heuristicFault = "\(error)"
             }
-            start = found.values
         }
         let remaining = timeLimit.map { max(0.05, $0 - levelClock.seconds) }
-        var solution = try LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
-                                       nodeBudget: options.levelNodeBudget[priority])
+        var solution = LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
+                                   nodeBudget: options.levelNodeBudget[priority])
             .run(incumbent: start, timeLimit: remaining)
         solution.nodes += heuristicNodes
         solution.seconds = levelClock.seconds
+        solution.fault = solution.fault ?? heuristicFault
         return (solution, heuristic)
     }
 }

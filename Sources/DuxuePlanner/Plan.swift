@@ -283,6 +283,13 @@ public struct Plan: Sendable {
 
     /// Whether every level was proven optimal.
     public var isProvenOptimal: Bool { levels.allSatisfy { $0.status == .optimal } }
+
+    /// Why the plan's search ended: `optimal` when every level is proven, else the weightiest reason a
+    /// level stopped (the user's request, a work budget, the clock, a fault).
+    public var termination: Termination {
+        levels.filter { $0.solution != .optimal }.map(\.termination).max { $0.levelPrecedence < $1.levelPrecedence }
+            ?? .optimal
+    }
 }
 
 /// Distances between inspectors and schools, when both have coordinates.

@@ -43,7 +43,9 @@ public struct PlannerOptions: Sendable {
     public var concurrentSearch = ProcessInfo.processInfo.activeProcessorCount >= 2
     /// Branch-and-bound nodes each level may search, all its runs together, before it stops with its
     /// best roster and proven gap (``Termination/workLimit``): a work budget, not a clock, so that
-    /// `plan` always ends and ends the same way however loaded the machine is. The levels that decide
+    /// `plan` always ends (in ``deterministic`` mode also the same way however loaded the machine is;
+    /// in the two-thread race the nodes of both threads count, so where it stops depends on their
+    /// pace). The levels that decide
     /// recruits, stability, zones and headcount (P1–P4) get the largest share; the tie-break P4b, which
     /// changes none of their values, stops early. A level without an entry has no budget.
     public var levelNodeBudget: [Priority: Int] = PlannerOptions.defaultNodeBudget
@@ -132,7 +134,13 @@ public struct Planner: Sendable {
             // Pinned pairs are outside the greedy start: the solver finds the first roster itself.
             builder.setObjective(.minimize, builder.recruits)
             var first = SolveOptions(timeLimit: options.timeLimit, verbose: options.verbose)
-            first.progress = { _ in options.stopRequested?() == true ? .interrupted : nil }
+            // Any roster will do (the levels improve it): stop at the first, or at P1a's work budget.
+            let budget = options.levelNodeBudget[.recruits]
+            first.progress = { snapshot in
+                if options.stopRequested?() == true { return .interrupted }
+                if snapshot.incumbent != nil { return .solutionLimit }
+                return budget.map { snapshot.nodes >= $0 } == true ? .workLimit : nil
+            }
             let found = try solver.solve(builder.model, options: first)
             if found.termination == .infeasible { throw PairRulesError([.noRosterHonoursAll]) }
             guard found.hasSolution else { throw NoRosterFound(status: found.status) }
@@ -163,7 +171,7 @@ public struct Planner: Sendable {
                 continue
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
-            let (result, heuristic) = try solveLevel(builder.model, priority: priority, sense: sense, incumbent: values,
+            let (result, heuristic) = solveLevel(builder.model, priority: priority, sense: sense, incumbent: values,
                                                      timeLimit: remaining, options: options, clock: clock)
             if result.hasSolution { values = result.values }
             let value = objective.value(in: values).rounded()

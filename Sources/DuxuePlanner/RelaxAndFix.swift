@@ -41,13 +41,15 @@ struct RelaxAndFix {
         var nodes: Int
     }
 
-    /// Runs the heuristic from `incumbent` within `timeLimit` seconds; `progress` may stop it (the
-    /// user's stop request).
-    func run(incumbent: [Double], timeLimit: Double?, progress: (@Sendable (SolveProgress) -> SearchStop?)?) throws -> Outcome {
+    /// Runs the heuristic from `incumbent` within `timeLimit` seconds, with the level's `base` options
+    /// (the solver's log when verbose; its progress callback may stop the search: the user's request).
+    func run(incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> Outcome {
         let clock = Stopwatch()
         let start = model.objective.value(in: incumbent)
         var outcome = Outcome(bound: nil, values: incumbent, objective: start, proven: false, improved: false, nodes: 0)
-        var relaxation = SolveOptions(timeLimit: timeLimit)
+        var relaxation = base
+        relaxation.timeLimit = timeLimit
+        relaxation.progress = nil
         relaxation.relaxation = true
         let lp = try solver.solve(model, options: relaxation)
         guard lp.termination == .optimal, lp.bound.isFinite else { return outcome }
@@ -59,12 +61,13 @@ struct RelaxAndFix {
         var fixed = model
         for (index, variable) in model.variables.enumerated() where variable.kind != .continuous {
             let value = lp.values[index]
-            if abs(value - value.rounded()) <= 1e-9 {
-                fixed.setBounds(model.variable(at: index), lower: value.rounded(), upper: value.rounded())
+            if abs(value - value.rounded()) <= 1e-9, let column = model.variable(at: index) {
+                fixed.setBounds(column, lower: value.rounded(), upper: value.rounded())
             }
         }
-        var search = SolveOptions(timeLimit: timeLimit.map { max(0.05, $0 - clock.seconds) })
-        let budget = nodes
+        var search = base
+        search.timeLimit = timeLimit.map { max(0.05, $0 - clock.seconds) }
+        let budget = nodes, progress = base.progress
         search.progress = { snapshot in progress?(snapshot) ?? (snapshot.nodes < budget ? nil : .workLimit) }
         let found = try solver.solve(fixed, options: search)
         outcome.nodes = found.nodes

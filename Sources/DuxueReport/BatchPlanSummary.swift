@@ -89,6 +89,7 @@ public enum BatchPlanRenderer {
     /// The table: one line per district, then the failures with their problems, then the totals.
     public static func render(_ summary: BatchPlanSummary) -> String {
         let zh = summary.language == .zh
+        let text = Text(summary.language)
         let header = zh
             ? ["区县", "状态", "学校", "大规模", "应配", "在库聘任", "需补充", "专职占比", "违规", "用时(秒)"]
             : ["district", "status", "schools", "large", "required", "appointed", "recruits", "full-time", "errors", "seconds"]
@@ -97,13 +98,13 @@ public enum BatchPlanRenderer {
             case "optimal": zh ? "最优" : "optimal"
             case "interrupted": zh ? "已中断" : "interrupted"
             case "failed": zh ? "无法编制" : "failed"
-            default: zh ? "差距 \(percent(row.gap ?? 0))" : "gap \(percent(row.gap ?? 0))"
+            default: zh ? "差距 \(text.percent(row.gap ?? 0))" : "gap \(text.percent(row.gap ?? 0))"
             }
             return [row.district ?? row.path, status, number(row.schools), number(row.largeSchools), number(row.requiredHeadcount),
-                    number(row.appointed), number(row.recruits), row.fullTimeShare.map(percent) ?? "–", number(row.errors),
+                    number(row.appointed), number(row.recruits), row.fullTimeShare.map(text.percent) ?? "–", number(row.errors),
                     row.seconds.map { String(format: "%.2f", $0) } ?? "–"]
         }
-        var out = table([header] + rows)
+        var out = CompareTable.aligned(header, rows).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         for row in summary.rows {
             guard let failure = row.failure else { continue }
             out.append("")
@@ -119,21 +120,4 @@ public enum BatchPlanRenderer {
     }
 
     private static func number(_ value: Int?) -> String { value.map(String.init) ?? "–" }
-
-    private static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
-
-    /// Columns padded to their widest cell (CJK characters count two columns, as a terminal shows them).
-    static func table(_ rows: [[String]]) -> [String] {
-        let widths = rows.reduce(into: [Int]()) { widths, row in
-            for (index, cell) in row.enumerated() {
-                if index >= widths.count { widths.append(0) }
-                widths[index] = max(widths[index], CompareTable.displayWidth(cell))
-            }
-        }
-        return rows.map { row in
-            row.enumerated().map { index, cell in
-                index == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - CompareTable.displayWidth(cell) + 2)
-            }.joined()
-        }
-    }
 }

@@ -111,6 +111,18 @@ public enum CompareTable {
         return rows
     }
 
+    /// A table with columns padded to their widest cell (CJK counted double), two spaces apart: the
+    /// one plain-text table of the review and batch summaries.
+    static func aligned(_ header: [String], _ rows: [[String]]) -> String {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { column < $0.count ? displayWidth($0[column]) : 0 }.max() ?? 0 }
+        return all.map { row in
+            row.enumerated().map { column, cell in
+                cell + String(repeating: " ", count: max(0, widths[column] - displayWidth(cell)))
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }.joined(separator: "\n")
+    }
+
     /// Columns a string takes in a terminal: 2 for East Asian wide characters, else 1.
     public static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { width, scalar in

@@ -13,8 +13,11 @@ public struct PlanReport: Codable, Sendable {
     public var district: String
     /// The policy in force, with the source of each value.
     public var policy: Policy
-    /// `optimal`, `time_limit` or `interrupted`.
+    /// `optimal`, `time_limit` or `interrupted` (a budget of work or time, or a fault, reads `time_limit`).
     public var status: String
+    /// Why the search ended: `optimal`, or the weightiest reason a level stopped (`interrupted`,
+    /// `work_limit`, `time_limit`, `fault`, …).
+    public var termination: Termination
     /// Largest relative gap of any level (0 when proven optimal).
     public var gap: Double
     /// The roster's figures.
@@ -110,6 +113,7 @@ public struct PlanReport: Codable, Sendable {
         if plan.levels.contains(where: { $0.status == .interruptedWithSolution }) { status = "interrupted" }
         else if plan.isProvenOptimal { status = "optimal" }
         else { status = "time_limit" }
+        termination = plan.termination
         gap = plan.levels.map { $0.status == .optimal ? 0 : $0.gap }.filter { !$0.isNaN }.max() ?? 0
         figures = plan.figures
         levels = plan.levels

@@ -64,7 +64,7 @@ public enum ReviewRenderer {
             : "Verdict: \(report.compliant ? "all compliant" : "not all compliant") (\(report.count(.compliant)) compliant, \(report.count(.notCompliant)) not compliant, \(report.count(.unreadable)) unreadable)"
         out.append(verdict)
         out.append("")
-        out.append(table(header(report.language), rows(report)))
+        out.append(CompareTable.aligned(header(report.language), rows(report)))
         out.append("")
         out.append(zh ? "按规则（错误、提示条数）：" : "By rule (errors, warnings):")
         for filing in report.filings { out.append("  \(filing.file)：\(ruleCounts(filing, report.language))") }
@@ -95,14 +95,4 @@ public enum ReviewRenderer {
         return text
     }
 
-    /// A table with columns padded to their widest cell (CJK counted double).
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { column in all.map { column < $0.count ? CompareTable.displayWidth($0[column]) : 0 }.max() ?? 0 }
-        return all.map { row in
-            row.enumerated().map { column, cell in
-                cell + String(repeating: " ", count: max(0, widths[column] - CompareTable.displayWidth(cell)))
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }.joined(separator: "\n")
-    }
 }

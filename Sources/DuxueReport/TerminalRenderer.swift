@@ -89,7 +89,7 @@ public enum TerminalRenderer {
             default: text.pick("差距 \(text.percent(level.gap))", "gap \(text.percent(level.gap))")
             }
             if level.fault != nil {
-                state += text.pick("；一路求解出错，保留另一路结果", "; one solver run failed, the other's roster kept")
+                state += text.pick("；求解出错，保留已有最好方案", "; a solver run failed, the best roster so far kept")
             }
             out.append("  \(text.priority(level.priority))：\(level.value.isFinite ? String(Int(level.value)) : "–")（\(state)，\(String(format1: level.seconds)) s）".replacingColon(for: report.language))
         }
@@ -121,9 +121,11 @@ public enum TerminalRenderer {
         case "optimal": text.status(.optimal)
         case "interrupted": text.status(.interrupted)
         default:
-            // A budget stopped a level: the clock, or (with no level out of time) a level's work budget.
-            report.levels.contains { $0.termination == .workLimit } && !report.levels.contains { $0.termination == .timeLimit }
-                ? text.status(.workLimit(report.gap)) : text.status(.gap(report.gap))
+            switch report.termination {
+            case .workLimit: text.status(.workLimit(report.gap))
+            case .fault: text.status(.fault(report.gap))
+            default: text.status(.gap(report.gap))
+            }
         }
     }
 }

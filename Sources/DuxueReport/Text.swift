@@ -156,6 +156,7 @@ public struct Text: Sendable {
         case .optimal: pick("已证明最优", "proven optimal")
         case .gap(let gap): pick("时间到，差距 \(percent(gap))", "time limit, gap \(percent(gap))")
         case .workLimit(let gap): pick("搜索量达上限，差距 \(percent(gap))", "work limit, gap \(percent(gap))")
+        case .fault(let gap): pick("求解出错，保留已有最好方案，差距 \(percent(gap))", "solver fault, best roster so far, gap \(percent(gap))")
         case .interrupted: pick("已中断，保留当前最好方案", "interrupted, best roster so far")
         }
     }
@@ -207,6 +208,8 @@ public enum SolveStatusText: Sendable, Equatable {
     case gap(Double)
     /// Stopped by a level's work budget with this relative gap.
     case workLimit(Double)
+    /// A solver run failed; the best roster so far, with this relative gap.
+    case fault(Double)
     /// Stopped on request.
     case interrupted
 }

@@ -98,13 +98,20 @@ struct PlanCommand: ParsableCommand {
             case .success(let planned):
                 for warning in planned.warnings { Console.error(warning.message(in: language)) }
                 let inputs = entry.source.inputFiles
-                let target = try OutputPath.resolve(nil, district: entry.source.path, force: force, language: language,
-                                                    inputs: inputs, folder: out)
-                try RosterOutput.write(
-                    header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(planned.plan)),
-                    rows: RosterTable.rows(planned.plan, language: language), to: target, overwrite: force, inputs: inputs,
-                    language: language)
-                written[entry.source.path] = target
+                // One roster that cannot be written (a full disk, a folder not writable) is reported and
+                // the others are still written.
+                do {
+                    let target = try OutputPath.resolve(nil, district: entry.source.path, force: force, language: language,
+                                                        inputs: inputs, folder: out)
+                    try RosterOutput.write(
+                        header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(planned.plan)),
+                        rows: RosterTable.rows(planned.plan, language: language), to: target, overwrite: force, inputs: inputs,
+                        language: language)
+                    written[entry.source.path] = target
+                } catch {
+                    if !(error is ExitCode) { Console.error("\(error)") }
+                    code = max(code, 2)
+                }
             case .failure(let error):
                 code = max(code, error is InputError || error is PairRulesError ? 2 : 3)
             }

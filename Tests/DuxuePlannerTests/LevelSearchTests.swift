@@ -50,7 +50,7 @@ struct LevelSearchTests {
     /// A warm run that proves the incumbent optimal ends the level: no cold run.
     @Test func provenWarmRunEndsTheLevel() throws {
         let solver = ScriptedSolver([Self.run(.optimal, 70, bound: 70)])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: nil)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .optimal)
         #expect(result.objective == 70)
         #expect(solver.calls == [.init(strategy: .dive, warm: true, timeLimit: 2)])
@@ -64,7 +64,7 @@ struct LevelSearchTests {
             Self.run(.timeLimitWithSolution, 72, bound: 70),
             Self.run(.optimal, 70, bound: 70),
         ])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: nil)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .optimal)
         #expect(result.objective == 70)
         #expect(result.nodes == 30)
@@ -83,7 +83,7 @@ struct LevelSearchTests {
             Self.run(.timeLimitWithSolution, 70, bound: 68.5),
             Self.run(.timeLimitWithSolution, 71, bound: 69.4),
         ])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: nil)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .optimal)
         #expect(result.objective == 70)
         #expect(result.bound == 70)
@@ -97,7 +97,7 @@ struct LevelSearchTests {
             Self.run(.timeLimitWithSolution, 286, bound: 290),
             Self.run(.timeLimitWithSolution, 284, bound: 286.7),
         ])
-        let result = try Self.search(solver, sense: .maximize).run(incumbent: [280], timeLimit: nil)
+        let result = Self.search(solver, sense: .maximize).run(incumbent: [280], timeLimit: nil)
         #expect(result.status == .optimal)
         #expect(result.objective == 286)
     }
@@ -106,7 +106,7 @@ struct LevelSearchTests {
     @Test func slicesDoubleEachRound() throws {
         let stalled = (0..<7).map { _ in Self.run(.timeLimitWithSolution, 72, bound: 70) }
         let solver = ScriptedSolver(stalled + [Self.run(.optimal, 70, bound: 70)])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: nil)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .optimal)
         #expect(solver.calls.map(\.timeLimit) == [2, 8, 4, 16, 8, 32, 16, 64])
         #expect(solver.calls.dropFirst().map(\.strategy) == [.lastColumnsFirst, .pseudocost, .lastColumnsFirst, .pseudocost,
@@ -121,7 +121,7 @@ struct LevelSearchTests {
             Self.run(.timeLimitWithSolution, 71, bound: 69.2),
             Self.run(.optimal, 70, bound: 70),
         ])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: 5)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: 5)
         #expect(result.status == .timeLimitWithSolution)
         #expect(result.objective == 71)
         #expect(result.bound == 69.2)
@@ -142,7 +142,7 @@ struct LevelSearchTests {
         ])
         var search = Self.search(solver)
         search.nodeBudget = 25
-        let result = try search.run(incumbent: [72], timeLimit: nil)
+        let result = search.run(incumbent: [72], timeLimit: nil)
         #expect(result.termination == .workLimit)
         #expect(result.primal == .feasible)
         #expect(result.objective == 71)
@@ -151,10 +151,48 @@ struct LevelSearchTests {
         #expect(solver.calls.count == 3)
     }
 
+    /// In turn with time slices, a run stopped by the level's work budget (GLPK reports the work limit
+    /// the callback gave) ends the level as a work limit, not as the time limit of its slice.
+    @Test func aRunStoppedByTheLevelBudgetReadsWorkLimit() {
+        let solver = ScriptedSolver([
+            Self.run(.timeLimitWithSolution, 72, bound: 69),
+            Solution(termination: .workLimit, primal: .feasible, values: [71], objective: 71, bound: 69.5, nodes: 30, seconds: 1),
+        ])
+        var search = Self.search(solver)
+        search.nodeBudget = 25
+        let result = search.run(incumbent: [72], timeLimit: 600)
+        #expect(result.termination == .workLimit)
+        #expect(result.objective == 71)
+        #expect(solver.calls.count == 2)
+    }
+
+    /// A cold run that fails after the warm run found 71: the level keeps 71 and says it faulted.
+    @Test func aFaultKeepsTheBestRosterSoFar() {
+        final class Failing: MIPSolver, Sendable {
+            let calls = Mutex(0)
+            func solve(_ model: Model, options: SolveOptions) throws -> Solution {
+                let call = calls.withLock { value -> Int in
+                    value += 1
+                    return value
+                }
+                if call == 1 {
+                    return Solution(status: .timeLimitWithSolution, values: [71], objective: 71, bound: 69, nodes: 10, seconds: 1)
+                }
+                throw CancellationError()
+            }
+            func export(_ model: Model, format: ModelFormat, to path: String) throws {}
+        }
+        let result = LevelSearch(solver: Failing(), model: Model(name: "level"), sense: .minimize, options: Self.inTurn,
+                                 base: SolveOptions()).run(incumbent: [72], timeLimit: nil)
+        #expect(result.termination == .fault)
+        #expect(result.objective == 71)
+        #expect(result.fault != nil)
+    }
+
     /// A limit shorter than the warm slice ends the level after the warm run.
     @Test func shortLimitEndsAfterTheWarmRun() throws {
         let solver = ScriptedSolver([Self.run(.timeLimitWithSolution, 72, bound: 69)])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: 1.5)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: 1.5)
         #expect(result.status == .timeLimitWithSolution)
         #expect(solver.calls.count == 1)
         // The rest of the 1.5 s limit, less than the 2 s warm slice.
@@ -168,7 +206,7 @@ struct LevelSearchTests {
             Self.run(.interruptedWithSolution, 71, bound: 70),
             Self.run(.optimal, 70, bound: 70),
         ])
-        let result = try Self.search(solver).run(incumbent: [72], timeLimit: nil)
+        let result = Self.search(solver).run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .interruptedWithSolution)
         #expect(result.objective == 71)
         #expect(solver.calls.count == 2)
@@ -186,7 +224,7 @@ struct LevelSearchTests {
         let search = Self.search(solver, options: options)
         #expect(search.slice(round: 0, strategy: .lastColumnsFirst) == 5_000)
         #expect(search.slice(round: 1, strategy: .pseudocost) == 5_000)
-        let result = try search.run(incumbent: [72], timeLimit: nil)
+        let result = search.run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .optimal)
         #expect(result.nodes == 20)
         #expect(solver.calls.map(\.timeLimit) == [nil, nil])

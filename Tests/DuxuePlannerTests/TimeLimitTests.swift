@@ -29,10 +29,14 @@ struct TimeLimitTests {
         let generated = try DistrictGenerator(configuration).generate()
         var options = PlannerOptions()
         options.deterministic = true
+        // The heuristic would prove these levels at the root, before any budget is spent.
+        options.primalHeuristic = false
         options.levelNodeBudget = Dictionary(uniqueKeysWithValues: Priority.allCases.map { ($0, 1) })
         let plan = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: generated.policy, options: options)
         #expect(plan.errors.isEmpty)
         #expect(plan.roster.assignments.count == 400)
+        #expect(plan.levels.contains { $0.termination == .workLimit })
+        #expect(plan.termination == .workLimit)
         for level in plan.levels {
             #expect([.optimal, .workLimit].contains(level.termination), "\(level.priority): \(level.termination)")
             #expect(level.status == (level.termination == .optimal ? .optimal : .timeLimitWithSolution))
