@@ -1,4 +1,5 @@
 import DuxueDomain
+import DuxueInput
 import DuxueReport
 import DuxueXLSX
 
@@ -8,7 +9,7 @@ import DuxueXLSX
 public enum ReviewWorkbook {
     /// The sheets' names in a language.
     public static func sheetNames(_ language: Language) -> [String] {
-        language == .zh ? ["区县汇总", "问题清单"] : ["districts", "findings"]
+        TableFiles.reviewReportSheetNames[language == .zh ? 0 : 1]
     }
 
     /// The findings sheet's header.

@@ -49,7 +49,7 @@ extension FilingIssue {
         case "inspector_name": zh ? "督学姓名" : "inspector's name"
         case "school_name": zh ? "学校名称" : "school name"
         case "phone": zh ? "联系电话" : "phone"
-        case "row": zh ? "行" : "row"
+        case "row", "duplicate_row": zh ? "行" : "row"
         default: field
         }
     }
@@ -63,6 +63,10 @@ extension FilingIssue {
             return zh ? "找不到表头（应含 \(wanted.joined(separator: "、"))）" : "no header row (with \(wanted.joined(separator: ", ")))"
         case .edited(let field, let subject, let visible, let recorded):
             let name = Self.fieldName(field, zh)
+            if field == "duplicate_row" {
+                return zh ? "在 Duxue 写出后被改动：\(subject) 在此表出现了不止一次，内部表只有一行"
+                    : "edited after Duxue wrote it: \(subject) is listed more than once on this sheet; the internal sheets have it once"
+            }
             if field == "row" {
                 return zh ? "在 Duxue 写出后被改动：\(subject) 在此表\(visible.isEmpty ? "缺少" : "多出")，内部表\(recorded.isEmpty ? "没有" : "有")该行"
                     : "edited after Duxue wrote it: \(subject) is \(visible.isEmpty ? "missing from" : "added to") this sheet; the internal sheets \(recorded.isEmpty ? "do not have" : "have") it"

@@ -57,6 +57,16 @@ public enum FilingReader {
     /// The layout version the reader knows (内部-政策, key `format`).
     public static let format = "duxue.filing/1"
 
+    /// Whether the workbook at `path` is the city's review (its 区县汇总 and 问题清单 sheets, no internal
+    /// sheet of a filing) rather than a district's filing; `false` when it cannot be opened (reading
+    /// it as a filing then names the problem).
+    public static func isReviewReport(path: String) -> Bool {
+        guard let book = try? Workbook(path: path) else { return false }
+        let names = Set(book.sheets.map { Vocabulary.normalizedHeader($0.name) })
+        if internalNames.contains(where: { names.contains(Vocabulary.normalizedHeader($0)) }) { return false }
+        return TableFiles.reviewReportSheetNames.contains { pair in pair.allSatisfy { names.contains(Vocabulary.normalizedHeader($0)) } }
+    }
+
     /// Reads the filing at `path`. Throws with every problem found when the file cannot be read as a
     /// filing (not a workbook, a sheet missing, an internal sheet with bad values); differences between
     /// the visible and internal sheets are not thrown but returned as `edits`.
@@ -255,7 +265,10 @@ struct FilingComparison {
             let code = row.value("学校代码")
             let id = School.ID(uncheckedRawValue: code)
             guard let school = schools[id], seen.insert(id).inserted else {
-                edit(table, row.number, "学校代码", field: "row", subject: code, visible: code, recorded: "")
+                // A school the internal sheets do not have, or one listed a second time.
+                let twice = schools[id] != nil
+                edit(table, row.number, "学校代码", field: twice ? "duplicate_row" : "row", subject: code, visible: code,
+                     recorded: twice ? code : "")
                 continue
             }
             if row.has("学校名称"), row.value("学校名称") != school.name {
@@ -289,7 +302,9 @@ struct FilingComparison {
         for row in table.rows {
             let id = row.value("督学编号")
             guard let held = holdings[id], seen.insert(id).inserted else {
-                edit(table, row.number, "督学编号", field: "row", subject: id, visible: id, recorded: "")
+                let twice = holdings[id] != nil
+                edit(table, row.number, "督学编号", field: twice ? "duplicate_row" : "row", subject: id, visible: id,
+                     recorded: twice ? id : "")
                 continue
             }
             let shown = Self.codes(row.value("负责学校代码"))

@@ -35,6 +35,10 @@ public enum TableFiles {
     /// roster read from the 公示 list takes its vacancies' employment from it.
     public static let filingRollSheetName = "责任督学名册"
 
+    /// The sheets of the city's review workbook (`duxue review --format xlsx`), in Chinese and in
+    /// English: a workbook with both sheets of one pair and no filing sheet is a review, not a filing.
+    public static let reviewReportSheetNames = [["区县汇总", "问题清单"], ["districts", "findings"]]
+
     /// Whether a path names a workbook by its extension (.xlsx, and the legacy formats to be refused).
     public static func isWorkbook(_ path: String) -> Bool {
         workbookExtensions.contains(fileExtension(path))

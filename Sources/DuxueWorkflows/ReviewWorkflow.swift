@@ -32,7 +32,8 @@ public struct ReviewRequest: Sendable {
     }
 
     /// The filing workbooks of the folder, by name (natural order); Excel's lock files (`~$…`), hidden
-    /// files, and the city's list and policy file when they sit in the folder, are left out.
+    /// files, and the city's list and policy file when they sit in the folder, are left out (and the
+    /// city's own review workbooks when reviewed: ``FilingReader/isReviewReport(path:)``).
     public var filingFiles: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let others = [schools, policy].compactMap { $0 }
@@ -70,10 +71,17 @@ extension Workflows {
         guard FileManager.default.fileExists(atPath: request.folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw .invalid([InputProblem(file: request.folder, line: nil, kind: .filing(.folderNotFound(path: request.folder)))])
         }
+        do {
+            _ = try FileManager.default.contentsOfDirectory(atPath: request.folder)
+        } catch {
+            // A folder that exists but cannot be listed is said so, not taken for an empty one.
+            throw .invalid([InputProblem(file: request.folder, line: nil, kind: .unreadable(reason: error.localizedDescription))])
+        }
         let city = try request.policy.map { name throws(InputError) in try PolicyReader.load(nameOrPath: name, termStart: nil) }
         let cityLabel = request.policy.map { Presets.named($0.lowercased()) != nil ? $0 : ($0 as NSString).lastPathComponent }
         let list = try request.schools.map { path throws(InputError) in try CitySchoolList.read(path: path) }
-        let files = request.filingFiles
+        // A review workbook the city kept in the folder (区县汇总, 问题清单) is its own report, not a filing.
+        let files = request.filingFiles.filter { !FilingReader.isReviewReport(path: $0) }
         let language = request.language
         var lines = SolverThreads.map(count: files.count, jobs: request.jobs) { index in
             FilingReview.review(path: files[index], city: city, cityLabel: cityLabel, list: list, asOf: request.asOf,
@@ -155,7 +163,7 @@ enum FilingReview {
         var findings = load.edits.map { line($0, check: .edited, language: language) }
         findings += digestProblems(load).map { line($0, check: .digest, language: language) }
         if let list { findings += cityProblems(load, list: list).map { line($0, check: .cityList, language: language) } }
-        findings += load.warnings.map { line($0, check: .input, language: language) }
+        findings += load.warnings.map { line(redacted($0), check: .input, language: language) }
         let schools = district.schoolsByID, inspectors = district.inspectorsByID
         for finding in report.findings {
             findings.append(ReviewReport.Line(
@@ -238,6 +246,21 @@ enum FilingReview {
 
     /// An input problem as a finding of the review: its place (a cell, a sheet, or a file and line), its
     /// message and fix in the report's language, and the school or inspector it names.
+    /// A warning of a filing's internal sheets as the city summary shows it: its place and what is
+    /// wrong, without the personal value (a phone, a retirement date) that the district's own check
+    /// shows beside it; the cell names where to look.
+    static func redacted(_ problem: InputProblem) -> InputProblem {
+        var copy = problem
+        switch problem.kind {
+        case .phoneMangled: copy.kind = .phoneMangled(value: "…")
+        case .retiredOnIgnored: copy.kind = .retiredOnIgnored(value: "…")
+        case .badDate: copy.kind = .badDate(value: "…")
+        case .ambiguousDate: copy.kind = .ambiguousDate(value: "…", readings: [])
+        default: break
+        }
+        return copy
+    }
+
     static func line(_ problem: InputProblem, check: ReviewCheck, language: Language) -> ReviewReport.Line {
         var place = problem.cellReference ?? ""
         if problem.sheet == nil {
