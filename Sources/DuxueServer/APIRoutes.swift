@@ -130,6 +130,7 @@ enum APIRoutes {
                 }
                 var report = outcome.report
                 report.rosterFile = upload.name
+                report.policy.name = ProblemLine.displayName(report.policy.name, names: [:])
                 return try HTTP.json(CheckAnswer(report: report, warnings: outcome.warnings.map { ProblemLine($0, language: language, names: names) }))
             } catch {
                 throw Failure.from(error, language: language, names: names)
@@ -349,7 +350,9 @@ struct JobAnswer: Encodable, Sendable {
         status = state.status.rawValue
         level = state.level
         elapsed = state.elapsed
-        report = state.outcome?.report
+        var report = state.outcome?.report
+        if let name = report?.policy.name { report?.policy.name = ProblemLine.displayName(name, names: [:]) }
+        self.report = report
         error = state.failure?.body
     }
 }

@@ -272,7 +272,10 @@ enum FixtureError: Error { case noToken, planNotDone }
             }
             var report: [String: Any]?
             for _ in 0..<600 where report == nil {
-                let answer = try await client.execute(uri: "/api/jobs/\(job)", method: .get) { try Fixture.json($0.body) }
+                let answer = try await client.execute(uri: "/api/jobs/\(job)", method: .get) { response in
+                    #expect(!String(buffer: response.body).contains(FileManager.default.temporaryDirectory.path))
+                    return try Fixture.json(response.body)
+                }
                 if answer["status"] as? String == "done" { report = answer["report"] as? [String: Any] }
                 #expect(answer["status"] as? String != "failed")
                 if report == nil { try await Task.sleep(for: .milliseconds(100)) }
