@@ -70,6 +70,12 @@ def failed_requests(driver):
     return failed
 
 
+def click(driver, element):
+    """Clicks an element after scrolling it to the middle of the window (clear of the sticky tab bar)."""
+    driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
+    element.click()
+
+
 def step(name):
     print("step:", name, flush=True)
 
@@ -96,7 +102,7 @@ def main():
         driver.save_screenshot(shots("1-schools"))
 
         step("plan")
-        driver.find_element(By.ID, "plan-start").click()
+        click(driver, driver.find_element(By.ID, "plan-start"))
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#roster-table tbody tr")) == 130)
         summary = driver.find_element(By.ID, "summary").text
         assert summary.strip(), "no summary after planning"
@@ -108,27 +114,27 @@ def main():
         large = [row for row in driver.find_elements(By.CSS_SELECTOR, "#roster-table tbody tr")
                  if int(row.find_elements(By.TAG_NAME, "td")[4].text) >= 2000]
         assert large, "no large school in the roster"
-        large[0].find_element(By.CSS_SELECTOR, "button.reassign").click()
+        click(driver, large[0].find_element(By.CSS_SELECTOR, "button.reassign"))
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#options li"))
         breaking = driver.find_elements(By.CSS_SELECTOR, "#options li.breaks")
         assert breaking, "no option that breaks a rule was listed"
         driver.execute_script("document.getElementById('reassign').scrollIntoView()")
         driver.save_screenshot(shots("3-options"))
-        breaking[0].click()
+        click(driver, breaking[0])
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#findings li.error")) > errors_before)
         status = driver.find_element(By.ID, "audit-status").text
         print("  audit:", status)
-        driver.execute_script("document.getElementById('findings').scrollIntoView()")
+        driver.execute_script("document.querySelector('#findings li.error').scrollIntoView({block: 'center'})")
         driver.save_screenshot(shots("4-finding"))
 
         step("undo")
-        driver.find_element(By.ID, "undo").click()
+        click(driver, driver.find_element(By.ID, "undo"))
         wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#findings li.error")) == errors_before)
 
         step("download the filing")
         driver.execute_script("document.getElementById('map').scrollIntoView()")
         driver.save_screenshot(shots("5-map"))
-        driver.find_element(By.ID, "dl-filing-xlsx").click()
+        click(driver, driver.find_element(By.ID, "dl-filing-xlsx"))
         deadline = time.time() + 30
         files = []
         while time.time() < deadline:
@@ -141,11 +147,26 @@ def main():
             assert handle.read(4) == b"PK\x03\x04", "the filing is not a workbook"
         print("  downloaded:", files[0])
 
+        step("compare a sweep")
+        click(driver, driver.find_element(By.ID, "compare-run"))
+        wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#compare-result table tbody tr")) == 3)
+        driver.execute_script("document.getElementById('compare').scrollIntoView()")
+        driver.save_screenshot(shots("6-compare"))
+
+        step("check an uploaded roster")
+        driver.find_element(By.ID, "check-file").send_keys(os.path.abspath(os.path.join(args.district, "previous-roster.csv")))
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#check-result p") and
+                   "…" not in d.find_element(By.ID, "check-result").text)
+        print("  check:", driver.find_element(By.CSS_SELECTOR, "#check-result p").text)
+        driver.execute_script("document.getElementById('check').scrollIntoView()")
+        driver.save_screenshot(shots("7-check"))
+        assert not console_errors(driver), f"console errors: {console_errors(driver)}"
+
         step("English")
-        driver.find_element(By.ID, "lang-switch").click()
+        click(driver, driver.find_element(By.ID, "lang-switch"))
         wait.until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
         assert not console_errors(driver), f"console errors: {console_errors(driver)}"
-        driver.save_screenshot(shots("6-english"))
+        driver.save_screenshot(shots("8-english"))
         print("ok: browser test passed; screenshots in", args.screenshots)
     finally:
         driver.quit()

@@ -15,7 +15,7 @@ extension Assets {
 <body>
 <header>
   <h1>督学 · {{t.title}}</h1>
-  <nav class="districts">{{t.districts}}：{{#districts}}<a href="{{href}}" {{#current}}class="current"{{/current}}>{{id}}</a> {{/districts}}</nav>
+  <nav class="districts">{{t.districts}} {{#districts}}<a href="{{href}}" {{#current}}class="current"{{/current}}>{{id}}</a> {{/districts}}</nav>
   <a id="lang-switch" href="?lang={{other}}">{{otherLabel}}</a>
 </header>
 <noscript><p class="error">{{t.noJS}}</p></noscript>
@@ -25,7 +25,7 @@ extension Assets {
 </nav>
 <main>
 <section id="schools">
-  <h2>{{district.name}} — {{t.schools}} ({{district.schoolCount}}) · {{t.pool}} {{district.inspectorCount}}（{{t.eligible}} {{district.eligible}}）</h2>
+  <h2>{{district.name}} — {{t.schools}} ({{district.schoolCount}}) · {{t.pool}} {{district.inspectorCount}} · {{t.eligible}} {{district.eligible}}</h2>
   {{#hasProblems}}
   <div id="problems"><h3>{{t.problems}}</h3><ul>{{#problems}}<li class="{{#error}}error{{/error}}{{^error}}warning{{/error}}">{{text}}</li>{{/problems}}</ul></div>
   {{/hasProblems}}

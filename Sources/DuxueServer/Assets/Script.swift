@@ -82,7 +82,12 @@ extension Assets {
       const job = await call("GET", "/api/jobs/" + id);
       const level = job.level ? " · " + T.level + " " + job.level : "";
       $("plan-progress").textContent = T[job.status] + level + " · " + job.elapsed.toFixed(1) + " " + T.seconds;
-      if (job.status === "done") { showReport(job.report); await loadRoster(); return; }
+      if (job.status === "done") {
+        $("plan-progress").textContent = T.done + " · " + job.report.seconds.toFixed(1) + " " + T.seconds;
+        showReport(job.report);
+        await loadRoster();
+        return;
+      }
       if (job.status === "failed") { const e = new Error(job.error ? job.error.message : T.failed); e.problems = job.error ? job.error.problems : []; throw e; }
       if (job.status === "cancelled") return;
       await new Promise((resolve) => setTimeout(resolve, 400));
@@ -129,7 +134,8 @@ extension Assets {
     const data = await call("GET", "/api/jobs/" + state.job + "/roster");
     state.rows = data.rows;
     state.inspectors = {};
-    for (const p of data.inspectors) state.inspectors[p.id] = p;
+    state.order = {};
+    data.inspectors.forEach((p, index) => { state.inspectors[p.id] = p; state.order[p.id] = index; });
     state.vacancies = {};
     for (const v of data.vacancies) state.vacancies[v.id] = v;
     state.original = {};
@@ -171,7 +177,8 @@ extension Assets {
       const row = el("tr", null, { "data-school": r.school });
       if (flagged.has(r.school)) row.classList.add("has-finding");
       if (state.edits[r.school]) row.classList.add("edited");
-      for (const c of [r.school, r.school_name, r.stage, r.zone, r.enrollment, r.assignee, r.assignee_name, r.employment]) row.appendChild(el("td", c));
+      for (const c of [r.school, r.school_name + (r.large ? " ●" : ""), r.stage, r.zone, r.enrollment, r.assignee, r.assignee_name, r.employment]) row.appendChild(el("td", c));
+      row.children[4].className = "num";
       const cell = el("td");
       const button = el("button", T.reassign, { type: "button", class: "reassign" });
       button.addEventListener("click", () => openReassign(r.school));
@@ -261,10 +268,11 @@ extension Assets {
   }
 
   // ---- map ----
+  // Neighbouring inspectors get far-apart hues (the golden angle), each the same on every redraw.
   function colour(id) {
-    let h = 0;
-    for (const c of id) h = (h * 31 + c.charCodeAt(0)) % 360;
-    return "hsl(" + h + ",65%,45%)";
+    const index = state.order[id] || 0;
+    const hue = Math.round((index * 137.508) % 360);
+    return "hsl(" + hue + ",70%," + (index % 2 ? 38 : 52) + "%)";
   }
   function drawMap() {
     const box = clear($("map-box"));
@@ -307,15 +315,23 @@ extension Assets {
       const max = Math.max(1, ...data.scenarios.map((s) => s.figures.recruits));
       const NS = "http://www.w3.org/2000/svg";
       const svg = document.createElementNS(NS, "svg");
-      svg.setAttribute("width", 420); svg.setAttribute("height", 24 * data.scenarios.length + 10);
+      svg.setAttribute("width", 560); svg.setAttribute("height", 24 * data.scenarios.length + 30);
+      const caption = document.createElementNS(NS, "text");
+      caption.setAttribute("x", 0); caption.setAttribute("y", 14);
+      caption.textContent = T.recruits;
+      svg.appendChild(caption);
       data.scenarios.forEach((s, i) => {
-        const bar = document.createElementNS(NS, "rect");
-        bar.setAttribute("x", 160); bar.setAttribute("y", 5 + 24 * i); bar.setAttribute("height", 18);
-        bar.setAttribute("width", (250 * s.figures.recruits / max).toFixed(1)); bar.setAttribute("class", "bar");
+        const y = 22 + 24 * i, width = 250 * s.figures.recruits / max;
         const label = document.createElementNS(NS, "text");
-        label.setAttribute("x", 0); label.setAttribute("y", 19 + 24 * i);
-        label.textContent = s.name.slice(0, 24) + " · " + T.recruits + " " + s.figures.recruits;
-        svg.appendChild(bar); svg.appendChild(label);
+        label.setAttribute("x", 0); label.setAttribute("y", y + 14);
+        label.textContent = s.name.slice(0, 16);
+        const bar = document.createElementNS(NS, "rect");
+        bar.setAttribute("x", 220); bar.setAttribute("y", y); bar.setAttribute("height", 18);
+        bar.setAttribute("width", width.toFixed(1)); bar.setAttribute("class", "bar");
+        const count = document.createElementNS(NS, "text");
+        count.setAttribute("x", (226 + width).toFixed(1)); count.setAttribute("y", y + 14);
+        count.textContent = String(s.figures.recruits);
+        svg.appendChild(label); svg.appendChild(bar); svg.appendChild(count);
       });
       out.appendChild(svg);
     } catch (error) {
