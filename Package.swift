@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(
             name: "DuxueServerTests",
             dependencies: [
-                "DuxueServer", "DuxueDomain", "DuxueTestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "DuxueServer", "DuxueDomain", "DuxueConcurrency", "DuxueTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
             ]

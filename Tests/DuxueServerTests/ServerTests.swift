@@ -7,6 +7,7 @@ import NIOCore
 import Testing
 
 @testable import DuxueServer
+import DuxueConcurrency
 
 /// A small district whose first school is named like a script, to see every page and answer escape it.
 enum Fixture {
@@ -293,6 +294,13 @@ enum FixtureError: Error { case noToken, planNotDone }
             #expect(!listed.isEmpty)
             let last = try #require(listed.last?["breaks"] as? [String])
             #expect(listed.first.flatMap { $0["breaks"] as? [String] }?.count ?? 99 <= last.count)
+            // I-02 must recuse from S-03 (R7): listed, with the rule it would break, after every choice that breaks none.
+            let forS03 = try await client.execute(uri: "/api/jobs/\(job)/options?school=S-03", method: .get) {
+                try Fixture.json($0.body)["options"] as? [[String: Any]] ?? []
+            }
+            let recusing = try #require(forS03.firstIndex { $0["inspector_id"] as? String == "I-02" })
+            #expect(forS03[recusing]["breaks"] as? [String] == ["R7"])
+            #expect(forS03[..<recusing].allSatisfy { ($0["breaks"] as? [String])?.isEmpty == true } || forS03[..<recusing].isEmpty)
             func assignments(_ edit: [String: String]) -> ByteBuffer {
                 let lines = rows.map { row -> String in
                     let school = row["school"] as? String ?? ""
@@ -378,5 +386,71 @@ extension Array {
         var result: [T] = []
         for element in self { result.append(try await transform(element)) }
         return result
+    }
+}
+
+@Suite struct PoolAndPinTests {
+    @Test func solvesNeverRunBeyondTheLimit() async throws {
+        for limit in [1, 2] {
+            let pool = SolvePool(limit: limit)
+            let counts = Locked((now: 0, most: 0))
+            try await withThrowingTaskGroup(of: Int.self) { group in
+                for index in 0..<6 {
+                    group.addTask {
+                        try await pool.run {
+                            counts.withLock { $0.now += 1; $0.most = max($0.most, $0.now) }
+                            Thread.sleep(forTimeInterval: 0.02)
+                            counts.withLock { $0.now -= 1 }
+                            return index
+                        }
+                    }
+                }
+                var seen: [Int] = []
+                for try await index in group { seen.append(index) }
+                #expect(seen.sorted() == Array(0..<6))
+            }
+            #expect(counts.withLock { $0.most } == limit)
+            #expect(pool.load.running == 0 && pool.load.waiting == 0)
+        }
+    }
+
+    /// Plans the fixture with `pins` and returns the final job answer.
+    func plan(_ client: some TestClientProtocol, csrf: String, pins: String) async throws -> [String: Any] {
+        let id = try await client.execute(uri: "/api/districts/%E5%9F%8E%E5%85%B3/plan", method: .post, headers: Fixture.headers(csrf),
+                                          body: ByteBuffer(string: "{\"pins\": \(pins), \"time_limit\": 30}")) {
+            try Fixture.json($0.body)["id"] as? String ?? ""
+        }
+        for _ in 0..<600 {
+            let answer = try await client.execute(uri: "/api/jobs/\(id)", method: .get) { try Fixture.json($0.body) }
+            if ["done", "failed", "cancelled"].contains(answer["status"] as? String ?? "") { return answer.merging(["id": id]) { a, _ in a } }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw FixtureError.planNotDone
+    }
+
+    @Test func replanKeepsTheEditsAsPinnedPairs() async throws {
+        let app = try Fixture.app([try Fixture.district()])
+        try await app.test(.router) { client in
+            let csrf = try await Fixture.csrf(client)
+            let free = try await plan(client, csrf: csrf, pins: "[]")
+            let freeRows = try await client.execute(uri: "/api/jobs/\(free["id"] as? String ?? "")/roster", method: .get) {
+                try Fixture.json($0.body)["rows"] as? [[String: Any]] ?? []
+            }
+            // Pin S-01 to an inspector of its zone other than the one the free plan chose.
+            let chosen = freeRows.first { $0["school"] as? String == "S-01" }?["assignee"] as? String
+            let other = chosen == "I-05" ? "I-01" : "I-05"
+            let pinned = try await plan(client, csrf: csrf, pins: "[{\"school\": \"S-01\", \"inspector\": \"\(other)\"}]")
+            #expect(pinned["status"] as? String == "done")
+            let rows = try await client.execute(uri: "/api/jobs/\(pinned["id"] as? String ?? "")/roster", method: .get) {
+                try Fixture.json($0.body)["rows"] as? [[String: Any]] ?? []
+            }
+            #expect(rows.first { $0["school"] as? String == "S-01" }?["assignee"] as? String == other)
+            // I-02 must recuse from S-03: the pin is refused with the reason, as `plan --pairs` refuses it.
+            let refused = try await plan(client, csrf: csrf, pins: "[{\"school\": \"S-03\", \"inspector\": \"I-02\"}]")
+            #expect(refused["status"] as? String == "failed")
+            let error = refused["error"] as? [String: Any]
+            #expect(error?["error"] as? String == "pairs_refused")
+            #expect((error?["message"] as? String)?.contains("I-02") == true)
+        }
     }
 }
