@@ -116,7 +116,7 @@ let package = Package(
         .testTarget(
             name: "DuxueServerTests",
             dependencies: [
-                "DuxueServer", "DuxueDomain", "DuxueConcurrency", "DuxueTestSupport",
+                "DuxueServer", "DuxueDomain", "DuxueConcurrency", "DuxueTestSupport", "duxue",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -454,3 +454,23 @@ extension Array {
         }
     }
 }
+
+@Suite struct ServeCommandTests {
+    @Test func refusesToListenBeyondLoopbackWithoutAGoodToken() throws {
+        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("duxue-serve-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try "short\n".write(to: folder.appendingPathComponent("token"), atomically: true, encoding: .utf8)
+        let county = Fixture.county
+        let short = try DuxueExecutable.run(["serve", county, "--host", "0.0.0.0", "--token-file", "token", "--lang", "en"], in: folder)
+        #expect(short.status == 2)
+        #expect(short.stderr.contains("too short"))
+        let missing = try DuxueExecutable.run(["serve", county, "--host", "0.0.0.0", "--token-file", "nope", "--lang", "en"], in: folder)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("cannot read the token file"))
+        let noDistrict = try DuxueExecutable.run(["serve", folder.appendingPathComponent("nowhere").path, "--lang", "en"], in: folder)
+        #expect(noDistrict.status == 2)
+        #expect(noDistrict.stderr.contains("no such district"))
+        let badPort = try DuxueExecutable.run(["serve", county, "--port", "70000"], in: folder)
+        #expect(badPort.status == 2)
+    }
+}
