@@ -153,7 +153,9 @@ enum APIRoutes {
                     options.concurrentSearch = false
                     return try Workflows.renew(renewRequest, options: options) { GLPKSolver() }
                 }
-                return try HTTP.json(RenewAnswer(report: outcome.report,
+                var report = outcome.report
+                report.plan.policy.name = ProblemLine.displayName(report.plan.policy.name, names: [:])
+                return try HTTP.json(RenewAnswer(report: report,
                                                  warnings: outcome.warnings.map { ProblemLine($0, language: language, names: names) }))
             } catch let error as RenewalError {
                 throw Failure(status: .unprocessableContent, code: "renewal_refused",

@@ -218,6 +218,20 @@ enum FixtureError: Error { case noToken, planNotDone }
             try await client.execute(uri: base + "?name=roster.csv", method: .post, headers: Fixture.headers(csrf, type: "text/csv"), body: big) {
                 #expect($0.status == .contentTooLarge)
             }
+            // A renewal of an uploaded roster: its report names no server path either.
+            let previous = "school_id,inspector_id,term_start\nS-01,I-01,2024-09-01\nS-02,I-05,2024-09-01\nS-03,I-01,2024-09-01\nS-04,I-03,2024-09-01\nS-05,I-04,2024-09-01\n"
+            try await client.execute(uri: "/api/districts/%E5%9F%8E%E5%85%B3/renew?name=previous.csv&as_of=2027-09-01", method: .post,
+                                     headers: Fixture.headers(csrf, type: "text/csv"), body: ByteBuffer(string: previous)) { response in
+                #expect(response.status == .ok)
+                let text = String(buffer: response.body)
+                #expect(!text.contains(FileManager.default.temporaryDirectory.path))
+                let report = try Fixture.json(response.body)["report"] as? [String: Any]
+                #expect(report?["kind"] != nil)
+            }
+            try await client.execute(uri: "/api/districts/%E5%9F%8E%E5%85%B3/renew?name=previous.csv", method: .post,
+                                     headers: Fixture.headers(csrf, type: "text/csv"), body: ByteBuffer(string: previous)) {
+                #expect($0.status == .badRequest)
+            }
             // A roster naming a school the district does not have: reported by the upload's own name.
             let roster = "school_id,inspector_id\nS-01,I-01\nS-99,I-02\n"
             try await client.execute(uri: base + "?name=../我的名册.csv", method: .post, headers: Fixture.headers(csrf, type: "text/csv"),

@@ -15,7 +15,7 @@ extension Assets {
       stageOK: "学段相符", stageNo: "学段不符", cross: "跨责任区", breaks: "将违反", close: "关闭", errors: "错误", warnings: "提醒",
       ok: "全部合规", audit: "重新检查", ms: "毫秒", none: "无", reasons: "原因", name: "姓名", edits: "处改动",
       compliant: "合规", notCompliant: "不合规", kept: "保留", moved: "调整", scenario: "方案", status: "状态",
-      working: "处理中…", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校" },
+      working: "处理中…", from: "原督学", to: "新督学", leaving: "离任督学", rules: "各项规则", rule: "规则", source: "依据", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校" },
     en: { queued: "queued", running: "solving", done: "done", failed: "failed", cancelled: "cancelled", level: "level", seconds: "s",
       headcount: "Required headcount", appointees: "Appointed", fullTimeShare: "Full-time share", large: "Large schools", recruits: "To recruit",
       zone: "Zone", employment: "Employment", count: "People", schools: "Schools", school: "School", inspector: "Inspector", stage: "Stage",
@@ -23,7 +23,7 @@ extension Assets {
       stageOK: "stage matches", stageNo: "stage mismatch", cross: "other zone", breaks: "breaks", close: "Close", errors: "errors", warnings: "warnings",
       ok: "all rules met", audit: "re-audited", ms: "ms", none: "none", reasons: "Reasons", name: "Name", edits: "edits",
       compliant: "compliant", notCompliant: "not compliant", kept: "kept", moved: "moved", scenario: "Scenario", status: "Status",
-      working: "working…", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools" }
+      working: "working…", from: "From", to: "To", leaving: "Leaving", rules: "Rules", rule: "Rule", source: "Source", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools" }
   }[lang];
 
   const $ = (id) => document.getElementById(id);
@@ -125,6 +125,8 @@ extension Assets {
     const shortfall = report.shortfall.map((s) => [s.zone, s.employment === "full_time" || s.employment === "fullTime" ? (lang === "zh" ? "专职" : "full-time") : (lang === "zh" ? "兼职" : "part-time"), s.count, s.vacancies.map((v) => v.schools.length).reduce((a, b) => a + b, 0)]);
     box.appendChild(el("h3", lang === "zh" ? "按责任区的缺口" : "Shortfall by zone"));
     box.appendChild(shortfall.length ? table([T.zone, T.employment, T.count, T.schools], shortfall) : el("p", T.none));
+    box.appendChild(el("h3", T.rules));
+    box.appendChild(table([T.rule, "", T.status, "", T.source], report.rules.map((r) => [r.id, r.title, r.status, r.summary, r.source])));
     const ex = clear($("excluded"));
     ex.appendChild(el("h3", lang === "zh" ? "未聘督学及原因" : "Excluded inspectors and why"));
     ex.appendChild(report.excluded.length ? table([T.inspector, T.name, T.reasons], report.excluded.map((e) => [e.inspector_id, e.name, e.reasons.join("；")])) : el("p", T.none));
@@ -362,7 +364,15 @@ extension Assets {
         for (const rule of r.rules) for (const f of rule.findings || []) list.appendChild(el("li", rule.id + " " + (f.message || f), { class: rule.severity }));
         out.appendChild(list);
       } else {
-        out.appendChild(el("pre", JSON.stringify(r.changes || r.figures || r, null, 1).slice(0, 4000)));
+        out.appendChild(el("p", T.kept + " " + r.kept + " · " + T.moved + " " + r.moved.length));
+        if (r.moved.length) {
+          out.appendChild(table([T.school, T.name, T.from, T.to, T.reasons],
+            r.moved.map((m) => [m.school_id, m.school_name, m.from + " " + m.from_name, m.to + " " + m.to_name, m.reasons.join("；")])));
+        }
+        if (r.leaving.length) {
+          out.appendChild(el("h3", T.leaving));
+          out.appendChild(table([T.inspector, T.name, T.reasons], r.leaving.map((p) => [p.inspector_id, p.name, p.reasons.join("；")])));
+        }
       }
       for (const w of data.warnings) out.appendChild(el("p", w.text, { class: "warning" }));
     } catch (error) {
