@@ -27,8 +27,8 @@ struct AnswerMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.contentSecurityPolicy] =
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        response.headers[HTTP.frameOptions] = "DENY"
+        response.headers[HTTP.referrerPolicy] = "no-referrer"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }
@@ -98,7 +98,7 @@ struct CSRFMiddleware<Context: RequestContext>: RouterMiddleware {
             let originAuthority = url.port.map { "\(host):\($0)" } ?? host
             guard originAuthority.lowercased() == authority.lowercased() else { throw refusal("Origin", language) }
         }
-        if request.headers[HTTPField.Name("Sec-Fetch-Site")!] == "cross-site" { throw refusal("Sec-Fetch-Site", language) }
+        if request.headers[HTTP.fetchSite] == "cross-site" { throw refusal("Sec-Fetch-Site", language) }
         return try await next(request, context)
     }
 

@@ -11,9 +11,18 @@ enum HTTP {
     static let maxUploadBytes = 10 << 20
 
     /// The header carrying the per-server CSRF token on state-changing requests.
-    static let csrfHeader = HTTPField.Name("X-Duxue-CSRF")!
+    static let csrfHeader = headerName("X-Duxue-CSRF")
     /// The header that may carry the access token instead of the cookie.
-    static let accessHeader = HTTPField.Name("X-Duxue-Access")!
+    static let accessHeader = headerName("X-Duxue-Access")
+    /// Headers HTTPTypes has no name for.
+    static let frameOptions = headerName("X-Frame-Options"), referrerPolicy = headerName("Referrer-Policy"),
+        fetchSite = headerName("Sec-Fetch-Site")
+
+    /// A header name written here (letters and dashes: always a valid token).
+    private static func headerName(_ text: String) -> HTTPField.Name {
+        guard let name = HTTPField.Name(text) else { preconditionFailure("\(text) is not a header name") }
+        return name
+    }
     /// The cookie carrying the access token.
     static let accessCookie = "duxue_access"
 

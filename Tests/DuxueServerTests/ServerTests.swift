@@ -172,7 +172,7 @@ enum FixtureError: Error { case noToken, planNotDone }
             foreign[.origin] = "http://evil.example"
             try await client.execute(uri: uri, method: .post, headers: foreign, body: body) { #expect($0.status == .forbidden) }
             var crossSite = Fixture.headers(csrf)
-            crossSite[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            crossSite[HTTP.fetchSite] = "cross-site"
             try await client.execute(uri: uri, method: .post, headers: crossSite, body: body) { #expect($0.status == .forbidden) }
             var own = Fixture.headers(csrf)
             own[.origin] = "http://localhost"
