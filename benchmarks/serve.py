@@ -107,7 +107,10 @@ def main():
             district = f"Data/{size}"
         else:
             district = os.path.join(tempfile.mkdtemp(prefix="duxue-serve-bench-"), f"synth{size}")
-            subprocess.run([synth, district, "--schools", size, "--seed", "7"], check=True, stdout=subprocess.DEVNULL)
+            subprocess.run([synth, district, "--schools", size, "--seed", "7", "--term-start", "2027-09-01"], check=True,
+                           stdout=subprocess.DEVNULL)
+            with open(os.path.join(district, "policy.toml"), "w") as handle:
+                handle.write("term_start = 2027-09-01\n")
         result = measure(args.binary, district, args.rounds)
         result["district"] = district if size in ("county", "urban") else f"duxue-synth --schools {size} --seed 7"
         print(json.dumps(result), flush=True)
