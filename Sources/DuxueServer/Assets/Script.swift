@@ -15,7 +15,8 @@ extension Assets {
       stageOK: "学段相符", stageNo: "学段不符", cross: "跨责任区", breaks: "将违反", close: "关闭", errors: "错误", warnings: "提醒",
       ok: "全部合规", audit: "重新检查", ms: "毫秒", none: "无", reasons: "原因", name: "姓名", edits: "处改动",
       compliant: "合规", notCompliant: "不合规", kept: "保留", moved: "调整", scenario: "方案", status: "状态",
-      working: "处理中…", from: "原督学", to: "新督学", leaving: "离任督学", rules: "各项规则", rule: "规则", source: "依据", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校" },
+      working: "处理中…", from: "原督学", to: "新督学", leaving: "离任督学", rules: "各项规则", rule: "规则", source: "依据", title: "内容", figure: "情况",
+      ruleOK: "符合", ruleViolated: "不符合", ruleWarning: "提示", ruleNotApplied: "不适用", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校" },
     en: { queued: "queued", running: "solving", done: "done", failed: "failed", cancelled: "cancelled", level: "level", seconds: "s",
       headcount: "Required headcount", appointees: "Appointed", fullTimeShare: "Full-time share", large: "Large schools", recruits: "To recruit",
       zone: "Zone", employment: "Employment", count: "People", schools: "Schools", school: "School", inspector: "Inspector", stage: "Stage",
@@ -23,7 +24,8 @@ extension Assets {
       stageOK: "stage matches", stageNo: "stage mismatch", cross: "other zone", breaks: "breaks", close: "Close", errors: "errors", warnings: "warnings",
       ok: "all rules met", audit: "re-audited", ms: "ms", none: "none", reasons: "Reasons", name: "Name", edits: "edits",
       compliant: "compliant", notCompliant: "not compliant", kept: "kept", moved: "moved", scenario: "Scenario", status: "Status",
-      working: "working…", from: "From", to: "To", leaving: "Leaving", rules: "Rules", rule: "Rule", source: "Source", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools" }
+      working: "working…", from: "From", to: "To", leaving: "Leaving", rules: "Rules", rule: "Rule", source: "Source", title: "Rule", figure: "Figures",
+      ruleOK: "met", ruleViolated: "violated", ruleWarning: "warning", ruleNotApplied: "not applied", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools" }
   }[lang];
 
   const $ = (id) => document.getElementById(id);
@@ -126,7 +128,9 @@ extension Assets {
     box.appendChild(el("h3", lang === "zh" ? "按责任区的缺口" : "Shortfall by zone"));
     box.appendChild(shortfall.length ? table([T.zone, T.employment, T.count, T.schools], shortfall) : el("p", T.none));
     box.appendChild(el("h3", T.rules));
-    box.appendChild(table([T.rule, "", T.status, "", T.source], report.rules.map((r) => [r.id, r.title, r.status, r.summary, r.source])));
+    const statusText = { ok: T.ruleOK, violated: T.ruleViolated, warning: T.ruleWarning, not_applied: T.ruleNotApplied };
+    box.appendChild(table([T.rule, T.title, T.status, T.figure, T.source],
+      report.rules.map((r) => [r.id, r.title, statusText[r.status] || r.status, r.summary, r.source])));
     const ex = clear($("excluded"));
     ex.appendChild(el("h3", lang === "zh" ? "未聘督学及原因" : "Excluded inspectors and why"));
     ex.appendChild(report.excluded.length ? table([T.inspector, T.name, T.reasons], report.excluded.map((e) => [e.inspector_id, e.name, e.reasons.join("；")])) : el("p", T.none));
