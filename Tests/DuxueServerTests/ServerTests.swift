@@ -151,6 +151,13 @@ enum FixtureError: Error { case noToken, planNotDone }
                 #expect(problem?["column_name"] as? String == "enrollment")
                 #expect(!text.contains(FileManager.default.temporaryDirectory.path))
             }
+            // The first page lists the same problem, in the words `duxue validate` prints.
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(page.contains("schools.csv 第 2 行"))
+                #expect(!page.contains(FileManager.default.temporaryDirectory.path))
+            }
         }
     }
 
