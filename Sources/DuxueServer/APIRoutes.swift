@@ -44,10 +44,15 @@ enum APIRoutes {
             for pin in body.pins ?? [] {
                 rules.pinned[School.ID(uncheckedRawValue: pin.school)] = Inspector.ID(uncheckedRawValue: pin.inspector)
             }
+            // A preset by name only: never a policy file named by the request.
+            if let preset = body.policy, !Presets.names.contains(preset) {
+                throw Failure.badRequest("没有这个政策预设：\(Presets.names.joined(separator: "、"))",
+                                         "no such policy preset: \(Presets.names.joined(separator: ", "))", language)
+            }
             if let limit = body.timeLimit, !(limit > 0 && limit <= 3600) {
                 throw Failure.badRequest("求解时限须在 0 到 3600 秒之间", "time_limit must be between 0 and 3600 seconds", language)
             }
-            let job = workbench.startPlan(entry, rules: rules, timeLimit: body.timeLimit, language: language)
+            let job = workbench.startPlan(entry, rules: rules, policy: body.policy, timeLimit: body.timeLimit, language: language)
             return try HTTP.json(JobAnswer(job), status: .accepted)
         }
         router.get("/api/jobs/{job}") { request, context in
@@ -253,6 +258,8 @@ struct PlanBody: Codable, Sendable {
         var inspector: String
     }
     var pins: [Pin]?
+    /// A preset replacing the district's rules (`national`, `zaozhuang` …); none: the district's own policy.
+    var policy: String?
     var timeLimit: Double?
 }
 

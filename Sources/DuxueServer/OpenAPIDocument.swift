@@ -75,6 +75,7 @@ enum OpenAPIDocument {
       "parameters": [{"$ref": "#/components/parameters/id"}],
       "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {
         "pins": {"type": "array", "description": "Pairs to keep (the page's edits), as pinned pairs", "items": {"type": "object", "properties": {"school": {"type": "string"}, "inspector": {"type": "string"}}}},
+        "policy": {"type": "string", "description": "A preset replacing the district's rules: national, zaozhuang, tianjin, chongqing, wusheng, hainan, combined (never a file)."},
         "time_limit": {"type": "number"}}}}}},
       "responses": {"202": {"description": "The job; poll GET /api/jobs/{job}", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}},
         "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},

@@ -54,6 +54,7 @@ enum Page {
             },
             "problems": detail.problems.map { ["text": $0.text, "error": $0.severity == "error"] },
             "hasProblems": !detail.problems.isEmpty,
+            "presets": Presets.names,
         ]
         guard let template else { throw Failure.from(CocoaError(.formatting), language: language) }
         var response = HTTP.bytes(Array(template.render(context).utf8), type: "text/html; charset=utf-8")
@@ -65,7 +66,7 @@ enum Page {
 /// The page's fixed words in each language (the script has its own).
 enum PageText {
     static let zh: [String: String] = [
-        "title": "督学工作台", "districts": "区县", "schools": "学校", "plan": "编制名册", "roster": "名册",
+        "title": "督学工作台", "policy": "政策", "ownPolicy": "本区县政策（policy.toml）", "districts": "区县", "schools": "学校", "plan": "编制名册", "roster": "名册",
         "map": "地图", "compare": "方案比较", "check": "检查与调整", "download": "下载", "problems": "输入问题",
         "id": "学校代码", "name": "学校名称", "stage": "学段", "zone": "责任区", "enrollment": "在校生", "large": "大规模",
         "pool": "督学库", "eligible": "可聘", "start": "开始编制", "replan": "保留我的改动重新编制", "undo": "撤销",
@@ -76,7 +77,7 @@ enum PageText {
         "findings": "检查结果", "excluded": "未聘督学及原因", "summary": "概况", "shortfall": "按责任区的缺口",
     ]
     static let en: [String: String] = [
-        "title": "Inspector workbench", "districts": "Districts", "schools": "Schools", "plan": "Plan", "roster": "Roster",
+        "title": "Inspector workbench", "policy": "Policy", "ownPolicy": "the district's own (policy.toml)", "districts": "Districts", "schools": "Schools", "plan": "Plan", "roster": "Roster",
         "map": "Map", "compare": "Compare", "check": "Check & renew", "download": "Download", "problems": "Input problems",
         "id": "School id", "name": "School", "stage": "Stage", "zone": "Zone", "enrollment": "Enrollment", "large": "Large",
         "pool": "Pool", "eligible": "eligible", "start": "Plan", "replan": "Re-plan keeping my edits", "undo": "Undo",

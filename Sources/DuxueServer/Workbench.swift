@@ -69,8 +69,8 @@ final class Workbench: Sendable {
 
     /// Starts planning a district on the pool; a plan of the same district still queued or running is
     /// cancelled (the newest request wins).
-    func startPlan(_ entry: DistrictEntry, rules: PairRules, timeLimit: Double?, language: Language) -> PlanJob {
-        let job = PlanJob(district: entry, rules: rules, timeLimit: timeLimit, language: language)
+    func startPlan(_ entry: DistrictEntry, rules: PairRules, policy: String? = nil, timeLimit: Double?, language: Language) -> PlanJob {
+        let job = PlanJob(district: entry, rules: rules, policy: policy, timeLimit: timeLimit, language: language)
         let previous = latest.withLock { latest -> String? in
             defer { latest[entry.id] = job.id }
             return latest[entry.id]
@@ -115,13 +115,16 @@ final class PlanJob: Sendable {
     let created = Date()
     let district: DistrictEntry
     let rules: PairRules
+    /// A preset name (checked against the presets), or `nil` for the district's own policy.
+    let policy: String?
     let timeLimit: Double?
     let language: Language
     let state = Locked(State())
 
-    init(district: DistrictEntry, rules: PairRules, timeLimit: Double?, language: Language) {
+    init(district: DistrictEntry, rules: PairRules, policy: String?, timeLimit: Double?, language: Language) {
         self.district = district
         self.rules = rules
+        self.policy = policy
         self.timeLimit = timeLimit
         self.language = language
     }
@@ -156,7 +159,7 @@ final class PlanJob: Sendable {
             }
         }
         options.stopRequested = { [state] in state.withLock { $0.stop } }
-        let request = PlanRequest(district: DistrictSource(path: district.path), rules: rules, language: language)
+        let request = PlanRequest(district: DistrictSource(path: district.path, policy: policy), rules: rules, language: language)
         do {
             let outcome = try Workflows.plan(request, options: options) { GLPKSolver() }
             state.withLock { state in

@@ -104,6 +104,7 @@ enum FixtureError: Error { case noToken, planNotDone }
                 #expect(!page.contains(Fixture.hostile))
                 #expect(page.contains("城关第一小学"))
                 #expect(page.contains("<html lang=\"zh\">"))
+                #expect(page.contains("<option value=\"national\">national</option>"))
             }
             try await client.execute(uri: "/?lang=en", method: .get) { response in
                 #expect(String(buffer: response.body).contains("<html lang=\"en\">"))
@@ -466,6 +467,13 @@ extension Array {
                 try Fixture.json($0.body)["rows"] as? [[String: Any]] ?? []
             }
             #expect(rows.first { $0["school"] as? String == "S-01" }?["assignee"] as? String == other)
+            // A preset by name replaces the district's rules; anything else (a path too) is refused.
+            let national = try await plan(client, csrf: csrf, pins: "[], \"policy\": \"national\"")
+            #expect(((national["report"] as? [String: Any])?["policy"] as? [String: Any])?["preset"] as? String == "national")
+            for policy in ["nope", "/etc/passwd", "../policy.toml"] {
+                try await client.execute(uri: "/api/districts/%E5%9F%8E%E5%85%B3/plan", method: .post, headers: Fixture.headers(csrf),
+                                         body: ByteBuffer(string: "{\"policy\": \"\(policy)\"}")) { #expect($0.status == .badRequest, "\(policy)") }
+            }
             // I-02 must recuse from S-03: the pin is refused with the reason, as `plan --pairs` refuses it.
             let refused = try await plan(client, csrf: csrf, pins: "[{\"school\": \"S-03\", \"inspector\": \"I-02\"}]")
             #expect(refused["status"] as? String == "failed")

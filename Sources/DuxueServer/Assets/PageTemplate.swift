@@ -36,6 +36,7 @@ extension Assets {
 </section>
 <section id="plan">
   <h2>{{t.plan}}</h2>
+  <label>{{t.policy}} <select id="plan-policy"><option value="">{{t.ownPolicy}}</option>{{#presets}}<option value="{{.}}">{{.}}</option>{{/presets}}</select></label>
   <button id="plan-start" type="button">{{t.start}}</button>
   <button id="plan-keep" type="button" disabled>{{t.replan}}</button>
   <span id="plan-progress" role="status"></span>

@@ -68,7 +68,8 @@ extension Assets {
     $("plan-keep").disabled = true;
     clear($("plan-error"));
     try {
-      const job = await call("POST", base + "/plan", JSON.stringify({ pins: pins }), "application/json");
+      const policy = $("plan-policy").value || null;
+      const job = await call("POST", base + "/plan", JSON.stringify({ pins: pins, policy: policy }), "application/json");
       state.job = job.id;
       await poll(job.id);
     } catch (error) {
