@@ -24,7 +24,7 @@ extension Assets {
       stageOK: "stage matches", stageNo: "stage mismatch", cross: "other zone", breaks: "breaks", close: "Close", errors: "errors", warnings: "warnings",
       ok: "all rules met", audit: "re-audited", ms: "ms", none: "none", reasons: "Reasons", name: "Name", edits: "edits",
       compliant: "compliant", notCompliant: "not compliant", kept: "kept", moved: "moved", scenario: "Scenario", status: "Status",
-      working: "working…", from: "From", to: "To", leaving: "Leaving", rules: "Rules", rule: "Rule", source: "Source", title: "Rule", figure: "Figures",
+      working: "working…", from: "From", to: "To", leaving: "Leaving", rules: "Rules", rule: "Rule", source: "Source", title: "Requirement", figure: "Figures",
       ruleOK: "met", ruleViolated: "violated", ruleWarning: "warning", ruleNotApplied: "not applied", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools" }
   }[lang];
 
