@@ -334,6 +334,16 @@ enum FixtureError: Error { case noToken, planNotDone }
                                                   body: assignments(["S-02": holder])) { try Fixture.json($0.body) }
             let findings = try #require(edited["findings"] as? [[String: Any]])
             #expect(findings.contains { $0["rule"] as? String == "R3" && ($0["schools"] as? [String])?.contains("S-02") == true })
+            // Cross-check: the edited roster downloaded as CSV and checked as an upload (the `check` path: the
+            // roster reader, the term in force) finds the same errors as the edit's re-audit.
+            let csv = try await client.execute(uri: "/api/jobs/\(job)/roster.csv?lang=en", method: .get) { $0.body }
+            let checked = try await client.execute(uri: "/api/districts/%E5%9F%8E%E5%85%B3/check?name=edited.csv", method: .post,
+                                                   headers: Fixture.headers(csrf, type: "text/csv"), body: csv) { response in
+                #expect(response.status == .ok)
+                return try Fixture.json(response.body)["report"] as? [String: Any] ?? [:]
+            }
+            #expect(checked["errors"] as? Int == edited["errors"] as? Int)
+            #expect((edited["errors"] as? Int ?? 0) > 0)
             let undone = try await client.execute(uri: "/api/jobs/\(job)/roster", method: .put, headers: Fixture.headers(csrf),
                                                   body: assignments([:])) { try Fixture.json($0.body) }
             #expect(undone["errors"] as? Int == 0)
