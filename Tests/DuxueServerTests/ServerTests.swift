@@ -270,7 +270,7 @@ enum FixtureError: Error { case noToken, planNotDone }
                 #expect(response.status == .unauthorized)
                 #expect(!String(buffer: response.body).contains(token))
             }
-            try await client.execute(uri: "/api/districts", method: .get, headers: [HTTP.accessHeader: "0" + token.dropFirst()]) {
+            try await client.execute(uri: "/api/districts", method: .get, headers: [HTTP.accessHeader: (token.hasPrefix("0") ? "1" : "0") + token.dropFirst()]) {
                 #expect($0.status == .unauthorized)
             }
             try await client.execute(uri: "/api/districts", method: .get, headers: [HTTP.accessHeader: token]) { #expect($0.status == .ok) }
