@@ -28,7 +28,13 @@ public enum WorkbenchServer {
         throws(ServeRefusal) -> some ApplicationProtocol
     {
         if let refusal = configuration.refusal() { throw refusal }
-        let workbench = Workbench(paths: configuration.districts, solveLimit: solveLimit)
+        return application(configuration, workbench: Workbench(paths: configuration.districts, solveLimit: solveLimit),
+                           announce: announce)
+    }
+
+    /// The application over a given workbench (tests hold on to it).
+    static func application(_ configuration: ServeConfiguration, workbench: Workbench,
+                            announce: @escaping @Sendable (String) -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "duxue-serve")
         logger.logLevel = .warning
         let token = configuration.accessToken

@@ -368,7 +368,12 @@ enum FixtureError: Error { case noToken, planNotDone }
     }
 
     @Test func aSecondPlanOfTheSameDistrictCancelsTheFirst() async throws {
-        let app = try Fixture.app([Fixture.county])
+        // One solver thread, held busy: both plans wait in the queue, so the first is cancelled before it starts.
+        let configuration = ServeConfiguration(districts: [Fixture.county], port: 0)
+        let workbench = Workbench(paths: configuration.districts, solveLimit: 1)
+        let gate = Locked(false)
+        workbench.pool.submit { while !gate.withLock({ $0 }) { Thread.sleep(forTimeInterval: 0.01) } }
+        let app = WorkbenchServer.application(configuration, workbench: workbench)
         try await app.test(.router) { client in
             let csrf = try await Fixture.csrf(client)
             var ids: [String] = []
@@ -376,6 +381,10 @@ enum FixtureError: Error { case noToken, planNotDone }
                 ids.append(try await client.execute(uri: "/api/districts/county/plan", method: .post, headers: Fixture.headers(csrf),
                                                     body: ByteBuffer(string: "{\"time_limit\": 20}")) { try Fixture.json($0.body)["id"] as? String ?? "" })
             }
+            #expect(workbench.pool.load == (running: 1, waiting: 2))
+            let first = try await client.execute(uri: "/api/jobs/\(ids[0])", method: .get) { try Fixture.json($0.body)["status"] as? String }
+            #expect(first == "cancelled")
+            gate.withLock { $0 = true }
             var statuses: [String] = []
             for _ in 0..<600 {
                 statuses = try await ids.asyncMap { id in
