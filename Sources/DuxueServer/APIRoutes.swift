@@ -13,7 +13,7 @@ import Hummingbird
 /// render its data; solves run on the workbench's pool.
 enum APIRoutes {
     static func add(to router: Router<BasicRequestContext>, workbench: Workbench) {
-        router.get("/api/districts") { request, _ in
+        router.get("/api/districts") { _, _ in
             try HTTP.json(DistrictList(districts: workbench.districts.map { entry in
                 DistrictList.Item(id: entry.id, name: (try? DistrictSource(path: entry.path).load().district.name) ?? entry.id)
             }))
@@ -81,7 +81,7 @@ enum APIRoutes {
         router.get("/api/jobs/{job}/options") { request, context in
             let language = HTTP.language(request)
             let (plan, _) = try finished(workbench, context, language)
-            guard let school = request.uri.queryParameters.get("school").map { String($0) },
+            guard let school = request.uri.queryParameters.get("school").map({ String($0) }),
                   plan.district.schoolsByID[School.ID(uncheckedRawValue: school)] != nil else { throw Failure.notFound(language) }
             return try HTTP.json(OptionsAnswer(school: school, options: Workflows.reassignmentOptions(
                 for: School.ID(uncheckedRawValue: school), in: plan.roster, district: plan.district, policy: plan.policy)))
@@ -202,7 +202,7 @@ enum APIRoutes {
     }
 
     private static func day(_ request: Request, _ name: String, language: Language) throws -> Day? {
-        guard let text = request.uri.queryParameters.get(name).map { String($0) }, !text.isEmpty else { return nil }
+        guard let text = request.uri.queryParameters.get(name).map({ String($0) }), !text.isEmpty else { return nil }
         guard let day = Vocabulary.day(text) else {
             throw Failure.badRequest("\(name) 不是日期：请写成 YYYY-MM-DD", "\(name) is not a date: write it as YYYY-MM-DD", language)
         }
