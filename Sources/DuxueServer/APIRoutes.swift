@@ -181,7 +181,12 @@ enum APIRoutes {
             let report = try await workbench.pool.run {
                 var options = PlannerOptions(timeLimit: 60)
                 options.concurrentSearch = false
-                return try Workflows.compare(compareRequest, options: options) { GLPKSolver() }.report
+                // Policy files by their names only, never the server's path.
+                var comparison = try Workflows.compare(compareRequest, options: options) { GLPKSolver() }.comparison
+                for index in comparison.columns.indices {
+                    comparison.columns[index].policy.name = ProblemLine.displayName(comparison.columns[index].policy.name, names: [:])
+                }
+                return CompareReport(comparison: comparison, language: language, showsTiming: false)
             }
             return HTTP.jsonText(try CompareJSON.render(report))
         }

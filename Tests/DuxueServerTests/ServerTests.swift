@@ -398,6 +398,28 @@ enum FixtureError: Error { case noToken, planNotDone }
         }
     }
 
+    @Test func compareAnswersTheSweepWithoutServerPaths() async throws {
+        let app = try Fixture.app([try Fixture.district()])
+        try await app.test(.router) { client in
+            let csrf = try await Fixture.csrf(client)
+            let uri = "/api/districts/%E5%9F%8E%E5%85%B3/compare"
+            try await client.execute(uri: uri, method: .post, headers: Fixture.headers(csrf),
+                                     body: ByteBuffer(string: "{\"sweeps\": [\"min_full_time_share=0.2,0.6\"]}")) { response in
+                #expect(response.status == .ok)
+                #expect(!String(buffer: response.body).contains(FileManager.default.temporaryDirectory.path))
+                let scenarios = try Fixture.json(response.body)["scenarios"] as? [[String: Any]] ?? []
+                #expect(scenarios.count == 3)
+                #expect((scenarios.first?["policy"] as? [String: Any])?["name"] as? String == "policy.toml")
+            }
+            try await client.execute(uri: uri, method: .post, headers: Fixture.headers(csrf),
+                                     body: ByteBuffer(string: "{\"sweeps\": [\"no_such_key=1\"]}")) { response in
+                #expect(response.status == .unprocessableContent)
+                let body = try Fixture.json(response.body)
+                #expect((body["problems"] as? [[String: Any]])?.isEmpty == false)
+            }
+        }
+    }
+
     @Test func errorsAnswerJSONWithoutInternals() async throws {
         let app = try Fixture.app([try Fixture.district()])
         try await app.test(.router) { client in
