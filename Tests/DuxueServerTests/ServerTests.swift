@@ -363,6 +363,7 @@ enum FixtureError: Error { case noToken, planNotDone }
             try await client.execute(uri: "/api/jobs/\(job)/filing.html", method: .get) { response in
                 let page = String(buffer: response.body)
                 #expect(!page.contains(Fixture.hostile))
+                #expect(!page.contains(FileManager.default.temporaryDirectory.path))
             }
         }
     }
@@ -384,6 +385,10 @@ enum FixtureError: Error { case noToken, planNotDone }
             #expect(workbench.pool.load == (running: 1, waiting: 2))
             let first = try await client.execute(uri: "/api/jobs/\(ids[0])", method: .get) { try Fixture.json($0.body)["status"] as? String }
             #expect(first == "cancelled")
+            // Readers are answered while every solver thread is busy.
+            for uri in ["/", "/api/districts/county", "/api/districts"] {
+                try await client.execute(uri: uri, method: .get) { #expect($0.status == .ok, "\(uri)") }
+            }
             gate.withLock { $0 = true }
             var statuses: [String] = []
             for _ in 0..<600 {
