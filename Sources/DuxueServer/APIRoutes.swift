@@ -59,6 +59,28 @@ enum APIRoutes {
             let job = try workbench.job(context.parameters.get("job"), language: HTTP.language(request))
             return try HTTP.json(JobAnswer(job))
         }
+        // Server-sent events: the job's status and progress as they change, until it is finished (the report
+        // itself comes from GET /api/jobs/{job}).
+        router.get("/api/jobs/{job}/events") { request, context in
+            let job = try workbench.job(context.parameters.get("job"), language: HTTP.language(request))
+            let body = ResponseBody { writer in
+                var last = ""
+                while true {
+                    let finished = job.isFinished
+                    var answer = JobAnswer(job)
+                    answer.report = nil
+                    let text = String(decoding: try HTTP.encoder().encode(answer), as: UTF8.self)
+                    if text != last {
+                        try await writer.write(ByteBuffer(string: "event: progress\ndata: \(text)\n\n"))
+                        last = text
+                    }
+                    if finished { break }
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8"], body: body)
+        }
         router.delete("/api/jobs/{job}") { request, context in
             let job = try workbench.job(context.parameters.get("job"), language: HTTP.language(request))
             job.cancel()

@@ -99,6 +99,9 @@ enum OpenAPIDocument {
         "responses": {"200": {"description": "The job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}}, "404": {"$ref": "#/components/responses/Error"}}},
       "delete": {"summary": "Cancel a plan job", "parameters": [{"$ref": "#/components/parameters/job"}],
         "responses": {"200": {"description": "The job", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Job"}}}}, "403": {"$ref": "#/components/responses/Error"}, "404": {"$ref": "#/components/responses/Error"}}}},
+    "/api/jobs/{job}/events": {"get": {"summary": "Server-sent events (event: progress) with the job's status, level and elapsed seconds as they change, until it is finished",
+      "parameters": [{"$ref": "#/components/parameters/job"}],
+      "responses": {"200": {"description": "An event stream; each data line is a Job without its report", "content": {"text/event-stream": {}}}, "404": {"$ref": "#/components/responses/Error"}}}},
     "/api/jobs/{job}/roster": {
       "get": {"summary": "The working roster: rows, the pool, vacancies and the audit", "parameters": [{"$ref": "#/components/parameters/job"}],
         "responses": {"200": {"description": "The roster", "content": {"application/json": {}}}, "409": {"$ref": "#/components/responses/Error"}}},

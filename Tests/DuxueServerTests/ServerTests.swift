@@ -303,6 +303,14 @@ enum FixtureError: Error { case noToken, planNotDone }
                 #expect(answer["status"] as? String != "failed")
                 if report == nil { try await Task.sleep(for: .milliseconds(100)) }
             }
+            // The event stream of a finished job ends with its final status.
+            try await client.execute(uri: "/api/jobs/\(job)/events", method: .get) { response in
+                #expect(response.headers[.contentType]?.hasPrefix("text/event-stream") == true)
+                let stream = String(buffer: response.body)
+                #expect(stream.hasPrefix("event: progress\ndata: {"))
+                #expect(stream.contains("\"status\":\"done\""))
+                #expect(!stream.contains("\"report\""))
+            }
             let figures = try #require(report?["figures"] as? [String: Any])
             #expect(figures["schools"] as? Int == 5)
             let roster = try await client.execute(uri: "/api/jobs/\(job)/roster", method: .get) { try Fixture.json($0.body) }

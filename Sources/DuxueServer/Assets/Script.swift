@@ -80,11 +80,31 @@ extension Assets {
     }
   }
 
+  function showProgress(job) {
+    const level = job.level ? " · " + T.level + " " + job.level : "";
+    $("plan-progress").textContent = T[job.status] + level + " · " + job.elapsed.toFixed(1) + " " + T.seconds;
+  }
+
+  // Progress as server-sent events while the job runs; the polling below then finds it finished (and
+  // takes over if the event stream fails).
+  function watch(id) {
+    return new Promise((resolve) => {
+      if (!window.EventSource) { resolve(); return; }
+      const source = new EventSource(api("/api/jobs/" + id + "/events"));
+      source.addEventListener("progress", (event) => {
+        const job = JSON.parse(event.data);
+        showProgress(job);
+        if (["done", "failed", "cancelled"].includes(job.status)) { source.close(); resolve(); }
+      });
+      source.onerror = () => { source.close(); resolve(); };
+    });
+  }
+
   async function poll(id) {
+    await watch(id);
     for (;;) {
       const job = await call("GET", "/api/jobs/" + id);
-      const level = job.level ? " · " + T.level + " " + job.level : "";
-      $("plan-progress").textContent = T[job.status] + level + " · " + job.elapsed.toFixed(1) + " " + T.seconds;
+      showProgress(job);
       if (job.status === "done") {
         $("plan-progress").textContent = T.done + " · " + job.report.seconds.toFixed(1) + " " + T.seconds;
         showReport(job.report);
