@@ -18,6 +18,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
     ],
     targets: [
         // C boundary: GLPK plus the shim that turns GLPK's abort-on-misuse into error codes.
@@ -53,11 +59,23 @@ let package = Package(
                            "DuxueFiling", "DuxueConcurrency"]
         ),
         .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
+        // `duxue serve`: the browser workbench (Hummingbird 2); it only parses requests and renders workflow data.
+        .target(
+            name: "DuxueServer",
+            dependencies: [
+                "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
+                "DuxueConcurrency", "DuxueWorkflows", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "duxue",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                "DuxueConcurrency", "DuxueWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DuxueConcurrency", "DuxueWorkflows", "DuxueServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -96,6 +114,15 @@ let package = Package(
             exclude: ["Golden"], resources: [.copy("Scenarios")]
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
+        .testTarget(
+            name: "DuxueServerTests",
+            dependencies: [
+                "DuxueServer", "DuxueDomain", "DuxueConcurrency", "DuxueTestSupport", "duxue",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
         .testTarget(
             name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain", "DuxueTestSupport"], exclude: ["Golden"],

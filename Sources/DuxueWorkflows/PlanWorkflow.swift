@@ -10,13 +10,16 @@ public struct PlanRequest: Sendable {
     public var district: DistrictSource
     /// A pairs file (pinned and forbidden pairs), if any.
     public var pairs: String?
+    /// Pairs given as data (e.g. a workbench's edits pinned), added to those of the pairs file.
+    public var rules: PairRules
     /// Report language.
     public var language: Language
 
     /// A request.
-    public init(district: DistrictSource, pairs: String? = nil, language: Language) {
+    public init(district: DistrictSource, pairs: String? = nil, rules: PairRules = PairRules(), language: Language) {
         self.district = district
         self.pairs = pairs
+        self.rules = rules
         self.language = language
     }
 
@@ -35,12 +38,14 @@ public struct PlanOutcome: Sendable {
 }
 
 extension Workflows {
-    /// Reads the district, the policy and the pairs, and plans. Throws ``InputError`` for unreadable
+    /// Reads the district, the policy and the pairs (the file's, then those given as data), and plans. Throws ``InputError`` for unreadable
     /// inputs, `PairRulesError` for pins that cannot be honoured, and the solver's errors.
     public static func plan(_ request: PlanRequest, options: PlannerOptions = PlannerOptions(),
                             solver: @Sendable () -> any MIPSolver) throws -> PlanOutcome {
         let loaded = try request.district.load()
-        let pairs = try request.pairs.map { path throws(InputError) in try PairsReader.read(path: path) } ?? PairRules()
+        var pairs = try request.pairs.map { path throws(InputError) in try PairsReader.read(path: path) } ?? PairRules()
+        pairs.pinned.merge(request.rules.pinned) { _, given in given }
+        pairs.forbidden.formUnion(request.rules.forbidden)
         let plan = try Planner(solver: solver()).plan(district: loaded.district, policy: loaded.policy, pairs: pairs, options: options)
         return PlanOutcome(warnings: loaded.warnings, plan: plan, report: PlanReport(plan: plan, language: request.language))
     }

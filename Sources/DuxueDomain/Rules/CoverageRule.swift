@@ -19,7 +19,7 @@ public struct CoverageRule: Rule {
             if count == 0 { findings.append(finding(.uncovered(school.id))) }
             if count > 1 { findings.append(finding(.coveredMoreThanOnce(school.id, times: count))) }
         }
-        for id in counts.keys.sorted() where context.schools[id] == nil {
+        for id in counts.keys.filter({ context.schools[$0] == nil }).sorted() {
             findings.append(finding(.unknownSchool(id)))
         }
         var unknown = Set<String>()

@@ -144,20 +144,20 @@ public struct RuleContext: Sendable {
     public let inspectors: [Inspector.ID: Inspector]
     /// Schools held by each assignee, in roster order.
     public let holdings: [Assignee: [School.ID]]
+    /// Appointed pool inspectors (known ids), sorted; sorted once here, since most rules read them (an
+    /// edit in the browser workbench re-audits the whole roster).
+    public let appointedInspectors: [Inspector]
 
     /// Builds the lookups.
     public init(district: District, policy: Policy, roster: Roster) {
         self.district = district
         self.policy = policy
         self.roster = roster
+        let inspectors = district.inspectorsByID
         schools = district.schoolsByID
-        inspectors = district.inspectorsByID
+        self.inspectors = inspectors
         holdings = roster.schoolsByAssignee
-    }
-
-    /// Appointed pool inspectors (known ids), sorted.
-    public var appointedInspectors: [Inspector] {
-        holdings.keys.compactMap { if case .inspector(let id) = $0 { inspectors[id] } else { nil } }
+        appointedInspectors = holdings.keys.compactMap { if case .inspector(let id) = $0 { inspectors[id] } else { nil } }
             .sorted { $0.id < $1.id }
     }
 

@@ -1,0 +1,473 @@
+import DuxueCompare
+import DuxueDomain
+import DuxueFiling
+import DuxueGLPK
+import DuxueInput
+import DuxuePlanner
+import DuxueReport
+import DuxueWorkflows
+import Foundation
+import Hummingbird
+
+/// The JSON API the page uses (described in ``OpenAPIDocument``). Handlers parse, call a workflow, and
+/// render its data; solves run on the workbench's pool.
+enum APIRoutes {
+    static func add(to router: Router<BasicRequestContext>, workbench: Workbench) {
+        router.get("/api/districts") { _, _ in
+            try HTTP.json(DistrictList(districts: workbench.districts.map { entry in
+                DistrictList.Item(id: entry.id, name: (try? DistrictSource(path: entry.path).load().district.name) ?? entry.id)
+            }))
+        }
+        router.get("/api/districts/{id}") { request, context in
+            let language = HTTP.language(request)
+            let entry = try workbench.district(context.parameters.get("id"), language: language)
+            return try HTTP.json(DistrictDetail.make(entry, language: language))
+        }
+        router.post("/api/districts/{id}/validate") { request, context in
+            let language = HTTP.language(request)
+            let entry = try workbench.district(context.parameters.get("id"), language: language)
+            var upload: Upload?
+            if request.uri.queryParameters.get("name") != nil { upload = try await Upload.receive(request, language: language) }
+            defer { upload?.remove() }
+            let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: upload?.path)
+            let names = upload.map { [$0.path: $0.name] } ?? [:]
+            return try HTTP.json(ValidationAnswer(
+                valid: report.isValid, errors: report.errorCount, warnings: report.warningCount, schools: report.schools,
+                inspectors: report.inspectors, rosterRows: report.assignments,
+                problems: report.problems.map { ProblemLine($0, language: language, names: names) }))
+        }
+        router.post("/api/districts/{id}/plan") { request, context in
+            let language = HTTP.language(request)
+            let entry = try workbench.district(context.parameters.get("id"), language: language)
+            let body = try await HTTP.decode(PlanBody.self, from: request, language: language)
+            var rules = PairRules()
+            for pin in body.pins ?? [] {
+                rules.pinned[School.ID(uncheckedRawValue: pin.school)] = Inspector.ID(uncheckedRawValue: pin.inspector)
+            }
+            // A preset by name only: never a policy file named by the request.
+            if let preset = body.policy, !Presets.names.contains(preset) {
+                throw Failure.badRequest("没有这个政策预设：\(Presets.names.joined(separator: "、"))",
+                                         "no such policy preset: \(Presets.names.joined(separator: ", "))", language)
+            }
+            if let limit = body.timeLimit, !(limit > 0 && limit <= 3600) {
+                throw Failure.badRequest("求解时限须在 0 到 3600 秒之间", "time_limit must be between 0 and 3600 seconds", language)
+            }
+            let job = workbench.startPlan(entry, rules: rules, policy: body.policy, timeLimit: body.timeLimit, language: language)
+            return try HTTP.json(JobAnswer(job), status: .accepted)
+        }
+        router.get("/api/jobs/{job}") { request, context in
+            let job = try workbench.job(context.parameters.get("job"), language: HTTP.language(request))
+            return try HTTP.json(JobAnswer(job))
+        }
+        // Server-sent events: the job's status and progress as they change, until it is finished (the report
+        // itself comes from GET /api/jobs/{job}).
+        router.get("/api/jobs/{job}/events") { request, context in
+            let job = try workbench.job(context.parameters.get("job"), language: HTTP.language(request))
+            let body = ResponseBody { writer in
+                var last = ""
+                while true {
+                    let finished = job.isFinished
+                    var answer = JobAnswer(job)
+                    answer.report = nil
+                    let text = String(decoding: try HTTP.encoder().encode(answer), as: UTF8.self)
+                    if text != last {
+                        try await writer.write(ByteBuffer(string: "event: progress\ndata: \(text)\n\n"))
+                        last = text
+                    }
+                    if finished { break }
+                    try await Task.sleep(for: .milliseconds(250))
+                }
+                try await writer.finish(nil)
+            }
+            return Response(status: .ok, headers: [.contentType: "text/event-stream; charset=utf-8"], body: body)
+        }
+        router.delete("/api/jobs/{job}") { request, context in
+            let job = try workbench.job(context.parameters.get("job"), language: HTTP.language(request))
+            job.cancel()
+            return try HTTP.json(JobAnswer(job))
+        }
+        router.get("/api/jobs/{job}/roster") { request, context in
+            let language = HTTP.language(request)
+            let (plan, _) = try finished(workbench, context, language)
+            return try HTTP.json(RosterAnswer.make(plan, language: language))
+        }
+        router.put("/api/jobs/{job}/roster") { request, context in
+            let language = HTTP.language(request)
+            let job = try workbench.job(context.parameters.get("job"), language: language)
+            guard let (plan, outcome) = job.editedPlan() else { throw notDone(language) }
+            let body = try await HTTP.decode(RosterBody.self, from: request, language: language)
+            let roster = try parse(body, plan: outcome.plan, language: language)
+            job.state.withLock { $0.roster = roster }
+            return try HTTP.json(Workflows.audit(roster, district: plan.district, policy: plan.policy, language: language))
+        }
+        router.get("/api/jobs/{job}/options") { request, context in
+            let language = HTTP.language(request)
+            let (plan, _) = try finished(workbench, context, language)
+            guard let school = request.uri.queryParameters.get("school").map({ String($0) }),
+                  plan.district.schoolsByID[School.ID(uncheckedRawValue: school)] != nil else { throw Failure.notFound(language) }
+            return try HTTP.json(OptionsAnswer(school: school, options: Workflows.reassignmentOptions(
+                for: School.ID(uncheckedRawValue: school), in: plan.roster, district: plan.district, policy: plan.policy)))
+        }
+        router.get("/api/jobs/{job}/roster.csv") { request, context in
+            let language = HTTP.language(request)
+            let (plan, _) = try finished(workbench, context, language)
+            let header = RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(plan))
+            let text = CSVWriter.document(header: header, rows: RosterTable.rows(plan, language: language))
+            let bytes = (language == .zh ? TextEncoding.utf8ByteOrderMark : []) + Array(text.utf8)
+            return HTTP.bytes(bytes, type: "text/csv; charset=utf-8", download: "\(plan.district.name)-roster.csv")
+        }
+        router.get("/api/jobs/{job}/roster.xlsx") { request, context in
+            let language = HTTP.language(request)
+            let (plan, _) = try finished(workbench, context, language)
+            let bytes = try scratchFile(named: "roster.xlsx", language: language) { path in
+                try RosterWorkbook.write(header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(plan)),
+                                         rows: RosterTable.rows(plan, language: language), language: language, to: path, overwrite: false)
+            }
+            return HTTP.bytes(bytes, type: xlsxType, download: "\(plan.district.name)-roster.xlsx")
+        }
+        for format in ["xlsx", "html"] {
+            router.get("/api/jobs/{job}/filing.\(format)") { request, context in
+                let language = HTTP.language(request)
+                let (plan, _) = try finished(workbench, context, language)
+                // The filing package is always in Chinese: it is what the office files and publishes.
+                let report = CheckReport(district: plan.district, policy: plan.policy, roster: plan.roster, rosterFile: "roster",
+                                         strict: false, nearest: nil, language: .zh)
+                let bytes = try scratchFile(named: "filing.\(format)", language: language) { path in
+                    try FilingWriter.write(report, district: plan.district, roster: plan.roster, policy: plan.policy,
+                                           format: format == "xlsx" ? .xlsx : .html, to: path, overwrite: false)
+                }
+                return HTTP.bytes(bytes, type: format == "xlsx" ? xlsxType : "text/html; charset=utf-8",
+                                  download: "\(plan.district.name)-备案材料.\(format)")
+            }
+        }
+        router.post("/api/districts/{id}/check") { request, context in
+            let language = HTTP.language(request)
+            let entry = try workbench.district(context.parameters.get("id"), language: language)
+            let asOf = try day(request, "as_of", language: language)
+            let upload = try await Upload.receive(request, language: language)
+            defer { upload.remove() }
+            let checkRequest = CheckRequest(district: DistrictSource(path: entry.path), roster: upload.path, asOf: asOf,
+                                            strict: request.uri.queryParameters.get("strict") == "true", timeLimit: 30, language: language)
+            let names = [upload.path: upload.name]
+            do {
+                let outcome = try await workbench.pool.run {
+                    var options = PlannerOptions()
+                    options.concurrentSearch = false
+                    return try Workflows.check(checkRequest, options: options) { GLPKSolver() }
+                }
+                var report = outcome.report
+                report.rosterFile = upload.name
+                report.policy.name = ProblemLine.displayName(report.policy.name, names: [:])
+                return try HTTP.json(CheckAnswer(report: report, warnings: outcome.warnings.map { ProblemLine($0, language: language, names: names) }))
+            } catch {
+                throw Failure.from(error, language: language, names: names)
+            }
+        }
+        router.post("/api/districts/{id}/renew") { request, context in
+            let language = HTTP.language(request)
+            let entry = try workbench.district(context.parameters.get("id"), language: language)
+            guard let asOf = try day(request, "as_of", language: language) else {
+                throw Failure.badRequest("请给出生效日期 as_of（YYYY-MM-DD）", "give the date the renewal takes effect: as_of=YYYY-MM-DD", language)
+            }
+            let upload = try await Upload.receive(request, language: language)
+            defer { upload.remove() }
+            let renewRequest = RenewRequest(district: DistrictSource(path: entry.path), previous: upload.path, asOf: asOf,
+                                            newTerm: request.uri.queryParameters.get("new_term") == "true", language: language)
+            let names = [upload.path: upload.name]
+            do {
+                let outcome = try await workbench.pool.run {
+                    var options = PlannerOptions(timeLimit: 60)
+                    options.concurrentSearch = false
+                    return try Workflows.renew(renewRequest, options: options) { GLPKSolver() }
+                }
+                var report = outcome.report
+                report.plan.policy.name = ProblemLine.displayName(report.plan.policy.name, names: [:])
+                return try HTTP.json(RenewAnswer(report: report,
+                                                 warnings: outcome.warnings.map { ProblemLine($0, language: language, names: names) }))
+            } catch let error as RenewalError {
+                throw Failure(status: .unprocessableContent, code: "renewal_refused",
+                              message: (language == .zh ? "无法按要求调整名册：" : "the renewal cannot be made as asked: ") + "\(error)")
+            } catch {
+                throw Failure.from(error, language: language, names: names)
+            }
+        }
+        router.post("/api/districts/{id}/compare") { request, context in
+            let language = HTTP.language(request)
+            let entry = try workbench.district(context.parameters.get("id"), language: language)
+            let body = try await HTTP.decode(CompareBody.self, from: request, language: language)
+            guard body.sweeps.count <= 8, body.sweeps.allSatisfy({ $0.count <= 200 }) else {
+                throw Failure.badRequest("最多 8 组参数", "at most 8 sweeps", language)
+            }
+            let compareRequest = CompareRequest(district: DistrictSource(path: entry.path), sweeps: body.sweeps, jobs: 1,
+                                                showsTiming: false, language: language)
+            let report = try await workbench.pool.run {
+                var options = PlannerOptions(timeLimit: 60)
+                options.concurrentSearch = false
+                // Policy files by their names only, never the server's path.
+                var comparison = try Workflows.compare(compareRequest, options: options) { GLPKSolver() }.comparison
+                for index in comparison.columns.indices {
+                    comparison.columns[index].policy.name = ProblemLine.displayName(comparison.columns[index].policy.name, names: [:])
+                }
+                return CompareReport(comparison: comparison, language: language, showsTiming: false)
+            }
+            return HTTP.jsonText(try CompareJSON.render(report))
+        }
+    }
+
+    static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    private static func finished(_ workbench: Workbench, _ context: BasicRequestContext, _ language: Language) throws
+        -> (Plan, PlanOutcome)
+    {
+        let job = try workbench.job(context.parameters.get("job"), language: language)
+        guard let result = job.editedPlan() else { throw notDone(language) }
+        return result
+    }
+
+    private static func notDone(_ language: Language) -> Failure {
+        Failure(status: .conflict, code: "not_done", message: language == .zh ? "名册尚未编制完成" : "the plan is not done yet")
+    }
+
+    private static func day(_ request: Request, _ name: String, language: Language) throws -> Day? {
+        guard let text = request.uri.queryParameters.get(name).map({ String($0) }), !text.isEmpty else { return nil }
+        guard let day = Vocabulary.day(text) else {
+            throw Failure.badRequest("\(name) 不是日期：请写成 YYYY-MM-DD", "\(name) is not a date: write it as YYYY-MM-DD", language)
+        }
+        return day
+    }
+
+    /// Runs `write` on a private scratch path and returns the bytes written.
+    private static func scratchFile(named name: String, language: Language, _ write: (String) throws -> Void) throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-\(randomHex(bytes: 8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/" + name
+        do {
+            try write(path)
+        } catch {
+            throw Failure.from(error, language: language)
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure.from(CocoaError(.fileReadUnknown), language: language) }
+        return [UInt8](data)
+    }
+
+    /// The roster a page sends: every school of the plan once, each held by a pool inspector or one of
+    /// the plan's vacancies.
+    static func parse(_ body: RosterBody, plan: Plan, language: Language) throws -> Roster {
+        let inspectors = plan.district.inspectorsByID, schools = plan.district.schoolsByID
+        let vacancies = Dictionary(plan.roster.vacancies.map { ($0.rosterID, $0) }, uniquingKeysWith: { a, _ in a })
+        var assignments: [Assignment] = []
+        for line in body.assignments {
+            let school = School.ID(uncheckedRawValue: line.school)
+            guard schools[school] != nil else {
+                throw Failure.badRequest("名册中有未知学校", "the roster names an unknown school", language)
+            }
+            let inspector = Inspector.ID(uncheckedRawValue: line.assignee)
+            if inspectors[inspector] != nil {
+                assignments.append(Assignment(school: school, assignee: .inspector(inspector)))
+            } else if let vacancy = vacancies[line.assignee] {
+                assignments.append(Assignment(school: school, assignee: vacancy))
+            } else {
+                throw Failure.badRequest("名册中有未知督学", "the roster names an unknown inspector", language)
+            }
+        }
+        return Roster(assignments: assignments)
+    }
+}
+
+// MARK: - Bodies and answers
+
+/// `POST …/plan`.
+struct PlanBody: Codable, Sendable {
+    /// A pinned pair (an edit to keep).
+    struct Pin: Codable, Sendable {
+        var school: String
+        var inspector: String
+    }
+    var pins: [Pin]?
+    /// A preset replacing the district's rules (`national`, `zaozhuang` …); none: the district's own policy.
+    var policy: String?
+    var timeLimit: Double?
+}
+
+/// `PUT /api/jobs/{job}/roster`.
+struct RosterBody: Codable, Sendable {
+    struct Line: Codable, Sendable {
+        var school: String
+        var assignee: String
+    }
+    var assignments: [Line]
+}
+
+/// `POST …/compare`.
+struct CompareBody: Codable, Sendable {
+    var sweeps: [String]
+}
+
+struct DistrictList: Codable, Sendable {
+    struct Item: Codable, Sendable {
+        var id: String
+        var name: String
+    }
+    var districts: [Item]
+}
+
+/// `GET /api/districts/{id}`: the schools, the pool in brief, and the problems as `validate` reports them.
+struct DistrictDetail: Codable, Sendable {
+    struct SchoolItem: Codable, Sendable {
+        var id: String
+        var name: String
+        var stage: String
+        var zone: String
+        var enrollment: Int
+        var large: Bool
+        var latitude: Double?
+        var longitude: Double?
+    }
+    struct Pool: Codable, Sendable {
+        var inspectors: Int
+        var fullTime: Int
+        var partTime: Int
+        var eligible: Int
+    }
+    var id: String
+    var name: String
+    var valid: Bool
+    var schools: [SchoolItem]
+    var pool: Pool?
+    var problems: [ProblemLine]
+
+    static func make(_ entry: DistrictEntry, language: Language) -> DistrictDetail {
+        let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: nil)
+        let problems = report.problems.map { ProblemLine($0, language: language, names: [:]) }
+        guard let loaded = try? DistrictSource(path: entry.path).load() else {
+            return DistrictDetail(id: entry.id, name: entry.id, valid: false, schools: [], pool: nil, problems: problems)
+        }
+        let text = Text(language)
+        let district = loaded.district, policy = loaded.policy
+        return DistrictDetail(
+            id: entry.id, name: district.name, valid: report.isValid,
+            schools: district.schools.map {
+                SchoolItem(id: $0.id.rawValue, name: $0.name, stage: text.stage($0.stage), zone: $0.zone.rawValue,
+                           enrollment: $0.enrollment, large: $0.isLarge(under: policy), latitude: $0.location?.latitude,
+                           longitude: $0.location?.longitude)
+            },
+            pool: Pool(inspectors: district.inspectors.count, fullTime: district.inspectors.count { $0.employment == .fullTime },
+                       partTime: district.inspectors.count { $0.employment == .partTime },
+                       eligible: district.inspectors.count { Eligibility.isEligible($0, under: policy) }),
+            problems: problems)
+    }
+}
+
+struct ValidationAnswer: Codable, Sendable {
+    var valid: Bool
+    var errors: Int
+    var warnings: Int
+    var schools: Int?
+    var inspectors: Int?
+    var rosterRows: Int?
+    var problems: [ProblemLine]
+}
+
+/// A plan job: its status and progress, and the report once done.
+struct JobAnswer: Encodable, Sendable {
+    var id: String
+    var district: String
+    var status: String
+    var level: String?
+    var elapsed: Double
+    var report: PlanReport?
+    var error: Failure.Body?
+
+    init(_ job: PlanJob) {
+        let state = job.state.withLock { $0 }
+        id = job.id
+        district = job.district.id
+        status = state.status.rawValue
+        level = state.level
+        elapsed = state.elapsed
+        var report = state.outcome?.report
+        if let name = report?.policy.name { report?.policy.name = ProblemLine.displayName(name, names: [:]) }
+        self.report = report
+        error = state.failure?.body
+    }
+}
+
+/// The working roster for the table and the map: one row per school, the pool, and the audit.
+struct RosterAnswer: Encodable, Sendable {
+    struct Row: Codable, Sendable {
+        var school: String
+        var schoolName: String
+        var stage: String
+        var zone: String
+        var enrollment: Int
+        var large: Bool
+        var assignee: String
+        var assigneeName: String
+        var employment: String
+        var vacancy: Bool
+        var latitude: Double?
+        var longitude: Double?
+    }
+    struct Person: Codable, Sendable {
+        var id: String
+        var name: String
+        var zone: String
+        var employment: String
+        var latitude: Double?
+        var longitude: Double?
+    }
+    var rows: [Row]
+    var inspectors: [Person]
+    var vacancies: [Person]
+    var audit: RosterAudit
+
+    static func make(_ plan: Plan, language: Language) -> RosterAnswer {
+        let text = Text(language)
+        let schools = plan.district.schoolsByID, inspectors = plan.district.inspectorsByID
+        let rows = plan.roster.assignments.map { line -> Row in
+            let school = schools[line.school]
+            var name = "", employment = "", vacancy = false
+            switch line.assignee {
+            case .inspector(let id):
+                name = inspectors[id]?.name ?? ""
+                employment = inspectors[id].map { text.employment($0.employment) } ?? ""
+            case .vacancy(_, _, let value):
+                name = language == .zh ? "待聘" : "to recruit"
+                employment = text.employment(value)
+                vacancy = true
+            }
+            return Row(school: line.school.rawValue, schoolName: school?.name ?? "", stage: text.stage(school?.stage),
+                       zone: school?.zone.rawValue ?? "", enrollment: school?.enrollment ?? 0,
+                       large: school?.isLarge(under: plan.policy) ?? false, assignee: line.assignee.rosterID,
+                       assigneeName: name, employment: employment, vacancy: vacancy,
+                       latitude: school?.location?.latitude, longitude: school?.location?.longitude)
+        }
+        let people = plan.district.inspectors.map {
+            Person(id: $0.id.rawValue, name: $0.name, zone: $0.zone.rawValue, employment: text.employment($0.employment),
+                   latitude: $0.location?.latitude, longitude: $0.location?.longitude)
+        }
+        let vacancies = plan.roster.vacancies.compactMap { assignee -> Person? in
+            guard case .vacancy(let id, let zone, let employment) = assignee else { return nil }
+            return Person(id: id, name: language == .zh ? "待聘" : "to recruit", zone: zone.rawValue,
+                          employment: text.employment(employment), latitude: nil, longitude: nil)
+        }
+        return RosterAnswer(rows: rows, inspectors: people, vacancies: vacancies,
+                            audit: Workflows.audit(plan.roster, district: plan.district, policy: plan.policy, language: language))
+    }
+}
+
+struct OptionsAnswer: Encodable, Sendable {
+    var school: String
+    var options: [ReassignmentOption]
+}
+
+struct CheckAnswer: Encodable, Sendable {
+    var report: CheckReport
+    var warnings: [ProblemLine]
+}
+
+struct RenewAnswer: Encodable, Sendable {
+    var report: RenewalReport
+    var warnings: [ProblemLine]
+}
