@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C boundary: GLPK plus the shim that turns GLPK's abort-on-misuse into error codes.
@@ -49,14 +50,19 @@ let package = Package(
         // parse and render.
         .target(
             name: "DuxueWorkflows",
-            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueReport", "DuxueCompare"]
+            dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueReport", "DuxueCompare", "DuxueRecord"]
+        ),
+        // The roster of record: appointments by term in SQLite (GRDB), from which term counts are derived.
+        .target(
+            name: "DuxueRecord",
+            dependencies: ["DuxueDomain", "DuxueInput", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
         .executableTarget(
             name: "duxue",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                "DuxueConcurrency", "DuxueWorkflows", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DuxueConcurrency", "DuxueWorkflows", "DuxueRecord", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
@@ -96,6 +102,11 @@ let package = Package(
         ),
         .testTarget(name: "DuxueReportTests", dependencies: ["DuxueReport", "DuxuePlanner", "DuxueDomain", "DuxueGLPK"], exclude: ["Golden"]),
         .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
+        .testTarget(
+            name: "DuxueRecordTests",
+            dependencies: ["DuxueRecord", "DuxueWorkflows", "DuxueDomain", "DuxueInput", "DuxueSynth", "DuxueGLPK", "DuxueTestSupport",
+                           "duxue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain", "DuxueTestSupport"], exclude: ["Golden"],
             resources: [.copy("Cases")]

@@ -159,6 +159,9 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case ambiguousName(key: String, name: String, candidates: [String])
         /// A name that is not the one the district gives the id on the same row (the id is used).
         case nameContradictsID(key: String, id: String, written: String, actual: String)
+        /// The pool's `consecutive_terms` (or a roster's `pair_terms`) disagrees with what the roster of
+        /// record shows for the recorded terms; the record's value is used.
+        case termsDisagreeWithRecord(key: String, id: String, written: Int, recorded: Int, terms: [Day])
     }
 
     /// The file, as a short name (e.g. "schools.csv") or the path given.
