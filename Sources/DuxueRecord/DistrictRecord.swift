@@ -152,12 +152,12 @@ public final class DistrictRecord: Sendable {
                 try db.execute(sql: "UPDATE rosters SET replaced_by = ? WHERE id = ?", arguments: [rosterID, oldID])
             }
             let line = try db.makeStatement(sql: """
-                INSERT INTO assignments (roster_id, line, school_id, inspector_id, vacancy_id, employment, pair_terms)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO assignments (roster_id, line, school_id, inspector_id, vacancy_id, vacancy_zone, employment, pair_terms)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for a in entry.assignments {
                 try line.execute(arguments: [rosterID, a.line, a.school.rawValue, a.inspector?.rawValue, a.vacancy.nonEmpty,
-                                             a.employment?.rawValue, a.pairTerms])
+                                             a.vacancy == nil ? nil : a.vacancyZone.nonEmpty, a.employment?.rawValue, a.pairTerms])
             }
             let school = try db.makeStatement(sql: """
                 INSERT OR IGNORE INTO school_facts (roster_id, school_id, name, zone, stage, enrollment) VALUES (?, ?, ?, ?, ?, ?)
@@ -299,14 +299,16 @@ public final class DistrictRecord: Sendable {
         let idList = ids.map(String.init).joined(separator: ",")
         var lines: [Int64: [RecordedAssignment]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT roster_id, line, school_id, inspector_id, vacancy_id, employment, pair_terms
+            SELECT roster_id, line, school_id, inspector_id, vacancy_id, vacancy_zone, employment, pair_terms
             FROM assignments WHERE roster_id IN (\(idList)) ORDER BY id
             """) {
             let roster: Int64 = row[0]
-            lines[roster, default: []].append(RecordedAssignment(
+            var line = RecordedAssignment(
                 line: row[1], school: School.ID(uncheckedRawValue: row[2]),
                 inspector: (row[3] as String?).map(Inspector.ID.init(uncheckedRawValue:)), vacancy: row[4],
-                employment: (row[5] as String?).flatMap(Employment.init(rawValue:)), pairTerms: row[6]))
+                employment: (row[6] as String?).flatMap(Employment.init(rawValue:)), pairTerms: row[7])
+            line.vacancyZone = row[5]
+            lines[roster, default: []].append(line)
         }
         var findings: [Int64: [StoredFinding]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT roster_id, rule, severity, message FROM findings WHERE roster_id IN (\(idList)) ORDER BY id") {

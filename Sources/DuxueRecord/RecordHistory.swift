@@ -120,6 +120,15 @@ public struct RecordHistory: Sendable {
         return RecordedCount(count: total, streak: streak, replayed: replayed.map(\.term), written: written, disagrees: disagrees)
     }
 
+    /// The opening balance the pool's column gives `id`: the terms before the first recorded one, where
+    /// the record's streak before `start` reaches back to it (`written` counts the terms before `start`).
+    public func openingBalance(of id: Inspector.ID, before start: Day, years: Int, written: Int?) -> Int {
+        guard let written, let derived = consecutivePartTimeTerms(of: id, before: start, years: years, written: nil),
+            derived.streak.count == derived.replayed.count
+        else { return 0 }
+        return max(0, written - derived.count)
+    }
+
     /// For each school of `roster` held by an inspector, how many consecutive terms that inspector has held
     /// it, the roster's own term included: recorded terms whose final roster gives the school the same
     /// inspector (terms carried over between them count), plus, where the run reaches back to the first

@@ -46,6 +46,7 @@ public enum RecordSchema {
             school_id TEXT NOT NULL,
             inspector_id TEXT,
             vacancy_id TEXT,
+            vacancy_zone TEXT,
             employment TEXT CHECK (employment IN ('full_time', 'part_time')),
             pair_terms INTEGER
         );
@@ -101,7 +102,8 @@ public enum RecordSchema {
     public static let exportTables: [(name: String, columns: [String], order: String)] = [
         ("terms", ["id", "start", "end"], "id"),
         ("rosters", ["id", "term_id", "effective_on", "version", "status", "recorded_at", "source_file", "replaced_by", "doc_no"], "id"),
-        ("assignments", ["id", "roster_id", "line", "school_id", "inspector_id", "vacancy_id", "employment", "pair_terms"], "id"),
+        ("assignments", ["id", "roster_id", "line", "school_id", "inspector_id", "vacancy_id", "vacancy_zone", "employment", "pair_terms"],
+         "id"),
         ("appointments", ["id", "term_id", "inspector_id", "employment", "appointed_on", "ended_on", "doc_no"], "id"),
         ("school_facts", ["roster_id", "school_id", "name", "zone", "stage", "enrollment"], "roster_id, school_id"),
         ("inspector_facts", ["roster_id", "inspector_id", "name", "employment", "zone", "retired_on", "consecutive_terms"],

@@ -29,6 +29,8 @@ public struct RecordedAssignment: Hashable, Sendable {
     public var inspector: Inspector.ID?
     /// The vacancy (`VACANCY-n`), when the line names one.
     public var vacancy: String?
+    /// The zone the vacancy's recruit is hired in.
+    public var vacancyZone: String?
     /// The employment the line gives (its `employment` column), else the pool's at the time.
     public var employment: Employment?
     /// The line's `pair_terms` (本校连续届数) as written, if any.

@@ -10,6 +10,7 @@ struct Duxue: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, RenewCommand.self, CompareCommand.self, ValidateCommand.self, PolicyCommand.self,
+            RecordCommand.self, HistoryCommand.self,
         ]
     )
 
