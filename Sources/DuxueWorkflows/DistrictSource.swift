@@ -54,12 +54,14 @@ public struct DistrictSource: Sendable {
     /// Reads the policy and the district. `fallback` is the term start when none is given explicitly
     /// (e.g. the one a roster records); `readOn` the date the district's dates are checked against
     /// (retired_on), the term start unless given. Warnings include a term start taken from today.
-    public func load(termStart fallback: Day? = nil, readOn: Day? = nil) throws(InputError) -> LoadedDistrict {
+    /// With `recording` (the district is read to record a roster, which starts the record) the
+    /// `consecutive_terms` column is optional even before the record exists.
+    public func load(termStart fallback: Day? = nil, readOn: Day? = nil, recording: Bool = false) throws(InputError) -> LoadedDistrict {
         let policy = try PolicyReader.load(district: path, option: self.policy, termStart: termStart ?? fallback)
         var reading = policy
         if let readOn { reading.termStart = readOn }
         let history = try recordHistory()
-        var load = try DistrictReader.read(folder: path, policy: reading, termsFromRecord: history != nil)
+        var load = try DistrictReader.read(folder: path, policy: reading, termsFromRecord: history != nil || recording)
         // Titles name the district as its policy does (区县名称), not by its folder.
         if let name = policy.districtName, !name.isEmpty { load.district.name = name }
         var written: [Inspector.ID: Int] = [:]

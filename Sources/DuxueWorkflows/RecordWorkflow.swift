@@ -72,7 +72,7 @@ extension Workflows {
         // if later), so a retirement after a past term's start is a date, not a contradiction.
         let effective = request.asOf ?? termStart
         let today = PolicyReader.localToday()
-        let loaded = try request.district.load(termStart: termStart, readOn: max(today, effective))
+        let loaded = try request.district.load(termStart: termStart, readOn: max(today, effective), recording: true)
         var district = loaded.district
         var policy = loaded.policy
         policy.termStart = termStart
