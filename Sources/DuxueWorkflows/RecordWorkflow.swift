@@ -68,11 +68,12 @@ extension Workflows {
         guard let termStart = request.district.termStart ?? load.termStart else {
             throw RecordWorkflowError.termStartUnknown(roster: request.roster)
         }
-        // Facts true then but not now are no error: the pool is read as of today (or the roster's day,
-        // if later), so a retirement after a past term's start is a date, not a contradiction.
+        // Facts true then but not now are no error: the pool is read as the district's files describe it
+        // (on the term start its own policy names, or today), or on the roster's day if later; so a
+        // retirement after a past term's start is a date, not a contradiction.
         let effective = request.asOf ?? termStart
-        let today = PolicyReader.localToday()
-        let loaded = try request.district.load(termStart: termStart, readOn: max(today, effective), recording: true)
+        let own = try PolicyReader.load(district: request.district.path, option: request.district.policy, termStart: nil).termStart
+        let loaded = try request.district.load(termStart: termStart, readOn: max(own, effective), recording: true)
         var district = loaded.district
         var policy = loaded.policy
         policy.termStart = termStart

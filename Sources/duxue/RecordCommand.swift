@@ -94,7 +94,16 @@ struct RecordCommand: ParsableCommand {
             Self.fail(error, language: language)
         }
         for warning in outcome.warnings { Console.error(warning.message(in: language)) }
-        for finding in outcome.findings { Console.error((zh ? "提示（按现行名单检查）：" : "warning (against the current files): ") + finding) }
+        // A filed roster is history: what the rules say of it now is shown (the first few) and stored.
+        let shown = 20
+        for finding in outcome.findings.prefix(shown) {
+            Console.error((zh ? "提示（按现行名单检查）：" : "warning (against the current files): ") + finding)
+        }
+        if outcome.findings.count > shown {
+            let more = outcome.findings.count - shown
+            Console.error(zh ? "……另有 \(more) 条提示，已与名册一并记入（duxue history 可查）"
+                             : "… and \(more) more, stored with the roster (see duxue history)")
+        }
         let r = outcome.recorded
         let when = r.effectiveOn == r.term.start ? (zh ? "\(r.term.start) 起的任期" : "the term starting \(r.term.start)")
             : (zh ? "\(r.term.start) 起任期内 \(r.effectiveOn) 的调整" : "the change of \(r.effectiveOn) in the term starting \(r.term.start)")
