@@ -89,6 +89,8 @@ public struct DistrictSource: Sendable {
         var warnings: [InputProblem] = []
         for index in load.district.inspectors.indices {
             let id = load.district.inspectors[index].id
+            // A full-timer's count is read by no rule (R6 limits part-time terms): a written value stays, unwarned.
+            if load.district.inspectors[index].employment == .fullTime && written[id] != nil { continue }
             guard let derived = history.consecutivePartTimeTerms(of: id, before: start, years: years, written: written[id])
             else { continue }
             load.district.inspectors[index].consecutiveTerms = derived.count
