@@ -177,7 +177,7 @@ public enum HistoryRenderer {
             for school in report.schools {
                 let pair = school.pairTerms.map { zh ? "，现任督学本校连续 \($0) 届" : ", current inspector \($0) consecutive terms here" } ?? ""
                 let terms = school.terms.map { "\($0.termStart) \($0.holder)" }.joined(separator: zh ? "；" : "; ")
-                out += "  \(school.id) \(school.name)\(pair)：\(terms)\n"
+                out += "  \(school.id) \(school.name)\(pair)\(zh ? "：" : ": ")\(terms)\n"
             }
         }
         return out
