@@ -88,7 +88,7 @@ import Testing
         #expect(after != before)
 
         var outcomes: [String: Int] = [:]
-        var lastBefore = 0.0, firstAfter = 1.2
+        var results: [(fraction: Double, after: Bool)] = []
         func killed(at fraction: Double) throws {
             try Self.copyRecord(from: baseline, to: recordURL)
             let process = try Self.start(arguments, in: scratch.root)
@@ -97,15 +97,16 @@ import Testing
             process.waitUntilExit()
             let now = try Self.content(recordURL.path)
             #expect(now == before || now == after, "kill at \(fraction): \(now)")
-            if now == before { lastBefore = max(lastBefore, fraction) }
-            if now == after { firstAfter = min(firstAfter, fraction) }
+            results.append((fraction, now == after))
             outcomes[now == before ? "before" : now == after ? "after" : "other", default: 0] += 1
         }
         // A sweep over the whole run, then kills packed between the last kill that left the record as
         // before and the first that left it as after: where the write transaction runs.
         let sweep = 16, packed = 24
         for index in 0..<sweep { try killed(at: 1.2 * Double(index) / Double(sweep - 1)) }
-        let (low, high) = (lastBefore, min(firstAfter, 1.2))
+        // The sweep's first kill that left the record as after, and the last before it that did not.
+        let high = results.first(where: \.after)?.fraction ?? 1.6
+        let low = results.filter { !$0.after && $0.fraction < high }.map(\.fraction).max() ?? 0
         for index in 0..<packed { try killed(at: low + (high - low) * Double(index) / Double(packed - 1)) }
         #expect(outcomes["before", default: 0] >= 1)
         #expect(outcomes["other"] == nil)
