@@ -159,4 +159,29 @@ import Testing
         #expect(zh.status == 2)
         #expect(zh.stderr.contains("由更新版本的 Duxue 写入"), "\(zh.stderr)")
     }
+
+    /// Without a record the pool needs `consecutive_terms`; once the district keeps one, it may be left out
+    /// (validate, plan and check derive it).
+    @Test func theColumnIsOptionalOnceADistrictKeepsARecord() throws {
+        let cli = try CLIRunner()
+        let folder = try cli.makeFolder("small")
+        var schools = "id,name,enrollment,zone\n"
+        for n in 1...6 { schools += "S\(n),学校\(n),\(400 + n),城区\n" }
+        try schools.write(toFile: "\(folder)/schools.csv", atomically: true, encoding: .utf8)
+        try "id,name,employment,status,zone\nA,甲,part_time,in_service,城区\nB,乙,part_time,in_service,城区\n"
+            .write(toFile: "\(folder)/inspectors.csv", atomically: true, encoding: .utf8)
+        try "preset = \"national\"\nterm_start = 2027-09-01\n".write(toFile: "\(folder)/policy.toml", atomically: true, encoding: .utf8)
+        let before = try cli.run(["validate", folder, "--lang", "en"])
+        #expect(before.status == 2)
+        #expect(before.stdout.contains("consecutive_terms") || before.stderr.contains("consecutive_terms"))
+        try "school_id,inspector_id,term_start\nS1,A,2024-09-01\nS2,A,2024-09-01\nS3,B,2024-09-01\n"
+            .write(toFile: "\(cli.scratch.path)/past.csv", atomically: true, encoding: .utf8)
+        let record = try cli.run(["record", folder, "--roster", "past.csv", "--lang", "en"])
+        #expect(record.status == 0, "\(record.stderr)")
+        #expect(try cli.run(["validate", folder, "--lang", "en"]).status == 0)
+        let plan = try cli.run(["plan", folder, "--out", "p.csv", "--quiet", "--lang", "en"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let check = try cli.run(["check", folder, "--roster", "p.csv", "--lang", "en"])
+        #expect(check.status == 0, "\(check.stdout)")
+    }
 }
