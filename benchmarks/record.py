@@ -55,6 +55,7 @@ def main():
                   % (options.build, options.runs))
         out.write("| schools | record (2nd term) | history --format json | plan with record | plan without |\n|---|---|---|---|---|\n")
         for size, rec, hist, plan_with, plan_without in rows:
-            out.write(f"| {size} | {rec:.2f} | {hist:.2f} | {plan_with:.2f} | {plan_without:.2f} |\n")
+            cell = lambda value: "—" if value != value else f"{value:.2f}"
+            out.write(f"| {size} | {rec:.2f} | {hist:.2f} | {cell(plan_with)} | {cell(plan_without)} |\n")
 
 main()

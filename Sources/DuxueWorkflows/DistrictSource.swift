@@ -36,11 +36,13 @@ public struct DistrictSource: Sendable {
     /// exists yet.
     public var recordPath: String { DistrictRecord.path(district: path) }
 
-    /// The district's roster of record, read into memory, or `nil` when it has none. A record written by a
-    /// newer version, or one that cannot be read, is an ``InputError`` naming the file.
+    /// The district's roster of record, read into memory, or `nil` when it has none (or holds no roster
+    /// yet: an empty record derives nothing). A record written by a newer version, or one that cannot be
+    /// read, is an ``InputError`` naming the file.
     public func recordHistory() throws(InputError) -> RecordHistory? {
         do {
-            return try DistrictRecord.openIfExists(district: path)?.history()
+            guard let history = try DistrictRecord.openIfExists(district: path)?.history(), !history.current.isEmpty else { return nil }
+            return history
         } catch {
             throw .invalid([Self.problem(error, file: recordPath)])
         }

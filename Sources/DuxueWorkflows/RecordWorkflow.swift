@@ -65,7 +65,10 @@ extension Workflows {
     /// ``RecordWorkflowError`` when the record refuses it.
     public static func record(_ request: RecordRequest) throws -> RecordOutcome {
         var load = try RosterReader.read(path: request.roster)
-        guard let termStart = request.district.termStart ?? load.termStart else {
+        // The term: given, else the roster's term_start, else (for a change as of a date) the recorded term
+        // containing that date.
+        let recordedTerm = try request.asOf.flatMap { day in try request.district.recordHistory()?.terms.last { $0.contains(day) }?.start }
+        guard let termStart = request.district.termStart ?? load.termStart ?? recordedTerm else {
             throw RecordWorkflowError.termStartUnknown(roster: request.roster)
         }
         // Facts true then but not now are no error: the pool is read as the district's files describe it

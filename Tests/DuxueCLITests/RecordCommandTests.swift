@@ -179,6 +179,11 @@ import Testing
         let record = try cli.run(["record", folder, "--roster", "past.csv", "--lang", "en"])
         #expect(record.status == 0, "\(record.stderr)")
         #expect(try cli.run(["validate", folder, "--lang", "en"]).status == 0)
+        // A change as of a date within a recorded term needs no term start: the record knows the term.
+        try "school_id,inspector_id\nS1,B\nS2,A\nS3,B\n".write(toFile: "\(cli.scratch.path)/change.csv", atomically: true, encoding: .utf8)
+        let change = try cli.run(["record", folder, "--roster", "change.csv", "--as-of", "2025-03-01", "--lang", "en"])
+        #expect(change.status == 0, "\(change.stderr)")
+        #expect(change.stdout.contains("the change of 2025-03-01 in the term starting 2024-09-01"))
         let plan = try cli.run(["plan", folder, "--out", "p.csv", "--quiet", "--lang", "en"])
         #expect(plan.status == 0, "\(plan.stderr)")
         let check = try cli.run(["check", folder, "--roster", "p.csv", "--lang", "en"])
