@@ -124,8 +124,8 @@ public struct HistoryReport: Sendable, Codable, Hashable {
         }
     }
 
-    /// Format tag of the JSON.
-    public var format = "duxue.history/1"
+    /// The JSON's schema tag.
+    public var schema = "duxue.history/1"
     /// The district's name.
     public var district: String
     /// Every recorded roster, replaced versions included.
@@ -183,10 +183,11 @@ public enum HistoryRenderer {
         return out
     }
 
-    /// JSON (schema `duxue.history/1`), keys sorted.
+    /// JSON (schema `duxue.history/1`, docs/json.md), snake_case keys, sorted.
     public static func json(_ report: HistoryReport) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
     }
 

@@ -50,18 +50,18 @@ import Testing
         let history = try cli.run(["history", county, "--format", "json", "--lang", "en"])
         #expect(history.status == 0, "\(history.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(history.stdout.utf8)) as? [String: Any])
-        #expect(json["format"] as? String == "duxue.history/1")
+        #expect(json["schema"] as? String == "duxue.history/1")
         let rosters = try #require(json["rosters"] as? [[String: Any]])
-        #expect(rosters.map { $0["effective_on"] as? String ?? $0["effectiveOn"] as? String ?? "" }
+        #expect(rosters.map { $0["effective_on"] as? String ?? "" }
             == ["2021-09-01", "2024-09-01", "2027-09-01", "2028-09-01"])
-        #expect(rosters.last?["docNo"] as? String == "丰教督〔2028〕5号")
+        #expect(rosters.last?["doc_no"] as? String == "丰教督〔2028〕5号")
         let people = try #require(json["inspectors"] as? [[String: Any]])
         // I-020 (3 terms, column 3) is in no roster after 2024: the streak is broken by 2027.
         let i020 = try #require(people.first { $0["id"] as? String == "I-020" })
-        #expect(i020["consecutivePartTimeTerms"] as? Int == 0)
+        #expect(i020["consecutive_part_time_terms"] as? Int == 0)
         // I-004: column 2 before 2027 (2021, 2024 recorded), and served in 2027: 3 now.
         let i004 = try #require(people.first { $0["id"] as? String == "I-004" })
-        #expect(i004["consecutivePartTimeTerms"] as? Int == 3)
+        #expect(i004["consecutive_part_time_terms"] as? Int == 3)
     }
 
     @Test func recordingATermAgainNeedsReplaceAndKeepsTheOldVersion() throws {

@@ -25,6 +25,15 @@ import Testing
                            findings: [StoredFinding(rule: "R2", severity: "warning", message: "提示，含逗号, \"引号\"\n和换行")])
     }
 
+    /// Inside a district folder; beside a district workbook, named after it.
+    @Test func theRecordLivesInTheFolderOrBesideTheWorkbook() throws {
+        let scratch = try Scratch()
+        let folder = try scratch.district()
+        #expect(DistrictRecord.path(district: folder) == folder + "/duxue.sqlite")
+        #expect(DistrictRecord.path(district: scratch.path("Data/county.xlsx")) == scratch.path("Data/county.duxue.sqlite"))
+        #expect(!DistrictRecord.exists(district: folder))
+    }
+
     @Test func recordingATermTwiceIsRefusedAndLeavesTheRecordUntouched() throws {
         let scratch = try Scratch()
         let record = try DistrictRecord.open(path: scratch.path("r.sqlite"))
