@@ -98,21 +98,34 @@ extension Workflows {
         let loaded = try request.district.load(termStart: load.termStart, readOn: request.asOf)
         try load.resolveNames(in: loaded.district)
         load.placeUnzonedVacancies(in: loaded.district)
-        // A roster file without pair_terms whose term is recorded: the record gives them.
-        if request.previous != nil, load.pairTerms.isEmpty, let history = loaded.record, let start = load.termStart,
+        // A roster file whose term is recorded: the record gives each pair's terms where the file and the
+        // record's final roster of that term agree on the holder; a pair_terms that contradicts it is a
+        // warning, and the record wins.
+        var pairWarnings: [InputProblem] = []
+        if request.previous != nil, let history = loaded.record, let start = load.termStart,
             let final = history.finalRoster(of: Term(start: start, years: loaded.policy.termYears))
         {
             let recorded = history.pairTerms(of: final, years: loaded.policy.termYears)
             let holders = Dictionary(load.roster.assignments.map { ($0.school, $0.assignee.inspectorID) }, uniquingKeysWith: { a, _ in a })
             let finalHolders = Dictionary(final.assignments.map { ($0.school, $0.inspector) }, uniquingKeysWith: { a, _ in a })
-            for (school, terms) in recorded where holders[school] == finalHolders[school] { load.pairTerms[school] = terms }
+            let starts = history.terms.filter { $0.start <= start }.map(\.start)
+            for (school, terms) in recorded.sorted(by: { $0.key < $1.key }) where holders[school] == finalHolders[school] {
+                if let written = load.pairTerms[school], written != terms {
+                    pairWarnings.append(InputProblem(
+                        file: load.file, sheet: load.sheet, line: load.line(of: school), column: load.columns["pair_terms"],
+                        severity: .warning,
+                        kind: .termsDisagreeWithRecord(key: "pair_terms", id: school.rawValue, written: written, recorded: terms,
+                                                       terms: starts)))
+                }
+                load.pairTerms[school] = terms
+            }
         }
         let pairs = try request.pairs.map { path throws(InputError) in try PairsReader.read(path: path) } ?? PairRules()
         let renewal = try Renewer(planner: Planner(solver: solver())).renew(RenewalRequest(
             district: loaded.district, policy: loaded.policy, previous: load.roster, previousTermStart: load.termStart,
             pairTerms: load.pairTerms, asOf: request.asOf, startsNewTerm: request.newTerm, earlyConfirmed: request.early,
             servedAs: load.servedAs, pairs: pairs), options: options)
-        return RenewOutcome(warnings: loaded.warnings + load.warnings, repeatedSchools: repeated, renewal: renewal,
+        return RenewOutcome(warnings: loaded.warnings + load.warnings + pairWarnings, repeatedSchools: repeated, renewal: renewal,
                             report: RenewalReport(renewal: renewal, language: request.language))
     }
 }

@@ -87,3 +87,45 @@ import Testing
         #expect(pairs[School.ID(uncheckedRawValue: "S7")] == 3)
     }
 }
+
+/// `renew` with the record: the roster in force comes from it, and a roster file's pair_terms that
+/// contradicts the recorded terms is a warning naming both values (the record wins).
+@Suite struct RenewFromRecordTests {
+    @Test func aContradictingPairTermsIsAWarningAndTheRecordWins() throws {
+        let scratch = try Scratch()
+        let district = try scratch.district()
+        try KnownHistory.record(into: district, scratch: scratch)
+        // The 2024 roster again, its pair_terms retyped: S1 (A since 2018: 3 by the record) written 1,
+        // S3 (B since 2021: 2) written 2.
+        var text = "school_id,inspector_id,term_start,pair_terms\n"
+        for (index, holder) in KnownHistory.holders[2].enumerated() {
+            text += "S\(index + 1),\(holder),2024-09-01,\(index == 0 ? 1 : index == 2 ? 2 : 1)\n"
+        }
+        let file = try scratch.write("previous.csv", text)
+        let outcome = try Workflows.renew(RenewRequest(
+            district: DistrictSource(path: district), previous: file, asOf: .iso("2025-09-01"), language: .en)) { GLPKSolver() }
+        let disagreements = outcome.warnings.compactMap { problem -> String? in
+            guard case .termsDisagreeWithRecord(let key, let id, let written, let recorded, _) = problem.kind else { return nil }
+            return "\(key) \(id) \(written)->\(recorded) line \(problem.line ?? 0)"
+        }
+        // S7 (F since 2018) and the others written 1 are contradicted too.
+        #expect(disagreements.contains("pair_terms S1 1->3 line 2"))
+        #expect(!disagreements.contains { $0.hasPrefix("pair_terms S3 ") })
+        #expect(disagreements.contains("pair_terms S7 1->3 line 8"))
+        // Mid-term, kept pairs keep the record's count.
+        #expect(outcome.renewal.pairTerms[School.ID(uncheckedRawValue: "S1")] == 3)
+    }
+
+    @Test func withoutPreviousTheRosterInForceComesFromTheRecord() throws {
+        let scratch = try Scratch()
+        let district = try scratch.district()
+        try KnownHistory.record(into: district, scratch: scratch)
+        let outcome = try Workflows.renew(RenewRequest(
+            district: DistrictSource(path: district), previous: nil, asOf: .iso("2027-09-01"), language: .en)) { GLPKSolver() }
+        #expect(outcome.renewal.kind == .newTerm)
+        #expect(outcome.renewal.previousTerm.start == .iso("2024-09-01"))
+        // A reaches the limit at the new term and leaves; nobody else does.
+        let leaving = outcome.renewal.changes.leaving.map(\.inspector.rawValue)
+        #expect(leaving == ["A"])
+    }
+}
