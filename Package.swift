@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C boundary: GLPK plus the shim that turns GLPK's abort-on-misuse into error codes.
@@ -56,7 +57,12 @@ let package = Package(
         .target(
             name: "DuxueWorkflows",
             dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueReport", "DuxueCompare",
-                           "DuxueFiling", "DuxueConcurrency"]
+                           "DuxueFiling", "DuxueConcurrency", "DuxueRecord"]
+        ),
+        // The roster of record: appointments by term in SQLite (GRDB), from which term counts are derived.
+        .target(
+            name: "DuxueRecord",
+            dependencies: ["DuxueDomain", "DuxueInput", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(name: "DuxueFiling", dependencies: ["DuxueDomain", "DuxueReport", "DuxueXLSX", "DuxueInput"]),
         // `duxue serve`: the browser workbench (Hummingbird 2); it only parses requests and renders workflow data.
@@ -74,7 +80,7 @@ let package = Package(
             name: "duxue",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                "DuxueConcurrency", "DuxueWorkflows", "DuxueServer",
+                "DuxueConcurrency", "DuxueWorkflows", "DuxueServer", "DuxueRecord",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -124,6 +130,11 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
+        .testTarget(
+            name: "DuxueRecordTests",
+            dependencies: ["DuxueRecord", "DuxueWorkflows", "DuxueDomain", "DuxueInput", "DuxueSynth", "DuxueGLPK", "DuxueTestSupport",
+                           "duxue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(
             name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain", "DuxueTestSupport"], exclude: ["Golden"],
             resources: [.copy("Cases")]

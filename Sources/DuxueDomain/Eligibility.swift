@@ -3,8 +3,9 @@ public enum Exclusion: Hashable, Sendable {
     /// R5: retired longer than the policy allows before the date the window is checked on (the term
     /// start, the appointment, or a change's as-of date: ``Policy/retirementCheckDate(for:)``).
     case retiredTooLong(retiredOn: Day, years: Double, limit: Int, checkedOn: Day)
-    /// R6: part-time with as many consecutive terms as the limit allows.
-    case termLimit(terms: Int, limit: Int)
+    /// R6: part-time with as many consecutive terms as the limit allows; `recorded` lists the terms of
+    /// the streak when they come from the roster of record (empty when the count is the pool's column).
+    case termLimit(terms: Int, limit: Int, recorded: [Term] = [])
     /// R16: failed the last assessment (考核不合格).
     case failedAssessment
     /// A personal cap of zero schools.
@@ -24,7 +25,8 @@ public enum Eligibility {
                 retiredOn: retiredOn, years: retiredOn.years(until: checkedOn), limit: limit, checkedOn: checkedOn))
         }
         if inspector.employment == .partTime, inspector.consecutiveTerms >= policy.maxConsecutiveTerms {
-            reasons.append(.termLimit(terms: inspector.consecutiveTerms, limit: policy.maxConsecutiveTerms))
+            reasons.append(.termLimit(
+                terms: inspector.consecutiveTerms, limit: policy.maxConsecutiveTerms, recorded: inspector.recordedTerms))
         }
         if inspector.assessment == .failed { reasons.append(.failedAssessment) }
         if inspector.capacity(under: policy) <= 0 { reasons.append(.noCapacity) }

@@ -62,6 +62,10 @@ public struct Inspector: Identifiable, Sendable, Hashable {
     public var status: ServiceStatus
     /// Completed consecutive terms before the planned term.
     public var consecutiveTerms: Int
+    /// The terms of the part-time streak counted in ``consecutiveTerms``, oldest first, when the count
+    /// comes from the roster of record (empty when it is the pool file's `consecutive_terms`); reasons
+    /// cite them.
+    public var recordedTerms: [Term] = []
     /// Home responsibility zone.
     public var zone: Zone
     /// Schools on which the inspector must not serve (回避).

@@ -16,7 +16,7 @@ extension FindingDetail {
         switch self {
         case .unknownInspector(let id): [id]
         case .overCapacity(let a, _, _), .largeNotDedicated(_, let a, _), .crossZone(let a, _, _, _): [a.rosterID]
-        case .retiredTooLong(let i, _, _, _, _), .termLimitReached(let i, _, _), .recusal(let i, _),
+        case .retiredTooLong(let i, _, _, _, _), .termLimitReached(let i, _, _, _), .recusal(let i, _),
             .stageMismatch(let i, _, _), .retirementWindowEnds(let i, _, _), .lastPermittedTerm(let i, _, _),
             .trainingShort(let i, _, _), .failedAssessment(let i), .wrongLevel(let i, _, _):
             [i.rawValue]
@@ -113,7 +113,7 @@ public struct Remedies: Sendable {
             return .move(others.map { move($0, awayFrom: a) })
         case .fullTimeShareLow(_, _, _, let missing):
             return .addFullTime(missing)
-        case .retiredTooLong(let i, _, _, _, _), .termLimitReached(let i, _, _), .failedAssessment(let i),
+        case .retiredTooLong(let i, _, _, _, _), .termLimitReached(let i, _, _, _), .failedAssessment(let i),
             .wrongLevel(let i, _, _):
             return .move(context.holdings[.inspector(i), default: []].map { move($0, awayFrom: .inspector(i)) })
         case .recusal(let i, let s):

@@ -13,6 +13,15 @@ public struct DistrictLoad: Sendable {
     public var schoolLines: [School.ID: Int]
     /// The line of each inspector in inspectors.csv (its row in a worksheet).
     public var inspectorLines: [Inspector.ID: Int]
+    /// Inspectors whose `consecutive_terms` is not written (only when read for a district with a roster
+    /// of record, which derives the count): their `consecutiveTerms` is 0 until the record sets it.
+    public var termsNotWritten: Set<Inspector.ID> = []
+    /// The `consecutive_terms` column as written (`已连任届数`), when the pool file has it.
+    public var termsColumn: InputProblem.Column?
+    /// The file (and sheet) the pool was read from, for problems found later.
+    public var inspectorsFile = DistrictReader.inspectorsFile
+    /// The worksheet the pool was read from (`nil` for CSV).
+    public var inspectorsSheet: String?
 
     /// A load.
     public init(district: District, warnings: [InputProblem], encodings: [String: TextEncoding],
@@ -39,9 +48,12 @@ public enum DistrictReader {
     /// Reads the district at `folder`: a folder (its CSV files in UTF-8, UTF-8 with BOM or GBK, or its
     /// workbooks), or the path of one workbook holding both tables. Every problem of both tables is
     /// collected; throws `InputError.invalid` with all of them (warnings included) if any is an error.
-    public static func read(folder: String, policy: Policy) throws(InputError) -> DistrictLoad {
+    ///
+    /// With `termsFromRecord` (the district keeps a roster of record, from which term counts are derived)
+    /// the `consecutive_terms` column is optional: where written, it is the opening balance.
+    public static func read(folder: String, policy: Policy, termsFromRecord: Bool = false) throws(InputError) -> DistrictLoad {
         if TableFiles.isWorkbook(folder) && !FileSystem.isFolder(folder) {
-            return try read(workbook: folder, policy: policy)
+            return try read(workbook: folder, policy: policy, termsFromRecord: termsFromRecord)
         }
         guard FileSystem.isFolder(folder) else {
             throw .invalid([InputProblem(file: folder, line: nil, kind: .folderNotFound(path: folder))])
@@ -64,11 +76,11 @@ public enum DistrictReader {
         return try validate(
             schools: schools, inspectors: inspectors, name: FileSystem.lastComponent(of: folder),
             policy: policy, encodings: encodings, schoolProblems: schoolProblems,
-            inspectorProblems: inspectorProblems)
+            inspectorProblems: inspectorProblems, termsFromRecord: termsFromRecord)
     }
 
     /// Reads a district workbook: the sheet of each table found by its name (``TableFiles/sheetNames(_:)``).
-    private static func read(workbook path: String, policy: Policy) throws(InputError) -> DistrictLoad {
+    private static func read(workbook path: String, policy: Policy, termsFromRecord: Bool) throws(InputError) -> DistrictLoad {
         let file = FileSystem.lastComponent(of: path)
         let book = try openWorkbook(path)
         func source(_ table: TableKind) -> (TableReader?, ProblemCollector) {
@@ -90,7 +102,7 @@ public enum DistrictReader {
         let (inspectors, inspectorProblems) = source(.inspectors)
         return try validate(
             schools: schools, inspectors: inspectors, name: TableFiles.stem(path), policy: policy, encodings: [:],
-            schoolProblems: schoolProblems, inspectorProblems: inspectorProblems)
+            schoolProblems: schoolProblems, inspectorProblems: inspectorProblems, termsFromRecord: termsFromRecord)
     }
 
     /// Opens the workbook at `path`, or throws the problem: not found (named by the path given), or not
@@ -119,7 +131,8 @@ public enum DistrictReader {
 
     static func validate(
         schools schoolsReader: TableReader?, inspectors inspectorsReader: TableReader?, name: String, policy: Policy,
-        encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector
+        encodings: [String: TextEncoding], schoolProblems: ProblemCollector, inspectorProblems: ProblemCollector,
+        termsFromRecord: Bool = false
     ) throws(InputError) -> DistrictLoad {
         var schools = SchoolsRead()
         if let schoolsReader,
@@ -131,19 +144,31 @@ public enum DistrictReader {
         }
         var inspectors: [Inspector] = []
         var inspectorLines: [Inspector.ID: Int] = [:]
+        var notWritten: Set<Inspector.ID> = []
+        var termsColumn: InputProblem.Column?
+        let specs = termsFromRecord
+            ? Columns.inspectors.map { $0.key == "consecutive_terms" ? ColumnSpec($0.key, Array($0.names.dropFirst())) : $0 }
+            : Columns.inspectors
         if let inspectorsReader,
             let table = TableLoading.table(
-                reader: inspectorsReader, specs: Columns.inspectors, reportUnknown: true, records: .inspectors,
+                reader: inspectorsReader, specs: specs, reportUnknown: true, records: .inspectors,
                 problems: inspectorProblems)
         {
             (inspectors, inspectorLines) = readInspectors(
-                table, schools: schools, policy: policy, problems: inspectorProblems)
+                table, schools: schools, policy: policy, problems: inspectorProblems, termsOptional: termsFromRecord,
+                termsNotWritten: &notWritten)
+            termsColumn = table.header.column("consecutive_terms")
         }
         let all = schoolProblems.finished() + inspectorProblems.finished()
         if schoolProblems.hasErrors || inspectorProblems.hasErrors { throw .invalid(all) }
-        return DistrictLoad(
+        var load = DistrictLoad(
             district: District(name: name, schools: schools.schools, inspectors: inspectors), warnings: all,
             encodings: encodings, schoolLines: schools.lines, inspectorLines: inspectorLines)
+        load.termsNotWritten = notWritten
+        load.termsColumn = termsColumn
+        load.inspectorsFile = inspectorProblems.file
+        load.inspectorsSheet = inspectorProblems.sheet
+        return load
     }
 
     /// What schools.csv yielded: valid schools, plus every id and zone written (even on rows with errors),
@@ -203,6 +228,17 @@ public enum DistrictReader {
 
     static func readInspectors(_ table: LoadedTable, schools: SchoolsRead, policy: Policy,
                                problems: ProblemCollector) -> ([Inspector], [Inspector.ID: Int]) {
+        var unused: Set<Inspector.ID> = []
+        return readInspectors(table, schools: schools, policy: policy, problems: problems, termsOptional: false,
+                              termsNotWritten: &unused)
+    }
+
+    /// Reads the pool's rows; with `termsOptional`, an unwritten `consecutive_terms` reads as 0 and the
+    /// inspector is added to `termsNotWritten`.
+    static func readInspectors(_ table: LoadedTable, schools: SchoolsRead, policy: Policy, problems: ProblemCollector,
+                               termsOptional: Bool, termsNotWritten: inout Set<Inspector.ID>)
+        -> ([Inspector], [Inspector.ID: Int])
+    {
         var inspectors: [Inspector] = []
         var lines: [Inspector.ID: Int] = [:]
         var firstLine: [String: Int] = [:]
@@ -226,7 +262,9 @@ public enum DistrictReader {
                 "employment", required: true, accepted: Vocabulary.employmentNames, Vocabulary.employment)
             let retired = row.choice("status", required: true, accepted: Vocabulary.statusNames, Vocabulary.isRetired)
             let status = serviceStatus(row, retired: retired, policy: policy)
-            let terms = row.wholeNumber("consecutive_terms", minimum: 0, required: true)
+            var terms = row.wholeNumber("consecutive_terms", minimum: 0, required: !termsOptional)
+            let termsWritten = terms != nil
+            if termsOptional && terms == nil && row.value("consecutive_terms").isEmpty { terms = 0 }
             let zone = row.required("zone")
             if let zone, policy.zones != .ignore, schools.complete, !schools.zonesWritten.isEmpty,
                 !schools.zonesWritten.contains(zone)
@@ -300,6 +338,7 @@ public enum DistrictReader {
                 level: level, appointedOn: appointedOn, officeColumns: table.header.officeValues(in: record))
             inspectors.append(inspector)
             lines[inspector.id] = record.line
+            if !termsWritten { termsNotWritten.insert(inspector.id) }
         }
         return (inspectors, lines)
     }

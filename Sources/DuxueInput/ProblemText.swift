@@ -113,6 +113,14 @@ enum ProblemText {
         case .rosterContradictsPool(let id, let key, let value, let pool):
             return zh ? "督学 \(id) 的\(Columns.chineseName(key))写作“\(clip(value))”，督学库中为“\(clip(pool))”"
                 : "\(key) of inspector \(id) reads \(quote(value)); the pool says \(quote(pool))"
+        case .termsDisagreeWithRecord(let key, let id, let written, let recorded, let terms):
+            let starts = terms.map(\.description)
+            let what = key == "pair_terms" ? (zh ? "学校 \(id) 的本校连续届数" : "pair_terms of school \(id)")
+                : (zh ? "督学 \(id) 的已连任届数" : "consecutive_terms of inspector \(id)")
+            return zh ? "\(what)写作 \(written)，任用记录为 \(recorded)（记录的任期：\(starts.isEmpty ? "无" : starts.map { $0 + " 起" }.joined(separator: "、"))）"
+                : "\(what) reads \(written); the roster of record gives \(recorded) (recorded terms starting \(starts.isEmpty ? "none" : starts.joined(separator: ", ")))"
+        case .record(let english, let chinese):
+            return zh ? chinese : english
         case .termStartNotStated(let today):
             return zh ? "未给出任期开始日期，按今天（\(today)）计算" : "no term start given: today (\(today)) is used"
         case .unknownKey(let key, let table, let suggestion, _):
@@ -242,6 +250,11 @@ enum ProblemText {
                 : "use a preset (\(presets.joined(separator: ", "))) or the path of a .toml file"
         case .rosterContradictsPool:
             return zh ? "以督学库为准；如督学库有误，请先修改 inspectors.csv" : "the pool's value is used; if the pool is wrong, correct inspectors.csv first"
+        case .termsDisagreeWithRecord:
+            return zh ? "以任用记录为准；记录之前的任期仍按此列计算，请把此列改为记录开始前已连任的届数，或留空"
+                : "the record's value is used; terms before the first recorded term still come from this column, so write there only the terms completed before the record begins, or leave it empty"
+        case .record:
+            return zh ? "任用记录未作改动" : "the record was not changed"
         case .termStartNotStated:
             return zh ? "请在区县的 policy.toml 中写 term_start = 2027-09-01，或在命令中给出任期开始日期"
                 : "write term_start = 2027-09-01 in the district's policy.toml, or give the term start on the command"

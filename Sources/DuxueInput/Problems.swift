@@ -161,6 +161,12 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         case nameContradictsID(key: String, id: String, written: String, actual: String)
         /// A problem the upper level's re-check finds with a filing workbook (``FilingIssue``).
         case filing(FilingIssue)
+        /// The pool's `consecutive_terms` (or a roster's `pair_terms`) disagrees with what the roster of
+        /// record shows for the recorded terms; the record's value is used.
+        case termsDisagreeWithRecord(key: String, id: String, written: Int, recorded: Int, terms: [Day])
+        /// The district's roster of record cannot be used as it is (written by a newer version, damaged, or
+        /// holding no roster that applies); the message in both languages.
+        case record(english: String, chinese: String)
     }
 
     /// The file, as a short name (e.g. "schools.csv") or the path given.

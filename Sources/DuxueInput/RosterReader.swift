@@ -298,7 +298,7 @@ public enum RosterReader {
         load.rowFacts = rowFacts
         load.schoolNames = schoolNames
         load.pendingNames = pending
-        for key in ["school_id", "school_name", "inspector_id", "inspector_name", "employment"] {
+        for key in ["school_id", "school_name", "inspector_id", "inspector_name", "employment", "pair_terms"] {
             load.columns[key] = table.header.column(key)
         }
         return load

@@ -81,8 +81,10 @@ public enum InputValidation {
     /// national preset), the district (a folder or a workbook) and, if `rosterPath` is given, a roster
     /// against the district (its names matched to it). Every problem is collected: a bad policy does not
     /// stop the district from being read (the defaults stand in for it).
+    /// With `termsFromRecord` (the district keeps a roster of record) `consecutive_terms` is optional.
     public static func validate(folder: String, policyOption: String?, termStart: Day?,
-                                rosterPath: String?, today: Day = PolicyReader.localToday()) -> ValidationReport {
+                                rosterPath: String?, today: Day = PolicyReader.localToday(),
+                                termsFromRecord: Bool = false) -> ValidationReport {
         var problems: [InputProblem] = []
         let policy: Policy
         do {
@@ -93,7 +95,7 @@ public enum InputValidation {
         }
         var district: District?
         do {
-            let load = try DistrictReader.read(folder: folder, policy: policy)
+            let load = try DistrictReader.read(folder: folder, policy: policy, termsFromRecord: termsFromRecord)
             problems += load.warnings
             district = load.district
         } catch {

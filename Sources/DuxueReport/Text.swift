@@ -68,15 +68,24 @@ public struct Text: Sendable {
     /// Years with one decimal.
     public func years(_ value: Double) -> String { String(format1: value) }
 
+    /// The recorded terms a count comes from (`；据任用记录：2021-09-01 起、2024-09-01 起兼职`), or "" when
+    /// the count is the pool's column.
+    public func recordedTerms(_ terms: [Term]) -> String {
+        guard !terms.isEmpty else { return "" }
+        let starts = terms.map { "\($0.start)" }
+        return pick("；据任用记录：\(starts.map { $0 + " 起" }.joined(separator: "、"))各届兼职",
+                    "; recorded part-time terms starting \(starts.joined(separator: ", "))")
+    }
+
     /// Why an inspector is excluded.
     public func exclusion(_ reason: Exclusion) -> String {
         switch reason {
         case .retiredTooLong(let day, let years, let limit, let checkedOn):
             return pick("\(day) 退休，至 \(checkedOn) 已 \(self.years(years)) 年，超过 \(limit) 年上限",
                         "retired \(day), \(self.years(years)) years before \(checkedOn), limit \(limit)")
-        case .termLimit(let terms, let limit):
+        case .termLimit(let terms, let limit, let recorded):
             return pick("兼职已连任 \(terms) 届（上限 \(limit) 届）",
-                        "\(terms) consecutive part-time terms (limit \(limit))")
+                        "\(terms) consecutive part-time terms (limit \(limit))") + recordedTerms(recorded)
         case .failedAssessment:
             return pick("上次考核不合格", "failed the last assessment")
         case .noCapacity:
@@ -106,9 +115,10 @@ public struct Text: Sendable {
         case .retiredTooLong(let i, let day, let years, let limit, let checkedOn):
             return pick("督学 \(inspector(i))：\(day) 退休，至 \(checkedOn) 已 \(self.years(years)) 年，超过 \(limit) 年",
                         "inspector \(inspector(i)) retired \(day), \(self.years(years)) years before \(checkedOn), limit \(limit)")
-        case .termLimitReached(let i, let terms, let limit):
+        case .termLimitReached(let i, let terms, let limit, let recorded):
             return pick("兼职督学 \(inspector(i)) 已连任 \(terms) 届（上限 \(limit) 届）",
                         "part-time inspector \(inspector(i)) has served \(terms) consecutive terms (limit \(limit))")
+                + recordedTerms(recorded)
         case .recusal(let i, let s):
             return pick("督学 \(inspector(i)) 须回避学校 \(school(s))", "inspector \(inspector(i)) must recuse from school \(school(s))")
         case .crossZone(let a, let from, let s, let to):

@@ -10,7 +10,7 @@ struct Duxue: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             PlanCommand.self, CheckCommand.self, RenewCommand.self, CompareCommand.self, ValidateCommand.self, PolicyCommand.self,
-            ReviewCommand.self, ServeCommand.self,
+            ReviewCommand.self, ServeCommand.self, RecordCommand.self, HistoryCommand.self,
         ]
     )
 

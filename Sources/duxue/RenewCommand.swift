@@ -26,8 +26,8 @@ struct RenewCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var solver: SolverOptions
 
-    @Option(help: "现行名册 · The roster in force (any CSV with school_id and inspector_id, or 学校代码 and 督学编号).")
-    var previous: String
+    @Option(help: "现行名册（有任用记录时可省略，取记录中现行的名册） · The roster in force (any CSV with school_id and inspector_id, or 学校代码 and 督学编号); without it, the roster in force in the district's record.")
+    var previous: String?
 
     @Option(name: .customLong("as-of"), help: "调整生效日期 · Date the renewal takes effect (2028-09-01, 2028/9/1 or 2028年9月1日); eligibility is checked on it.")
     var asOf: String
@@ -69,7 +69,14 @@ struct RenewCommand: ParsableCommand {
             outcome = try Workflows.renew(request, options: options) { GLPKSolver() }
         } catch let error as RenewalError {
             progress.clear()
-            Console.error(Self.message(error, asOf: day, previous: previous, language: language))
+            Console.error(Self.message(error, asOf: day, previous: previous ?? request.district.recordPath, language: language))
+            throw ExitCode(2)
+        } catch let error as HistoryError {
+            progress.clear()
+            if case .noRecord(let path) = error {
+                Console.error(language == .zh ? "没有给出 --previous，区县也没有任用记录（\(path)）：请用 --previous 给出现行名册，或先用 duxue record 记入名册"
+                                              : "no --previous and no roster of record (\(path)): give the roster in force with --previous, or record it first (duxue record)")
+            }
             throw ExitCode(2)
         } catch {
             progress.clear()
@@ -79,8 +86,8 @@ struct RenewCommand: ParsableCommand {
         for warning in outcome.warnings { Console.error(warning.message(in: language)) }
         for (school, line) in outcome.repeatedSchools {
             Console.error(language == .zh
-                ? "\(previous)：学校 \(school) 出现不止一次，按第 \(line.map(String.init) ?? "?") 行计"
-                : "\(previous): school \(school) is listed more than once; its first line (\(line.map(String.init) ?? "?")) is used")
+                ? "\(previous ?? "")：学校 \(school) 出现不止一次，按第 \(line.map(String.init) ?? "?") 行计"
+                : "\(previous ?? ""): school \(school) is listed more than once; its first line (\(line.map(String.init) ?? "?")) is used")
         }
         let renewal = outcome.renewal, report = outcome.report
         let changes = CSVWriter.document(header: RenewalRenderer.changeHeader(in: language), rows: RenewalRenderer.changeRows(report))

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DuxueDomain
 import DuxueInput
+import DuxueRecord
+import DuxueWorkflows
 import Foundation
 
 /// `duxue validate DISTRICT`: reads and checks the inputs without planning (exit 0 valid, 2 bad input).
@@ -33,7 +35,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let report = InputValidation.validate(
             folder: district, policyOption: policy, termStart: termStart.flatMap { Day(iso: $0) },
-            rosterPath: roster)
+            rosterPath: roster, termsFromRecord: (try? DistrictSource(path: district).recordHistory()) != nil)
         switch output.format {
         case .text:
             let text = report.rendered(in: output.language)

@@ -88,7 +88,7 @@ public enum FindingDetail: Hashable, Sendable {
     /// R5: appointed although retired too long before the term.
     case retiredTooLong(Inspector.ID, retiredOn: Day, years: Double, limit: Int, checkedOn: Day)
     /// R6: appointed although at the consecutive-term limit.
-    case termLimitReached(Inspector.ID, terms: Int, limit: Int)
+    case termLimitReached(Inspector.ID, terms: Int, limit: Int, recorded: [Term] = [])
     /// R7: appointed to a school they must recuse from.
     case recusal(Inspector.ID, School.ID)
     /// R8: appointed to a school of another zone.

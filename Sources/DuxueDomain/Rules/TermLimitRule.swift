@@ -14,8 +14,8 @@ public struct TermLimitRule: Rule {
     public func check(_ context: RuleContext) -> [Finding] {
         context.appointedInspectors.flatMap { inspector in
             Eligibility.exclusions(of: inspector, under: context.policy).compactMap { exclusion in
-                guard case .termLimit(let terms, let limit) = exclusion else { return nil }
-                return finding(.termLimitReached(inspector.id, terms: terms, limit: limit))
+                guard case .termLimit(let terms, let limit, let recorded) = exclusion else { return nil }
+                return finding(.termLimitReached(inspector.id, terms: terms, limit: limit, recorded: recorded))
             }
         }
     }
