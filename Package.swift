@@ -106,7 +106,7 @@ let package = Package(
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         // The one shared test-support module (workbooks written by openpyxl, an independent writer).
-        .target(name: "DuxueTestSupport", path: "Tests/DuxueTestSupport"),
+        .target(name: "DuxueTestSupport", dependencies: ["DuxueConcurrency"], path: "Tests/DuxueTestSupport"),
         .testTarget(
             name: "DuxueInputTests", dependencies: ["DuxueInput", "DuxueDomain", "DuxueTestSupport"],
             resources: [.copy("Fixtures"), .copy("Corpus")]),
