@@ -220,13 +220,14 @@ enum APIRoutes {
                   scenarios.allSatisfy({ $0.text.utf8.count <= 20_000 && $0.name.count <= 60 }) else {
                 throw Failure.badRequest("最多 8 组参数、6 个方案", "at most 8 sweeps and 6 scenarios", language)
             }
-            var compareRequest = CompareRequest(district: DistrictSource(path: entry.path), sweeps: body.sweeps, jobs: 1,
-                                                showsTiming: false, language: language)
+            var given = CompareRequest(district: DistrictSource(path: entry.path), sweeps: body.sweeps, jobs: 1,
+                                       showsTiming: false, language: language)
             // Scenarios from the page's forms, read as scenario files are; problems name them `NAME.toml`.
-            compareRequest.scenarioTexts = scenarios.enumerated().map { index, scenario in
+            given.scenarioTexts = scenarios.enumerated().map { index, scenario in
                 let name = Upload.sanitized(scenario.name.isEmpty ? "scenario-\(index + 1)" : scenario.name)
                 return ScenarioText(name: name.hasSuffix(".toml") ? name : name + ".toml", text: scenario.text)
             }
+            let compareRequest = given
             let report = try await workbench.pool.run {
                 var options = PlannerOptions(timeLimit: 60)
                 options.concurrentSearch = false

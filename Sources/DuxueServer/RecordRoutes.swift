@@ -48,12 +48,14 @@ enum RecordRoutes {
             }
             let docNo = body.docNo?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let docNo, docNo.count > 100 { throw Failure.badRequest("文号太长", "the document number is too long", language) }
-            var asOf: Day?
+            let asOf: Day?
             if let text = body.asOf, !text.isEmpty {
                 guard let day = Vocabulary.day(text) else {
                     throw Failure.badRequest("as_of 不是日期：请写成 YYYY-MM-DD", "as_of is not a date: write it as YYYY-MM-DD", language)
                 }
                 asOf = day
+            } else {
+                asOf = nil
             }
             let recordPath = DistrictSource(path: job.district.path).recordPath
             let outcome: RecordOutcome

@@ -35,9 +35,13 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
             let csrf = try await Fixture.csrf(client)
             try await client.execute(uri: Self.district + "/history", method: .get) { response in
                 #expect(response.status == .notFound)
-                #expect(try Fixture.json(response.body)["error"] as? String == "no_record")
+                let answer = try Fixture.json(response.body)
+                #expect(answer["error"] as? String == "no_record")
             }
-            try await client.execute(uri: Self.district, method: .get) { #expect(try Fixture.json($0.body)["has_record"] as? Bool == false) }
+            try await client.execute(uri: Self.district, method: .get) { response in
+                let answer = try Fixture.json(response.body)
+                #expect(answer["has_record"] as? Bool == false)
+            }
             let (job, _) = try await plannedJob(client, csrf: csrf)
             let body = ByteBuffer(string: #"{"status": "filed", "doc_no": "城教督〔2027〕1号"}"#)
             // State-changing: without the page's token it is refused, and nothing is written.
@@ -68,7 +72,8 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
             try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
                                      body: ByteBuffer(string: #"{"status": "approved", "replace": true}"#)) { response in
                 #expect(response.status == .ok)
-                #expect(try Fixture.json(response.body)["version"] as? Int == 2)
+                let answer = try Fixture.json(response.body)
+                #expect(answer["version"] as? Int == 2)
             }
             try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
                                      body: ByteBuffer(string: #"{"status": "signed"}"#)) { #expect($0.status == .badRequest) }
@@ -100,7 +105,10 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
                 #expect((report["inspectors"] as? [[String: Any]])?.isEmpty == true)
             }
             try await client.execute(uri: Self.district + "/history?school=S-99", method: .get) { #expect($0.status == .notFound) }
-            try await client.execute(uri: Self.district, method: .get) { #expect(try Fixture.json($0.body)["has_record"] as? Bool == true) }
+            try await client.execute(uri: Self.district, method: .get) { response in
+                let answer = try Fixture.json(response.body)
+                #expect(answer["has_record"] as? Bool == true)
+            }
             try await client.execute(uri: "/", method: .get) { response in
                 #expect(String(buffer: response.body).contains("<meta name=\"duxue-record\" content=\"true\">"))
                 #expect(String(buffer: response.body).contains("id=\"renew-record\""))
@@ -116,7 +124,8 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
             // No record yet and no upload: refused, saying so.
             try await client.execute(uri: Self.district + "/renew?as_of=2028-09-01", method: .post, headers: Fixture.headers(csrf)) { response in
                 #expect(response.status == .unprocessableContent)
-                #expect(try Fixture.json(response.body)["error"] as? String == "no_record")
+                let answer = try Fixture.json(response.body)
+                #expect(answer["error"] as? String == "no_record")
             }
             let (job, _) = try await plannedJob(client, csrf: csrf)
             try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
