@@ -22,7 +22,7 @@ enum APIRoutes {
         router.get("/api/districts/{id}") { request, context in
             let language = HTTP.language(request)
             let entry = try workbench.district(context.parameters.get("id"), language: language)
-            return try HTTP.json(DistrictDetail.make(entry, language: language, names: workbench.fileNames))
+            return try HTTP.json(DistrictDetail.make(entry, language: language, names: workbench.fileNames(for: entry)))
         }
         router.post("/api/districts/{id}/validate") { request, context in
             let language = HTTP.language(request)
@@ -31,7 +31,7 @@ enum APIRoutes {
             if request.uri.queryParameters.get("name") != nil { upload = try await Upload.receive(request, language: language) }
             defer { upload?.remove() }
             let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: upload?.path)
-            let names = workbench.fileNames.merging(upload.map { [$0.path: $0.name] } ?? [:]) { _, upload in upload }
+            let names = workbench.fileNames(for: entry).merging(upload.map { [$0.path: $0.name] } ?? [:]) { _, upload in upload }
             return try HTTP.json(ValidationAnswer(
                 valid: report.isValid, errors: report.errorCount, warnings: report.warningCount, schools: report.schools,
                 inspectors: report.inspectors, rosterRows: report.assignments,
@@ -187,7 +187,7 @@ enum APIRoutes {
             defer { upload?.remove() }
             let renewRequest = RenewRequest(district: DistrictSource(path: entry.path), previous: upload?.path, asOf: asOf,
                                             newTerm: request.uri.queryParameters.get("new_term") == "true", language: language)
-            var names = workbench.fileNames
+            var names = workbench.fileNames(for: entry)
             if let upload { names[upload.path] = upload.name }
             names[renewRequest.district.recordPath] = DistrictRecord.fileName
             do {

@@ -35,7 +35,7 @@ enum Page {
     /// The first page of a district: its schools listed, its input problems, and the workbench around them.
     static func render(_ entry: DistrictEntry, workbench: Workbench, request: Request) throws -> Response {
         let language = HTTP.language(request)
-        let detail = DistrictDetail.make(entry, language: language, names: workbench.fileNames)
+        let detail = DistrictDetail.make(entry, language: language, names: workbench.fileNames(for: entry))
         let strings = language == .zh ? PageText.zh : PageText.en
         let context: [String: Any] = [
             "lang": language.rawValue,

@@ -33,7 +33,7 @@ enum RecordRoutes {
                                   message: language == .zh ? "任用记录中没有 \(id)" : "\(id) is not in the record")
                 }
             } catch {
-                throw Failure.from(error, language: language, names: workbench.fileNames)
+                throw Failure.from(error, language: language, names: workbench.fileNames(for: entry))
             }
         }
         router.post("/api/jobs/{job}/record") { request, context in
@@ -77,13 +77,13 @@ enum RecordRoutes {
             } catch let error as RecordWorkflowError {
                 throw failure(error, recordPath: recordPath, language: language)
             } catch {
-                throw Failure.from(error, language: language, names: workbench.fileNames)
+                throw Failure.from(error, language: language, names: workbench.fileNames(for: job.district))
             }
             let recorded = outcome.recorded
             return try HTTP.json(RecordAnswer(
                 termStart: recorded.term.start.description, effectiveOn: recorded.effectiveOn.description, version: recorded.version,
                 status: recorded.status.rawValue, docNo: recorded.docNo, lines: recorded.assignments.count, findings: outcome.findings,
-                warnings: outcome.warnings.map { ProblemLine($0, language: language, names: workbench.fileNames) }))
+                warnings: outcome.warnings.map { ProblemLine($0, language: language, names: workbench.fileNames(for: job.district)) }))
         }
         router.get("/api/districts/{id}/policy") { request, context in
             let language = HTTP.language(request)
@@ -124,7 +124,7 @@ enum RecordRoutes {
             } catch {
                 throw Failure.from(error, language: language)
             }
-            return try HTTP.json(DistrictDetail.make(entry, language: language, names: workbench.fileNames))
+            return try HTTP.json(DistrictDetail.make(entry, language: language, names: workbench.fileNames(for: entry)))
         }
     }
 

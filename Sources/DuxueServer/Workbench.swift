@@ -102,8 +102,16 @@ final class Workbench: Sendable {
         uploadNames.withLock { $0[target] = upload.name }
     }
 
-    /// The names problems give the files the server keeps (uploads by their own names).
-    var fileNames: [String: String] { uploadNames.withLock { $0 } }
+    /// The names problems give a district's files: uploads by their own names (by path, and by the name
+    /// the readers report them under), and the district's folder not at all (problems never show a server path).
+    func fileNames(for entry: DistrictEntry) -> [String: String] {
+        var names = [entry.path + "/": "", entry.path: entry.id]
+        for (path, name) in uploadNames.withLock({ $0 }) where path.hasPrefix(entry.path + "/") {
+            names[path] = name
+            names[String(path.dropFirst(entry.path.count + 1))] = name
+        }
+        return names
+    }
 
     /// Keeps a renewal for its change list; returns its id.
     func keep(_ report: RenewalReport) -> String {

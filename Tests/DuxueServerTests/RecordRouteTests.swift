@@ -282,9 +282,9 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
                                      headers: Fixture.headers(csrf, type: "text/csv"), body: ByteBuffer(string: schools)) { #expect($0.status == .unsupportedMediaType) }
             try await client.execute(uri: "/api/districts/\(id)/files/schools?name=s.xlsx", method: .put,
                                      headers: Fixture.headers(csrf, type: APIRoutes.xlsxType), body: ByteBuffer(string: schools)) { #expect($0.status == .unsupportedMediaType) }
+            #expect(FileManager.default.fileExists(atPath: workbench.uploadRoot + "/upload-1/schools.csv"))
+            #expect(!FileManager.default.fileExists(atPath: workbench.uploadRoot + "/upload-1/学校名单.csv"))
         }
-        #expect(FileManager.default.fileExists(atPath: workbench.uploadRoot + "/upload-1/schools.csv"))
-        #expect(!FileManager.default.fileExists(atPath: workbench.uploadRoot + "/upload-1/学校名单.csv"))
         workbench.shutdown()
         #expect(!FileManager.default.fileExists(atPath: workbench.uploadRoot))
     }
