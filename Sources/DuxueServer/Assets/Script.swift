@@ -18,7 +18,7 @@ extension Assets {
       working: "处理中…", from: "原督学", to: "新督学", leaving: "离任督学", rules: "各项规则", rule: "规则", source: "依据", title: "内容", figure: "情况",
       ruleOK: "符合", ruleViolated: "不符合", ruleWarning: "提示", ruleNotApplied: "不适用", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校",
       recorded: "已记入任用记录", rosters: "已记录的名册", term: "任期开始", effective: "生效日期", version: "版本", docNo: "文号", file: "来源文件",
-      lines: "学校数", replaced: "已被替换", byInspector: "督学任职情况", consecutive: "连续兼职届数（截至下一届）", termsCol: "各届任职（学段：学校）",
+      lines: "学校数", replaced: "已被替换", byInspector: "督学任职情况", consecutive: "连续兼职届数（截至下一届）", termsCol: "各届任职（专兼职：学校）",
       bySchool: "学校各届责任督学", pairTerms: "现任督学连续届数", holders: "各届责任督学", changesCSV: "下载变更清单 CSV", chooseBoth: "请选择学校和督学两个文件",
       open: "打开此区县", uploaded: "已上传为临时区县", fullTime: "专职", partTime: "兼职", removeScenario: "删除" },
     en: { queued: "queued", running: "solving", done: "done", failed: "failed", cancelled: "cancelled", level: "level", seconds: "s",
