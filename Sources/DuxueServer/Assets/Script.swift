@@ -20,7 +20,7 @@ extension Assets {
       recorded: "已记入任用记录", rosters: "已记录的名册", term: "任期开始", effective: "生效日期", version: "版本", docNo: "文号", file: "来源文件",
       lines: "学校数", replaced: "已被替换", byInspector: "督学任职情况", consecutive: "连续兼职届数（截至下一届）", termsCol: "各届任职（专兼职：学校）",
       bySchool: "学校各届责任督学", pairTerms: "现任督学连续届数", holders: "各届责任督学", changesCSV: "下载变更清单 CSV", chooseBoth: "请选择学校和督学两个文件",
-      open: "打开此区县", uploaded: "已上传为临时区县", fullTime: "专职", partTime: "兼职", removeScenario: "删除" },
+      open: "打开此区县", uploaded: "已上传为临时区县", fullTime: "专职", partTime: "兼职", removeScenario: "删除", problemCount: "输入问题" },
     en: { queued: "queued", running: "solving", done: "done", failed: "failed", cancelled: "cancelled", level: "level", seconds: "s",
       headcount: "Required headcount", appointees: "Appointed", fullTimeShare: "Full-time share", large: "Large schools", recruits: "To recruit",
       zone: "Zone", employment: "Employment", count: "People", schools: "Schools", school: "School", inspector: "Inspector", stage: "Stage",
@@ -33,7 +33,7 @@ extension Assets {
       recorded: "Recorded", rosters: "Recorded rosters", term: "Term start", effective: "Effective", version: "Version", docNo: "Doc no.", file: "Source file",
       lines: "Schools", replaced: "replaced", byInspector: "Inspectors by term", consecutive: "Consecutive part-time terms (before the next term)", termsCol: "Terms (employment: schools)",
       bySchool: "Schools by term", pairTerms: "Terms with the current holder", holders: "Holders by term", changesCSV: "Download the change list (CSV)", chooseBoth: "choose both files: schools and inspectors",
-      open: "Open this district", uploaded: "Uploaded as a district for this session", fullTime: "full-time", partTime: "part-time", removeScenario: "Remove" }
+      open: "Open this district", uploaded: "Uploaded as a district for this session", fullTime: "full-time", partTime: "part-time", removeScenario: "Remove", problemCount: "input problems" }
   }[lang];
 
   const $ = (id) => document.getElementById(id);
@@ -596,7 +596,7 @@ extension Assets {
         detail = await call("PUT", "/api/districts/" + encodeURIComponent(made.id) + "/files/" + role + "?name=" + encodeURIComponent(file.name), file, typeOf(file));
       }
       clear(out);
-      out.appendChild(el("p", T.uploaded + " · " + detail.id + " · " + T.schools + " " + detail.schools.length + " · " + detail.problems.length + " " + T.warnings,
+      out.appendChild(el("p", T.uploaded + " · " + detail.id + " · " + T.schools + " " + detail.schools.length + " · " + T.problemCount + " " + detail.problems.length,
         { class: detail.valid ? "" : "error" }));
       if (detail.problems.length) {
         const list = el("ul", null, { id: "upload-problems" });
