@@ -160,7 +160,8 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
 
     @Test func policyKeysAreListedAndOverridesCheckedAsScenarioKeys() async throws {
         let app = try Fixture.app([try Fixture.district()])
-        try await app.test(.router) { client in
+        let compared = ["required_headcount", "appointees", "recruits", "large_schools", "full_time_share"]
+        let overridden = try await app.test(.router) { client -> [String: String] in
             let csrf = try await Fixture.csrf(client)
             let keys = try await client.execute(uri: Self.district + "/policy", method: .get) { response in
                 #expect(response.status == .ok)
@@ -189,6 +190,19 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
             let (_, lowered) = try await plannedJob(client, csrf: csrf, body: #"{"settings": ["large_school_enrollment=800"], "time_limit": 30}"#)
             #expect((own["figures"] as? [String: Any])?["large_schools"] as? Int == 1)
             #expect((lowered["figures"] as? [String: Any])?["large_schools"] as? Int == 3)
+            let figures = lowered["figures"] as? [String: Any] ?? [:]
+            return Dictionary(uniqueKeysWithValues: compared.map { ($0, "\(figures[$0] ?? "missing")") })
+        }
+        // Cross-check: the same key written in the district's policy.toml plans to the same figures.
+        let written = try Fixture.district()
+        try "preset = \"combined\"\nterm_start = 2027-09-01\nlarge_school_enrollment = 800\n"
+            .write(toFile: written + "/policy.toml", atomically: true, encoding: .utf8)
+        try await Fixture.app([written]).test(.router) { client in
+            let (_, report) = try await plannedJob(client, csrf: try await Fixture.csrf(client))
+            let figures = report["figures"] as? [String: Any] ?? [:]
+            for key in compared {
+                #expect("\(figures[key] ?? "none")" == overridden[key], "\(key)")
+            }
         }
     }
 
