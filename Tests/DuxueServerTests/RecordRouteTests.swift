@@ -130,6 +130,22 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
             let (job, _) = try await plannedJob(client, csrf: csrf)
             try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
                                      body: ByteBuffer(string: #"{"status": "filed"}"#)) { #expect($0.status == .ok) }
+            // A mid-term change as of a date within the term; a date past the term, or not a date, is refused.
+            try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
+                                     body: ByteBuffer(string: #"{"as_of": "2028-03-01"}"#)) { response in
+                #expect(response.status == .ok)
+                let answer = try Fixture.json(response.body)
+                #expect(answer["term_start"] as? String == "2027-09-01")
+                #expect(answer["effective_on"] as? String == "2028-03-01")
+                #expect(answer["status"] as? String == "draft")
+            }
+            try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
+                                     body: ByteBuffer(string: #"{"as_of": "2031-01-01"}"#)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(!String(buffer: response.body).contains(FileManager.default.temporaryDirectory.path))
+            }
+            try await client.execute(uri: "/api/jobs/\(job)/record", method: .post, headers: Fixture.headers(csrf),
+                                     body: ByteBuffer(string: #"{"as_of": "soon"}"#)) { #expect($0.status == .badRequest) }
             let fromRecord = try await client.execute(uri: Self.district + "/renew?as_of=2028-09-01", method: .post,
                                                       headers: Fixture.headers(csrf)) { response in
                 #expect(response.status == .ok)
