@@ -70,7 +70,7 @@ let package = Package(
             name: "DuxueServer",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                "DuxueConcurrency", "DuxueWorkflows", .product(name: "Hummingbird", package: "hummingbird"),
+                "DuxueConcurrency", "DuxueWorkflows", "DuxueRecord", .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Mustache", package: "swift-mustache"), .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

@@ -4,6 +4,7 @@ import DuxueFiling
 import DuxueGLPK
 import DuxueInput
 import DuxuePlanner
+import DuxueRecord
 import DuxueReport
 import DuxueWorkflows
 import Foundation
@@ -21,7 +22,7 @@ enum APIRoutes {
         router.get("/api/districts/{id}") { request, context in
             let language = HTTP.language(request)
             let entry = try workbench.district(context.parameters.get("id"), language: language)
-            return try HTTP.json(DistrictDetail.make(entry, language: language))
+            return try HTTP.json(DistrictDetail.make(entry, language: language, names: workbench.fileNames(for: entry)))
         }
         router.post("/api/districts/{id}/validate") { request, context in
             let language = HTTP.language(request)
@@ -30,7 +31,7 @@ enum APIRoutes {
             if request.uri.queryParameters.get("name") != nil { upload = try await Upload.receive(request, language: language) }
             defer { upload?.remove() }
             let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: upload?.path)
-            let names = upload.map { [$0.path: $0.name] } ?? [:]
+            let names = workbench.fileNames(for: entry).merging(upload.map { [$0.path: $0.name] } ?? [:]) { _, upload in upload }
             return try HTTP.json(ValidationAnswer(
                 valid: report.isValid, errors: report.errorCount, warnings: report.warningCount, schools: report.schools,
                 inspectors: report.inspectors, rosterRows: report.assignments,
@@ -52,7 +53,18 @@ enum APIRoutes {
             if let limit = body.timeLimit, !(limit > 0 && limit <= 3600) {
                 throw Failure.badRequest("求解时限须在 0 到 3600 秒之间", "time_limit must be between 0 and 3600 seconds", language)
             }
-            let job = workbench.startPlan(entry, rules: rules, policy: body.policy, timeLimit: body.timeLimit, language: language)
+            // Policy keys set for this plan, read and checked as a scenario's (all problems at once, each naming its key).
+            guard (body.settings ?? []).count <= PolicyKey.all.count else {
+                throw Failure.badRequest("政策键太多", "too many policy settings", language)
+            }
+            let settings: [PolicySetting]
+            do {
+                settings = try Workflows.policySettings(body.settings ?? [])
+            } catch {
+                throw Failure.from(error, language: language)
+            }
+            let job = workbench.startPlan(entry, rules: rules, policy: body.policy, settings: settings, timeLimit: body.timeLimit,
+                                          language: language)
             return try HTTP.json(JobAnswer(job), status: .accepted)
         }
         router.get("/api/jobs/{job}") { request, context in
@@ -169,11 +181,15 @@ enum APIRoutes {
             guard let asOf = try day(request, "as_of", language: language) else {
                 throw Failure.badRequest("请给出生效日期 as_of（YYYY-MM-DD）", "give the date the renewal takes effect: as_of=YYYY-MM-DD", language)
             }
-            let upload = try await Upload.receive(request, language: language)
-            defer { upload.remove() }
-            let renewRequest = RenewRequest(district: DistrictSource(path: entry.path), previous: upload.path, asOf: asOf,
+            // An uploaded previous roster, or (without ?name=) the roster in force in the district's record.
+            var upload: Upload?
+            if request.uri.queryParameters.get("name") != nil { upload = try await Upload.receive(request, language: language) }
+            defer { upload?.remove() }
+            let renewRequest = RenewRequest(district: DistrictSource(path: entry.path), previous: upload?.path, asOf: asOf,
                                             newTerm: request.uri.queryParameters.get("new_term") == "true", language: language)
-            let names = [upload.path: upload.name]
+            var names = workbench.fileNames(for: entry)
+            if let upload { names[upload.path] = upload.name }
+            names[renewRequest.district.recordPath] = DistrictRecord.fileName
             do {
                 let outcome = try await workbench.pool.run {
                     var options = PlannerOptions(timeLimit: 60)
@@ -182,8 +198,11 @@ enum APIRoutes {
                 }
                 var report = outcome.report
                 report.plan.policy.name = ProblemLine.displayName(report.plan.policy.name, names: [:])
-                return try HTTP.json(RenewAnswer(report: report,
+                return try HTTP.json(RenewAnswer(report: report, changes: workbench.keep(report),
                                                  warnings: outcome.warnings.map { ProblemLine($0, language: language, names: names) }))
+            } catch HistoryError.noRecord {
+                throw Failure(status: .unprocessableContent, code: "no_record",
+                              message: language == .zh ? "本区县没有任用记录：请上传上一届名册" : "the district has no roster of record: upload the previous roster")
             } catch let error as RenewalError {
                 throw Failure(status: .unprocessableContent, code: "renewal_refused",
                               message: (language == .zh ? "无法按要求调整名册：" : "the renewal cannot be made as asked: ") + "\(error)")
@@ -191,15 +210,24 @@ enum APIRoutes {
                 throw Failure.from(error, language: language, names: names)
             }
         }
+        RecordRoutes.add(to: router, workbench: workbench)
         router.post("/api/districts/{id}/compare") { request, context in
             let language = HTTP.language(request)
             let entry = try workbench.district(context.parameters.get("id"), language: language)
             let body = try await HTTP.decode(CompareBody.self, from: request, language: language)
-            guard body.sweeps.count <= 8, body.sweeps.allSatisfy({ $0.count <= 200 }) else {
-                throw Failure.badRequest("最多 8 组参数", "at most 8 sweeps", language)
+            let scenarios = body.scenarios ?? []
+            guard body.sweeps.count <= 8, body.sweeps.allSatisfy({ $0.count <= 200 }), scenarios.count <= 6,
+                  scenarios.allSatisfy({ $0.text.utf8.count <= 20_000 && $0.name.count <= 60 }) else {
+                throw Failure.badRequest("最多 8 组参数、6 个方案", "at most 8 sweeps and 6 scenarios", language)
             }
-            let compareRequest = CompareRequest(district: DistrictSource(path: entry.path), sweeps: body.sweeps, jobs: 1,
-                                                showsTiming: false, language: language)
+            var given = CompareRequest(district: DistrictSource(path: entry.path), sweeps: body.sweeps, jobs: 1,
+                                       showsTiming: false, language: language)
+            // Scenarios from the page's forms, read as scenario files are; problems name them `NAME.toml`.
+            given.scenarioTexts = scenarios.enumerated().map { index, scenario in
+                let name = Upload.sanitized(scenario.name.isEmpty ? "scenario-\(index + 1)" : scenario.name)
+                return ScenarioText(name: name.hasSuffix(".toml") ? name : name + ".toml", text: scenario.text)
+            }
+            let compareRequest = given
             let report = try await workbench.pool.run {
                 var options = PlannerOptions(timeLimit: 60)
                 options.concurrentSearch = false
@@ -287,6 +315,8 @@ struct PlanBody: Codable, Sendable {
     var pins: [Pin]?
     /// A preset replacing the district's rules (`national`, `zaozhuang` …); none: the district's own policy.
     var policy: String?
+    /// Policy keys set for this plan: `key=value`, one value each.
+    var settings: [String]?
     var timeLimit: Double?
 }
 
@@ -301,7 +331,13 @@ struct RosterBody: Codable, Sendable {
 
 /// `POST …/compare`.
 struct CompareBody: Codable, Sendable {
+    /// A scenario from the page's form: scenario-file TOML (keys, [schools] and [inspectors] edits).
+    struct ScenarioForm: Codable, Sendable {
+        var name: String
+        var text: String
+    }
     var sweeps: [String]
+    var scenarios: [ScenarioForm]?
 }
 
 struct DistrictList: Codable, Sendable {
@@ -336,12 +372,18 @@ struct DistrictDetail: Codable, Sendable {
     var schools: [SchoolItem]
     var pool: Pool?
     var problems: [ProblemLine]
+    /// Whether the district has a roster of record (history, renew from the record).
+    var hasRecord = false
+    /// Whether its files were uploaded in this session.
+    var uploaded = false
 
-    static func make(_ entry: DistrictEntry, language: Language) -> DistrictDetail {
+    static func make(_ entry: DistrictEntry, language: Language, names: [String: String] = [:]) -> DistrictDetail {
         let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: nil)
-        let problems = report.problems.map { ProblemLine($0, language: language, names: [:]) }
+        let problems = report.problems.map { ProblemLine($0, language: language, names: names) }
+        let hasRecord = (try? DistrictSource(path: entry.path).recordHistory()) != nil
         guard let loaded = try? DistrictSource(path: entry.path).load() else {
-            return DistrictDetail(id: entry.id, name: entry.id, valid: false, schools: [], pool: nil, problems: problems)
+            return DistrictDetail(id: entry.id, name: entry.id, valid: false, schools: [], pool: nil, problems: problems,
+                                  hasRecord: hasRecord, uploaded: entry.uploaded)
         }
         let text = Text(language)
         let district = loaded.district, policy = loaded.policy
@@ -355,7 +397,7 @@ struct DistrictDetail: Codable, Sendable {
             pool: Pool(inspectors: district.inspectors.count, fullTime: district.inspectors.count { $0.employment == .fullTime },
                        partTime: district.inspectors.count { $0.employment == .partTime },
                        eligible: district.inspectors.count { Eligibility.isEligible($0, under: policy) }),
-            problems: problems)
+            problems: problems, hasRecord: hasRecord, uploaded: entry.uploaded)
     }
 }
 
@@ -469,5 +511,7 @@ struct CheckAnswer: Encodable, Sendable {
 
 struct RenewAnswer: Encodable, Sendable {
     var report: RenewalReport
+    /// The id of the change list download (GET /api/renewals/{renewal}/changes.csv).
+    var changes: String
     var warnings: [ProblemLine]
 }

@@ -85,6 +85,12 @@ struct ProblemLine: Codable, Sendable {
         message = problem.summary(in: language)
         fix = problem.fix(in: language)
         text = named.message(in: language)
+        // Server paths named inside the words (a file not found …) become the names the user knows.
+        for (path, name) in names.sorted(by: { $0.key.count > $1.key.count }) where path.hasPrefix("/") {
+            message = message.replacingOccurrences(of: path, with: name)
+            fix = fix.replacingOccurrences(of: path, with: name)
+            text = text.replacingOccurrences(of: path, with: name)
+        }
     }
 
     /// A file by the name the user knows: an upload by its own name, a district file by its name in the

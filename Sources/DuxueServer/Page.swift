@@ -35,7 +35,7 @@ enum Page {
     /// The first page of a district: its schools listed, its input problems, and the workbench around them.
     static func render(_ entry: DistrictEntry, workbench: Workbench, request: Request) throws -> Response {
         let language = HTTP.language(request)
-        let detail = DistrictDetail.make(entry, language: language)
+        let detail = DistrictDetail.make(entry, language: language, names: workbench.fileNames(for: entry))
         let strings = language == .zh ? PageText.zh : PageText.en
         let context: [String: Any] = [
             "lang": language.rawValue,
@@ -54,6 +54,7 @@ enum Page {
             },
             "problems": detail.problems.map { ["text": $0.text, "error": $0.severity == "error"] },
             "hasProblems": !detail.problems.isEmpty,
+            "hasRecord": detail.hasRecord,
             "presets": Presets.names,
         ]
         guard let template else { throw Failure.from(CocoaError(.formatting), language: language) }
@@ -75,6 +76,17 @@ enum PageText {
         "renewRoster": "年度调整（上传上一届名册）", "asOf": "生效日期", "noJS": "本页需要启用 JavaScript。",
         "rosterCSV": "名册 CSV", "rosterXLSX": "名册 XLSX", "filingXLSX": "备案材料 XLSX", "filingHTML": "备案材料 HTML",
         "findings": "检查结果", "excluded": "未聘督学及原因", "summary": "概况", "shortfall": "按责任区的缺口",
+        "history": "任用记录", "noRecord": "本区县还没有任用记录（duxue.sqlite）。编制名册后可在“名册”下记录。",
+        "recordTitle": "记入任用记录", "recordStatus": "状态", "draft": "草稿", "filed": "已报备", "approved": "已批准",
+        "docNo": "聘任文号", "replace": "替换本届已记录的名册（旧版本保留）", "recordStart": "记录此名册",
+        "renewRecord": "按任用记录中的现行名册调整",
+        "overrides": "调整政策参数（本次编制）", "overridesHint": "留空即用本区县政策的值；与方案文件、参数扫描同样检查。",
+        "key": "键", "keyName": "名称", "keyType": "类型与范围", "keyValue": "当前值", "keyOverride": "改为",
+        "scenarioForm": "编写方案（增删学校或督学）", "scenarioName": "方案名称", "scSettings": "政策参数（每行 key=value）",
+        "scRemoveSchools": "撤并学校（代码，逗号分隔）", "scRemoveInspectors": "移出督学（编号）", "scUnavailable": "暂不可聘督学（编号）",
+        "scAddSchools": "新增学校（每行：代码,名称,在校生,责任区,学段）", "scAddInspectors": "新增督学（每行：编号,姓名,专兼职 full_time/part_time,责任区）",
+        "scAdd": "加入比较", "uploadDistrict": "上传区县文件", "uploadHint": "上传学校和督学名单（CSV 或 XLSX），在本次会话中作为临时区县使用；服务器停止时删除。",
+        "schoolsFile": "学校名单", "inspectorsFile": "督学名单", "uploadStart": "上传并检查",
     ]
     static let en: [String: String] = [
         "title": "Inspector workbench", "policy": "Policy", "ownPolicy": "the district's own (policy.toml)", "districts": "Districts", "schools": "Schools", "plan": "Plan", "roster": "Roster",
@@ -86,5 +98,16 @@ enum PageText {
         "renewRoster": "Renew (upload the previous roster)", "asOf": "As of", "noJS": "This page needs JavaScript.",
         "rosterCSV": "Roster CSV", "rosterXLSX": "Roster XLSX", "filingXLSX": "Filing XLSX", "filingHTML": "Filing HTML",
         "findings": "Findings", "excluded": "Excluded inspectors and why", "summary": "Summary", "shortfall": "Shortfall by zone",
+        "history": "Record", "noRecord": "The district has no roster of record (duxue.sqlite) yet. Record a planned roster under Roster.",
+        "recordTitle": "Record in the roster of record", "recordStatus": "Status", "draft": "draft", "filed": "filed", "approved": "approved",
+        "docNo": "Document no. (文号)", "replace": "Replace the term's recorded roster (the old version is kept)", "recordStart": "Record this roster",
+        "renewRecord": "Renew the roster in force in the record",
+        "overrides": "Override policy keys (this plan)", "overridesHint": "Empty: the district's value. Checked as in scenario files and sweeps.",
+        "key": "Key", "keyName": "Name", "keyType": "Type and bounds", "keyValue": "Value", "keyOverride": "Set to",
+        "scenarioForm": "Write a scenario (add or remove schools or inspectors)", "scenarioName": "Scenario name", "scSettings": "Policy keys (one key=value per line)",
+        "scRemoveSchools": "Remove schools (ids, comma-separated)", "scRemoveInspectors": "Remove inspectors (ids)", "scUnavailable": "Unavailable inspectors (ids)",
+        "scAddSchools": "Add schools (per line: id,name,enrollment,zone,stage)", "scAddInspectors": "Add inspectors (per line: id,name,full_time/part_time,zone)",
+        "scAdd": "Add to the comparison", "uploadDistrict": "Upload a district", "uploadHint": "Upload the schools and inspectors lists (CSV or XLSX) as a district for this session; the server deletes them when it stops.",
+        "schoolsFile": "Schools", "inspectorsFile": "Inspectors", "uploadStart": "Upload and check",
     ]
 }

@@ -56,12 +56,12 @@ public enum WorkbenchServer {
     }
 }
 
-/// Cancels every plan job when the server shuts down (Ctrl-C, SIGTERM).
+/// Cancels every plan job and removes the uploaded districts when the server shuts down (Ctrl-C, SIGTERM).
 struct Shutdown: Service {
     let workbench: Workbench
 
     func run() async throws {
         try? await gracefulShutdown()
-        workbench.cancelAll()
+        workbench.shutdown()
     }
 }

@@ -1,3 +1,4 @@
+import DuxueCompare
 import DuxueConcurrency
 import DuxueDomain
 import DuxueGLPK
@@ -14,6 +15,8 @@ struct DistrictEntry: Sendable {
     let id: String
     /// The folder or workbook.
     let path: String
+    /// Whether its files were uploaded in this session (a folder the server owns).
+    var uploaded = false
 
     /// Ids for paths: each folder's name (a workbook's without `.xlsx`), numbered when two are the same.
     static func entries(_ paths: [String]) -> [DistrictEntry] {
@@ -35,8 +38,21 @@ struct DistrictEntry: Sendable {
 
 /// The server's state: the districts, the plan jobs, and the pool their solves run on.
 final class Workbench: Sendable {
-    /// The districts, in command-line order.
-    let districts: [DistrictEntry]
+    /// The districts given on the command line, in their order.
+    let given: [DistrictEntry]
+    /// Districts uploaded in this session (files in ``uploadRoot``), after the given ones.
+    private let uploaded = Locked<[DistrictEntry]>([])
+    /// Uploaded files' own names, by the path the server keeps them under (problems name files so).
+    private let uploadNames = Locked<[String: String]>([:])
+    /// Renewals made, kept for their change list download (the newest ``keptJobs``).
+    private let renewals = Locked<[(id: String, report: RenewalReport)]>([])
+    /// The folder uploaded districts live in, owned by the server and removed when it stops.
+    let uploadRoot: String
+    /// Most districts uploaded in one session.
+    static let maxUploads = 8
+
+    /// The districts: those given, then those uploaded.
+    var districts: [DistrictEntry] { given + uploaded.withLock { $0 } }
     /// Where solves run.
     let pool: SolvePool
     /// The token state-changing requests carry (from the page's meta tag).
@@ -48,10 +64,73 @@ final class Workbench: Sendable {
 
     /// A workbench over `paths`.
     init(paths: [String], solveLimit: Int = ProcessInfo.processInfo.activeProcessorCount) {
-        districts = DistrictEntry.entries(paths)
+        given = DistrictEntry.entries(paths)
         pool = SolvePool(limit: solveLimit)
         csrfToken = randomHex(bytes: 16)
+        uploadRoot = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-uploads-\(randomHex(bytes: 8))").path
     }
+
+    /// A new, empty uploaded district (a folder of ``uploadRoot``); its files come by ``store(_:role:in:)``.
+    func newUpload(language: Language) throws -> DistrictEntry {
+        try uploaded.withLock { uploaded in
+            guard uploaded.count < Self.maxUploads else {
+                throw Failure(status: .conflict, code: "too_many_uploads",
+                              message: language == .zh ? "本次最多上传 \(Self.maxUploads) 个区县" : "at most \(Self.maxUploads) uploaded districts per session")
+            }
+            let number = uploaded.count + 1
+            let id = "upload-\(number)"
+            let folder = uploadRoot + "/" + id
+            try FileManager.default.createDirectory(atPath: uploadRoot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+            let entry = DistrictEntry(id: id, path: folder, uploaded: true)
+            uploaded.append(entry)
+            return entry
+        }
+    }
+
+    /// Keeps an uploaded table as the district's `schools` or `inspectors` file (replacing the one before,
+    /// CSV or XLSX), remembering the user's file name for problems.
+    func store(_ upload: Upload, role: String, in entry: DistrictEntry) throws {
+        let ext = upload.name.lowercased().hasSuffix(".xlsx") ? "xlsx" : "csv"
+        for old in ["csv", "xlsx"] {
+            let path = entry.path + "/\(role).\(old)"
+            try? FileManager.default.removeItem(atPath: path)
+            uploadNames.withLock { $0[path] = nil }
+        }
+        let target = entry.path + "/\(role).\(ext)"
+        try FileManager.default.copyItem(atPath: upload.path, toPath: target)
+        uploadNames.withLock { $0[target] = upload.name }
+    }
+
+    /// The names problems give a district's files: uploads by their own names (by path, and by the name
+    /// the readers report them under), and the district's folder not at all (problems never show a server path).
+    func fileNames(for entry: DistrictEntry) -> [String: String] {
+        var names = [entry.path + "/": "", entry.path: entry.id]
+        for (path, name) in uploadNames.withLock({ $0 }) where path.hasPrefix(entry.path + "/") {
+            names[path] = name
+            names[String(path.dropFirst(entry.path.count + 1))] = name
+        }
+        return names
+    }
+
+    /// Keeps a renewal for its change list; returns its id.
+    func keep(_ report: RenewalReport) -> String {
+        let id = UUID().uuidString.lowercased()
+        renewals.withLock { renewals in
+            renewals.append((id, report))
+            if renewals.count > Self.keptJobs { renewals.removeFirst(renewals.count - Self.keptJobs) }
+        }
+        return id
+    }
+
+    /// A renewal kept by ``keep(_:)``.
+    func renewal(_ id: String?, language: Language) throws -> RenewalReport {
+        guard let id, let report = renewals.withLock({ $0.first { $0.id == id }?.report }) else { throw Failure.notFound(language) }
+        return report
+    }
+
+    /// Removes the uploaded districts' files (at shutdown).
+    func removeUploads() { try? FileManager.default.removeItem(atPath: uploadRoot) }
 
     /// The district with this id (never a path from the request).
     func district(_ id: String?, language: Language) throws -> DistrictEntry {
@@ -69,8 +148,9 @@ final class Workbench: Sendable {
 
     /// Starts planning a district on the pool; a plan of the same district still queued or running is
     /// cancelled (the newest request wins).
-    func startPlan(_ entry: DistrictEntry, rules: PairRules, policy: String? = nil, timeLimit: Double?, language: Language) -> PlanJob {
-        let job = PlanJob(district: entry, rules: rules, policy: policy, timeLimit: timeLimit, language: language)
+    func startPlan(_ entry: DistrictEntry, rules: PairRules, policy: String? = nil, settings: [PolicySetting] = [], timeLimit: Double?,
+                   language: Language) -> PlanJob {
+        let job = PlanJob(district: entry, rules: rules, policy: policy, settings: settings, timeLimit: timeLimit, language: language)
         let previous = latest.withLock { latest -> String? in
             defer { latest[entry.id] = job.id }
             return latest[entry.id]
@@ -90,6 +170,12 @@ final class Workbench: Sendable {
     /// Cancels every job (at shutdown): running solves stop at their next check.
     func cancelAll() {
         for job in jobs.withLock({ Array($0.values) }) { job.cancel() }
+    }
+
+    /// Stops the plan jobs and removes the uploads (at shutdown).
+    func shutdown() {
+        cancelAll()
+        removeUploads()
     }
 }
 
@@ -119,12 +205,16 @@ final class PlanJob: Sendable {
     let policy: String?
     let timeLimit: Double?
     let language: Language
+    /// Policy keys set over the policy for this plan (checked as a scenario's).
+    let settings: [PolicySetting]
     let state = Locked(State())
 
-    init(district: DistrictEntry, rules: PairRules, policy: String?, timeLimit: Double?, language: Language) {
+    init(district: DistrictEntry, rules: PairRules, policy: String?, settings: [PolicySetting] = [], timeLimit: Double?,
+         language: Language) {
         self.district = district
         self.rules = rules
         self.policy = policy
+        self.settings = settings
         self.timeLimit = timeLimit
         self.language = language
     }
@@ -159,7 +249,8 @@ final class PlanJob: Sendable {
             }
         }
         options.stopRequested = { [state] in state.withLock { $0.stop } }
-        let request = PlanRequest(district: DistrictSource(path: district.path, policy: policy), rules: rules, language: language)
+        let request = PlanRequest(district: DistrictSource(path: district.path, policy: policy), rules: rules, settings: settings,
+                                  language: language)
         do {
             let outcome = try Workflows.plan(request, options: options) { GLPKSolver() }
             state.withLock { state in

@@ -13,6 +13,9 @@ public struct CompareRequest: Sendable {
     public var scenarios: [String]
     /// Sweeps as written (`key=v1,v2,…`).
     public var sweeps: [String]
+    /// Scenarios given as text (e.g. from a form) rather than as files, each with the name its problems
+    /// are reported under; read exactly as scenario files are.
+    public var scenarioTexts: [ScenarioText] = []
     /// Scenarios planned at once, one solver thread each.
     public var jobs: Int
     /// Whether the report shows solve times (off: the same output every run).
@@ -33,6 +36,20 @@ public struct CompareRequest: Sendable {
 
     /// Every file the run reads (outputs are never written over them).
     public var inputFiles: [String] { district.inputFiles + scenarios }
+}
+
+/// A scenario written as text (the TOML of a scenario file), under the name its problems carry.
+public struct ScenarioText: Sendable, Hashable {
+    /// The name problems give as the file (e.g. `方案1.toml`); without a `name` key, the column heading.
+    public var name: String
+    /// The scenario's TOML.
+    public var text: String
+
+    /// A scenario text.
+    public init(name: String, text: String) {
+        self.name = name
+        self.text = text
+    }
 }
 
 /// What `compare` made.
@@ -58,6 +75,13 @@ extension Workflows {
         for path in request.scenarios {
             do {
                 scenarios.append(try ScenarioReader.load(file: path, district: loaded.district, policy: loaded.policy))
+            } catch {
+                problems += error.problems
+            }
+        }
+        for given in request.scenarioTexts {
+            do {
+                scenarios.append(try ScenarioReader.parse(given.text, file: given.name, district: loaded.district, policy: loaded.policy))
             } catch {
                 problems += error.problems
             }

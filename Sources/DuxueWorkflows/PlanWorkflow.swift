@@ -1,3 +1,4 @@
+import DuxueCompare
 import DuxueDomain
 import DuxueInput
 import DuxueMIP
@@ -12,14 +13,18 @@ public struct PlanRequest: Sendable {
     public var pairs: String?
     /// Pairs given as data (e.g. a workbench's edits pinned), added to those of the pairs file.
     public var rules: PairRules
+    /// Policy keys set over the district's policy (as a scenario sets them; see ``Workflows/policySettings(_:)``).
+    public var settings: [PolicySetting]
     /// Report language.
     public var language: Language
 
     /// A request.
-    public init(district: DistrictSource, pairs: String? = nil, rules: PairRules = PairRules(), language: Language) {
+    public init(district: DistrictSource, pairs: String? = nil, rules: PairRules = PairRules(), settings: [PolicySetting] = [],
+                language: Language) {
         self.district = district
         self.pairs = pairs
         self.rules = rules
+        self.settings = settings
         self.language = language
     }
 
@@ -46,7 +51,37 @@ extension Workflows {
         var pairs = try request.pairs.map { path throws(InputError) in try PairsReader.read(path: path) } ?? PairRules()
         pairs.pinned.merge(request.rules.pinned) { _, given in given }
         pairs.forbidden.formUnion(request.rules.forbidden)
-        let plan = try Planner(solver: solver()).plan(district: loaded.district, policy: loaded.policy, pairs: pairs, options: options)
+        // Settings apply as a scenario's do (a preset first, then the keys, then what they imply).
+        let policy = request.settings.isEmpty ? loaded.policy : Scenario(name: "", settings: request.settings).policy(from: loaded.policy)
+        let plan = try Planner(solver: solver()).plan(district: loaded.district, policy: policy, pairs: pairs, options: options)
         return PlanOutcome(warnings: loaded.warnings, plan: plan, report: PlanReport(plan: plan, language: request.language))
+    }
+}
+
+extension Workflows {
+    /// Policy keys given one by one as `key=value` (a form, an option): each read and checked exactly as
+    /// the same key in a sweep or a scenario file (``Sweep/parse(_:)``), one value each. Every problem at
+    /// once, each naming the setting as given.
+    public static func policySettings(_ texts: [String]) throws(ScenarioError) -> [PolicySetting] {
+        var settings: [PolicySetting] = []
+        var problems: [InputProblem] = []
+        for text in texts {
+            do {
+                let sweep = try Sweep.parse(text)
+                guard sweep.settings.count == 1, let setting = sweep.settings.first else {
+                    problems.append(InputProblem(file: text, line: nil, issue: .sweepSyntax(text: text)))
+                    continue
+                }
+                settings.append(setting)
+            } catch {
+                problems += error.problems.map { problem in
+                    var named = problem
+                    named.file = text
+                    return named
+                }
+            }
+        }
+        guard problems.isEmpty else { throw ScenarioError(problems) }
+        return settings
     }
 }

@@ -36,5 +36,9 @@ a.disabled { color: #999; pointer-events: none; }
 .card b { display: block; font-size: 1.4em; }
 #map-box svg { background: #fff; border: 1px solid #ddd; }
 .bar { fill: #b22222; }
+#record-box, #overrides, #scenario-form, #upload-box { margin: .6em 0; }
+#record-box label, #upload-box label { margin-right: 1em; }
+#scenario-list textarea { font-family: ui-monospace, monospace; }
+#override-table input, #override-table select { width: 8em; }
 """#
 }

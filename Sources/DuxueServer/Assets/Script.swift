@@ -16,7 +16,11 @@ extension Assets {
       ok: "全部合规", audit: "重新检查", ms: "毫秒", none: "无", reasons: "原因", name: "姓名", edits: "处改动",
       compliant: "合规", notCompliant: "不合规", kept: "保留", moved: "调整", scenario: "方案", status: "状态",
       working: "处理中…", from: "原督学", to: "新督学", leaving: "离任督学", rules: "各项规则", rule: "规则", source: "依据", title: "内容", figure: "情况",
-      ruleOK: "符合", ruleViolated: "不符合", ruleWarning: "提示", ruleNotApplied: "不适用", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校" },
+      ruleOK: "符合", ruleViolated: "不符合", ruleWarning: "提示", ruleNotApplied: "不适用", recruitsFT: "补充专职", recruitsPT: "补充兼职", crossings: "跨区", changed: "变动学校",
+      recorded: "已记入任用记录", rosters: "已记录的名册", term: "任期开始", effective: "生效日期", version: "版本", docNo: "文号", file: "来源文件",
+      lines: "学校数", replaced: "已被替换", byInspector: "督学任职情况", consecutive: "连续兼职届数（截至下一届）", termsCol: "各届任职（专兼职：学校）",
+      bySchool: "学校各届责任督学", pairTerms: "现任督学连续届数", holders: "各届责任督学", changesCSV: "下载变更清单 CSV", chooseBoth: "请选择学校和督学两个文件",
+      open: "打开此区县", uploaded: "已上传为临时区县", fullTime: "专职", partTime: "兼职", removeScenario: "删除", problemCount: "输入问题" },
     en: { queued: "queued", running: "solving", done: "done", failed: "failed", cancelled: "cancelled", level: "level", seconds: "s",
       headcount: "Required headcount", appointees: "Appointed", fullTimeShare: "Full-time share", large: "Large schools", recruits: "To recruit",
       zone: "Zone", employment: "Employment", count: "People", schools: "Schools", school: "School", inspector: "Inspector", stage: "Stage",
@@ -25,7 +29,11 @@ extension Assets {
       ok: "all rules met", audit: "re-audited", ms: "ms", none: "none", reasons: "Reasons", name: "Name", edits: "edits",
       compliant: "compliant", notCompliant: "not compliant", kept: "kept", moved: "moved", scenario: "Scenario", status: "Status",
       working: "working…", from: "From", to: "To", leaving: "Leaving", rules: "Rules", rule: "Rule", source: "Source", title: "Requirement", figure: "Figures",
-      ruleOK: "met", ruleViolated: "violated", ruleWarning: "warning", ruleNotApplied: "not applied", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools" }
+      ruleOK: "met", ruleViolated: "violated", ruleWarning: "warning", ruleNotApplied: "not applied", recruitsFT: "Recruits FT", recruitsPT: "Recruits PT", crossings: "Cross-zone", changed: "Changed schools",
+      recorded: "Recorded", rosters: "Recorded rosters", term: "Term start", effective: "Effective", version: "Version", docNo: "Doc no.", file: "Source file",
+      lines: "Schools", replaced: "replaced", byInspector: "Inspectors by term", consecutive: "Consecutive part-time terms (before the next term)", termsCol: "Terms (employment: schools)",
+      bySchool: "Schools by term", pairTerms: "Terms with the current holder", holders: "Holders by term", changesCSV: "Download the change list (CSV)", chooseBoth: "choose both files: schools and inspectors",
+      open: "Open this district", uploaded: "Uploaded as a district for this session", fullTime: "full-time", partTime: "part-time", removeScenario: "Remove", problemCount: "input problems" }
   }[lang];
 
   const $ = (id) => document.getElementById(id);
@@ -59,6 +67,7 @@ extension Assets {
     }
   }
   const base = "/api/districts/" + encodeURIComponent(districtID);
+  let hasRecord = document.querySelector('meta[name="duxue-record"]').content === "true";
 
   // ---- plan ----
   const state = { job: null, rows: [], inspectors: {}, vacancies: {}, audit: null, undo: [], edits: {}, original: {} };
@@ -69,7 +78,7 @@ extension Assets {
     clear($("plan-error"));
     try {
       const policy = $("plan-policy").value || null;
-      const job = await call("POST", base + "/plan", JSON.stringify({ pins: pins, policy: policy }), "application/json");
+      const job = await call("POST", base + "/plan", JSON.stringify({ pins: pins, policy: policy, settings: overrides() }), "application/json");
       state.job = job.id;
       await poll(job.id);
     } catch (error) {
@@ -77,6 +86,7 @@ extension Assets {
     } finally {
       $("plan-start").disabled = false;
       $("plan-keep").disabled = !state.job;
+      $("record-start").disabled = !state.job;
     }
   }
 
@@ -335,7 +345,7 @@ extension Assets {
     status.textContent = T.working;
     const sweeps = $("sweeps").value.split("\n").map((s) => s.trim()).filter((s) => s);
     try {
-      const data = await call("POST", base + "/compare", JSON.stringify({ sweeps }), "application/json");
+      const data = await call("POST", base + "/compare", JSON.stringify({ sweeps, scenarios }), "application/json");
       status.textContent = "";
       const rows = data.scenarios.map((s) => [s.name, s.status, s.figures.appointees, (100 * s.figures.full_time_share).toFixed(1) + "%", s.figures.recruits_full_time, s.figures.recruits_part_time, s.figures.crossings, s.changed_schools]);
       out.appendChild(table([T.scenario, T.status, T.appointees, T.fullTimeShare, T.recruitsFT, T.recruitsPT, T.crossings, T.changed], rows));
@@ -389,21 +399,214 @@ extension Assets {
         for (const rule of r.rules) for (const f of rule.findings || []) list.appendChild(el("li", rule.id + " " + (f.message || f), { class: rule.severity }));
         out.appendChild(list);
       } else {
-        out.appendChild(el("p", T.kept + " " + r.kept + " · " + T.moved + " " + r.moved.length));
-        if (r.moved.length) {
-          out.appendChild(table([T.school, T.name, T.from, T.to, T.reasons],
-            r.moved.map((m) => [m.school_id, m.school_name, m.from + " " + m.from_name, m.to + " " + m.to_name, m.reasons.join("；")])));
-        }
-        if (r.leaving.length) {
-          out.appendChild(el("h3", T.leaving));
-          out.appendChild(table([T.inspector, T.name, T.reasons], r.leaving.map((p) => [p.inspector_id, p.name, p.reasons.join("；")])));
-        }
+        showRenewal(data, out);
       }
       for (const w of data.warnings) out.appendChild(el("p", w.text, { class: "warning" }));
     } catch (error) {
       showError(out, error);
     }
     input.value = "";
+  }
+
+  function showRenewal(data, out) {
+    const r = data.report;
+    out.appendChild(el("p", T.kept + " " + r.kept + " · " + T.moved + " " + r.moved.length, { id: "renew-summary" }));
+    if (r.moved.length) {
+      out.appendChild(table([T.school, T.name, T.from, T.to, T.reasons],
+        r.moved.map((m) => [m.school_id, m.school_name, m.from + " " + m.from_name, m.to + " " + m.to_name, m.reasons.join("；")])));
+    }
+    if (r.leaving.length) {
+      out.appendChild(el("h3", T.leaving));
+      out.appendChild(table([T.inspector, T.name, T.reasons], r.leaving.map((p) => [p.inspector_id, p.name, p.reasons.join("；")])));
+    }
+    out.appendChild(el("p")).appendChild(el("a", T.changesCSV, { id: "dl-changes", href: api("/api/renewals/" + encodeURIComponent(data.changes) + "/changes.csv") }));
+  }
+
+  async function renewFromRecord() {
+    const out = clear($("check-result"));
+    out.appendChild(el("p", T.working));
+    try {
+      const data = await call("POST", base + "/renew?as_of=" + encodeURIComponent($("renew-date").value));
+      clear(out);
+      showRenewal(data, out);
+      for (const w of data.warnings) out.appendChild(el("p", w.text, { class: "warning" }));
+    } catch (error) {
+      showError(out, error);
+    }
+  }
+
+  // ---- policy overrides: the keys a scenario may set, checked by the server as scenario keys ----
+  async function loadKeys() {
+    const body = document.querySelector("#override-table tbody");
+    const kept = {};
+    for (const input of body.querySelectorAll("[data-key]")) if (input.value) kept[input.dataset.key] = input.value;
+    const policy = $("plan-policy").value;
+    try {
+      const data = await call("GET", base + "/policy" + (policy ? "?policy=" + encodeURIComponent(policy) : ""));
+      clear(body);
+      for (const k of data.keys) {
+        if (!k.in_scenarios) continue;
+        const tr = el("tr", null, { title: k.hint });
+        for (const c of [k.name, k.chinese_name, k.type, k.value === null || k.value === undefined ? "" : k.value]) tr.appendChild(el("td", c));
+        let input;
+        if (k.choices) {
+          input = el("select");
+          input.appendChild(el("option", "", { value: "" }));
+          for (const c of k.choices) input.appendChild(el("option", c, { value: c }));
+        } else {
+          input = el("input", null, { type: "text", size: "10" });
+        }
+        input.dataset.key = k.name;
+        if (kept[k.name]) input.value = kept[k.name];
+        tr.appendChild(el("td")).appendChild(input);
+        body.appendChild(tr);
+      }
+    } catch (error) {
+      clear(body);
+      const tr = el("tr");
+      tr.appendChild(el("td", error.message, { colspan: "5", class: "error" }));
+      body.appendChild(tr);
+    }
+  }
+  function overrides() {
+    const settings = [];
+    for (const input of document.querySelectorAll("#override-table [data-key]")) {
+      const value = input.value.trim();
+      if (value) settings.push(input.dataset.key + "=" + value);
+    }
+    return settings;
+  }
+
+  // ---- record and history ----
+  async function recordRoster() {
+    const out = clear($("record-result"));
+    out.appendChild(el("p", T.working));
+    try {
+      const data = await call("POST", "/api/jobs/" + state.job + "/record", JSON.stringify({
+        status: $("record-status").value, doc_no: $("record-doc").value.trim() || null, replace: $("record-replace").checked }), "application/json");
+      clear(out);
+      out.appendChild(el("p", T.recorded + " · " + T.term + " " + data.term_start + " · " + T.version + " " + data.version + " · " + data.status +
+        (data.doc_no ? " · " + data.doc_no : "") + " · " + data.lines + " " + T.lines, { id: "record-done" }));
+      for (const f of data.findings) out.appendChild(el("p", f, { class: "warning" }));
+      hasRecord = true;
+      await loadHistory();
+    } catch (error) {
+      showError(out, error);
+    }
+  }
+
+  async function loadHistory() {
+    const out = clear($("history-result"));
+    try {
+      const r = (await call("GET", base + "/history")).report;
+      const none = $("history-none");
+      if (none) none.remove();
+      out.appendChild(el("h3", T.rosters));
+      out.appendChild(table([T.term, T.effective, T.version, T.status, T.docNo, T.file, T.lines],
+        r.rosters.map((x) => [x.term_start, x.effective_on, x.version + (x.replaced ? " (" + T.replaced + ")" : ""), x.status, x.doc_no || "", x.source_file, x.lines])));
+      out.appendChild(el("h3", T.byInspector));
+      const employment = (e) => e === "full_time" ? T.fullTime : T.partTime;
+      const people = table([T.inspector, T.name, T.consecutive, T.termsCol],
+        r.inspectors.map((p) => [p.id, p.name, p.consecutive_part_time_terms,
+          p.terms.map((t) => t.term_start + " " + employment(t.employment) + "：" + t.schools.join("、")).join("；")]));
+      people.id = "history-inspectors";
+      out.appendChild(people);
+      out.appendChild(el("h3", T.bySchool));
+      const schools = table([T.school, T.name, T.pairTerms, T.holders],
+        r.schools.map((s) => [s.id, s.name, s.pair_terms === null || s.pair_terms === undefined ? "" : s.pair_terms,
+          s.terms.map((t) => t.term_start + " " + t.holder).join("；")]));
+      schools.id = "history-schools";
+      out.appendChild(schools);
+    } catch (error) {
+      showError(out, error);
+    }
+  }
+
+  // ---- scenarios from the form, written as scenario-file TOML (strings quoted as JSON, which TOML reads) ----
+  const scenarios = [];
+  function ids(text) { return text.split(/[\s,，、;；]+/).map((s) => s.trim()).filter((s) => s); }
+  function tomlValue(text) {
+    if (/^-?\d+(\.\d+)?$/.test(text) || /^\d{4}-\d{2}-\d{2}$/.test(text) || text === "true" || text === "false") return text;
+    return JSON.stringify(text);
+  }
+  function scenarioText() {
+    const name = $("sc-name").value.trim() || (T.scenario + " " + (scenarios.length + 1));
+    const lines = ["name = " + JSON.stringify(name)];
+    for (const line of $("sc-settings").value.split("\n").map((s) => s.trim()).filter((s) => s)) {
+      const at = line.indexOf("=");
+      lines.push(at < 0 ? line : line.slice(0, at).trim() + " = " + tomlValue(line.slice(at + 1).trim()));
+    }
+    const removeSchools = ids($("sc-remove-schools").value);
+    const addSchools = $("sc-add-schools").value.split("\n").map((s) => s.trim()).filter((s) => s);
+    if (removeSchools.length || addSchools.length) {
+      lines.push("", "[schools]");
+      if (removeSchools.length) lines.push("remove = [" + removeSchools.map((s) => JSON.stringify(s)).join(", ") + "]");
+      for (const row of addSchools) {
+        const [id, schoolName, enrollment, zone, stage] = row.split(/[,，]/).map((s) => s.trim());
+        lines.push("[[schools.add]]", "id = " + JSON.stringify(id || ""), "name = " + JSON.stringify(schoolName || ""),
+          "enrollment = " + tomlValue(enrollment || ""), "zone = " + JSON.stringify(zone || ""));
+        if (stage) lines.push("stage = " + JSON.stringify(stage));
+      }
+    }
+    const removeInspectors = ids($("sc-remove-inspectors").value), unavailable = ids($("sc-unavailable").value);
+    const addInspectors = $("sc-add-inspectors").value.split("\n").map((s) => s.trim()).filter((s) => s);
+    if (removeInspectors.length || unavailable.length || addInspectors.length) {
+      lines.push("", "[inspectors]");
+      if (removeInspectors.length) lines.push("remove = [" + removeInspectors.map((s) => JSON.stringify(s)).join(", ") + "]");
+      if (unavailable.length) lines.push("unavailable = [" + unavailable.map((s) => JSON.stringify(s)).join(", ") + "]");
+      for (const row of addInspectors) {
+        const [id, personName, employment, zone] = row.split(/[,，]/).map((s) => s.trim());
+        lines.push("[[inspectors.add]]", "id = " + JSON.stringify(id || ""), "name = " + JSON.stringify(personName || ""),
+          "employment = " + JSON.stringify(employment || ""), "zone = " + JSON.stringify(zone || ""));
+      }
+    }
+    return { name, text: lines.join("\n") + "\n" };
+  }
+  function addScenario() {
+    scenarios.push(scenarioText());
+    renderScenarios();
+  }
+  function renderScenarios() {
+    const list = clear($("scenario-list"));
+    scenarios.forEach((scenario, index) => {
+      const item = el("li", null, { class: "scenario" });
+      item.appendChild(el("b", scenario.name + ".toml"));
+      const remove = el("button", T.removeScenario, { type: "button" });
+      remove.addEventListener("click", () => { scenarios.splice(index, 1); renderScenarios(); });
+      item.appendChild(remove);
+      item.appendChild(el("br"));
+      const area = el("textarea", null, { rows: String(Math.min(12, scenario.text.split("\n").length)), cols: "70" });
+      area.value = scenario.text;
+      area.addEventListener("input", () => { scenario.text = area.value; });
+      item.appendChild(area);
+      list.appendChild(item);
+    });
+  }
+
+  // ---- a district uploaded for the session ----
+  async function uploadDistrict() {
+    const out = clear($("upload-result"));
+    const schools = $("upload-schools").files[0], inspectors = $("upload-inspectors").files[0];
+    if (!schools || !inspectors) { out.appendChild(el("p", T.chooseBoth, { class: "error" })); return; }
+    out.appendChild(el("p", T.working));
+    try {
+      const made = await call("POST", "/api/uploads");
+      let detail = null;
+      for (const [role, file] of [["schools", schools], ["inspectors", inspectors]]) {
+        detail = await call("PUT", "/api/districts/" + encodeURIComponent(made.id) + "/files/" + role + "?name=" + encodeURIComponent(file.name), file, typeOf(file));
+      }
+      clear(out);
+      out.appendChild(el("p", T.uploaded + " · " + detail.id + " · " + T.schools + " " + detail.schools.length + " · " + T.problemCount + " " + detail.problems.length,
+        { class: detail.valid ? "" : "error" }));
+      if (detail.problems.length) {
+        const list = el("ul", null, { id: "upload-problems" });
+        for (const p of detail.problems) list.appendChild(el("li", p.text, { class: p.severity }));
+        out.appendChild(list);
+      }
+      out.appendChild(el("p")).appendChild(el("a", T.open, { id: "upload-open", href: "/districts/" + encodeURIComponent(detail.id) + "?lang=" + lang }));
+    } catch (error) {
+      showError(out, error);
+    }
   }
 
   $("plan-start").addEventListener("click", () => plan([]));
@@ -413,6 +616,13 @@ extension Assets {
   $("compare-run").addEventListener("click", compare);
   $("check-file").addEventListener("change", () => upload("check"));
   $("renew-file").addEventListener("change", () => upload("renew"));
+  if ($("renew-record")) $("renew-record").addEventListener("click", renewFromRecord);
+  $("record-start").addEventListener("click", recordRoster);
+  $("plan-policy").addEventListener("change", loadKeys);
+  $("sc-add").addEventListener("click", addScenario);
+  $("upload-start").addEventListener("click", uploadDistrict);
+  loadKeys();
+  if (hasRecord) loadHistory();
 })();
 """#
 }
