@@ -20,6 +20,7 @@ section { margin-top: 1.2em; }
 h2 { font-size: 1.1em; border-bottom: 1px solid #ccc; }
 table { border-collapse: collapse; font-size: .9em; }
 th, td { border: 1px solid #ddd; padding: 2px 6px; text-align: left; }
+#history-inspectors td:nth-child(-n+2), #history-schools td:nth-child(-n+2) { white-space: nowrap; }
 th { background: #f0f0f0; position: sticky; top: 2em; }
 td.num { text-align: right; }
 tr.has-finding td { background: #fff3f0; }

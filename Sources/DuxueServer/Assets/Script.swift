@@ -20,7 +20,8 @@ extension Assets {
       recorded: "已记入任用记录", rosters: "已记录的名册", term: "任期开始", effective: "生效日期", version: "版本", docNo: "文号", file: "来源文件",
       lines: "学校数", replaced: "已被替换", byInspector: "督学任职情况", consecutive: "连续兼职届数（截至下一届）", termsCol: "各届任职（专兼职：学校）",
       bySchool: "学校各届责任督学", pairTerms: "现任督学连续届数", holders: "各届责任督学", changesCSV: "下载变更清单 CSV", chooseBoth: "请选择学校和督学两个文件",
-      open: "打开此区县", uploaded: "已上传为临时区县", fullTime: "专职", partTime: "兼职", removeScenario: "删除", problemCount: "输入问题" },
+      open: "打开此区县", uploaded: "已上传为临时区县", fullTime: "专职", partTime: "兼职", removeScenario: "删除", problemCount: "输入问题",
+      draft: "草稿", filed: "已报备", approved: "已批准" },
     en: { queued: "queued", running: "solving", done: "done", failed: "failed", cancelled: "cancelled", level: "level", seconds: "s",
       headcount: "Required headcount", appointees: "Appointed", fullTimeShare: "Full-time share", large: "Large schools", recruits: "To recruit",
       zone: "Zone", employment: "Employment", count: "People", schools: "Schools", school: "School", inspector: "Inspector", stage: "Stage",
@@ -33,7 +34,8 @@ extension Assets {
       recorded: "Recorded", rosters: "Recorded rosters", term: "Term start", effective: "Effective", version: "Version", docNo: "Doc no.", file: "Source file",
       lines: "Schools", replaced: "replaced", byInspector: "Inspectors by term", consecutive: "Consecutive part-time terms (before the next term)", termsCol: "Terms (employment: schools)",
       bySchool: "Schools by term", pairTerms: "Terms with the current holder", holders: "Holders by term", changesCSV: "Download the change list (CSV)", chooseBoth: "choose both files: schools and inspectors",
-      open: "Open this district", uploaded: "Uploaded as a district for this session", fullTime: "full-time", partTime: "part-time", removeScenario: "Remove", problemCount: "input problems" }
+      open: "Open this district", uploaded: "Uploaded as a district for this session", fullTime: "full-time", partTime: "part-time", removeScenario: "Remove", problemCount: "input problems",
+      draft: "draft", filed: "filed", approved: "approved" }
   }[lang];
 
   const $ = (id) => document.getElementById(id);
@@ -503,7 +505,8 @@ extension Assets {
       if (none) none.remove();
       out.appendChild(el("h3", T.rosters));
       out.appendChild(table([T.term, T.effective, T.version, T.status, T.docNo, T.file, T.lines],
-        r.rosters.map((x) => [x.term_start, x.effective_on, x.version + (x.replaced ? " (" + T.replaced + ")" : ""), x.status, x.doc_no || "", x.source_file, x.lines])));
+        r.rosters.map((x) => [x.term_start, x.effective_on, x.version + (x.replaced ? " (" + T.replaced + ")" : ""),
+          ({ draft: T.draft, filed: T.filed, approved: T.approved })[x.status] || x.status, x.doc_no || "", x.source_file, x.lines])));
       out.appendChild(el("h3", T.byInspector));
       const employment = (e) => e === "full_time" ? T.fullTime : T.partTime;
       const people = table([T.inspector, T.name, T.consecutive, T.termsCol],
