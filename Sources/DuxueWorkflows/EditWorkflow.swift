@@ -107,8 +107,12 @@ extension Workflows {
                 holds: held.count, capacity: capacity, breaks: breaks, stageMatches: person.isQualified(for: school.stage),
                 crossesZone: person.zone != school.zone, kilometres: kilometres))
         }
+        // The planner's own order: rules first, then a zone crossing (P3, when zones are preferred),
+        // then the stage (P5) and the distance.
+        let crossingsCount = policy.zones == .prefer
         return options.sorted { a, b in
             if a.breaks.count != b.breaks.count { return a.breaks.count < b.breaks.count }
+            if crossingsCount, a.crossesZone != b.crossesZone { return !a.crossesZone }
             if a.stageMatches != b.stageMatches { return a.stageMatches }
             if a.crossesZone != b.crossesZone { return !a.crossesZone }
             if let x = a.kilometres, let y = b.kilometres, x != y { return x < y }
