@@ -266,7 +266,7 @@ extension Planner {
         }
         let remaining = timeLimit.map { max(0.05, $0 - levelClock.seconds) }
         var solution = LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
-                                   nodeBudget: options.levelNodeBudget[priority])
+                                   nodeBudget: options.nodeBudget(for: priority, rows: model.constraints.count))
             .run(incumbent: start, timeLimit: remaining)
         solution.nodes += heuristicNodes
         solution.seconds = levelClock.seconds

@@ -50,6 +50,20 @@ public struct PlannerOptions: Sendable {
     /// changes none of their values, stops early. A level without an entry has no budget.
     public var levelNodeBudget: [Priority: Int] = PlannerOptions.defaultNodeBudget
 
+    /// A level's budget for a model of `rows` rows: ``levelNodeBudget`` is set for a model of
+    /// ``budgetReferenceRows`` rows (a 3,000-school district with zones required), and a smaller model,
+    /// whose nodes are cheaper, gets proportionally more, at most ten times as many. Deterministic: it
+    /// depends on the model, not on the machine.
+    public func nodeBudget(for priority: Priority, rows: Int) -> Int? {
+        levelNodeBudget[priority].map { base in
+            let scale = min(10, max(1, Double(Self.budgetReferenceRows) / Double(max(1, rows))))
+            return Int((Double(base) * scale).rounded())
+        }
+    }
+
+    /// The model size ``levelNodeBudget`` is set for.
+    public static let budgetReferenceRows = 3_000
+
     /// The default ``levelNodeBudget``.
     public static let defaultNodeBudget: [Priority: Int] = [
         .recruits: 200_000, .fullTimeRecruits: 200_000, .stability: 200_000, .crossings: 200_000,
@@ -135,7 +149,7 @@ public struct Planner: Sendable {
             builder.setObjective(.minimize, builder.recruits)
             var first = SolveOptions(timeLimit: options.timeLimit, verbose: options.verbose)
             // Any roster will do (the levels improve it): stop at the first, or at P1a's work budget.
-            let budget = options.levelNodeBudget[.recruits]
+            let budget = options.nodeBudget(for: .recruits, rows: builder.model.constraints.count)
             first.progress = { snapshot in
                 if options.stopRequested?() == true { return .interrupted }
                 if snapshot.incumbent != nil { return .solutionLimit }

@@ -43,4 +43,16 @@ struct TimeLimitTests {
             #expect(level.solution == (level.termination == .optimal ? .optimal : .feasible))
         }
     }
+
+    /// The work budget is set for a 3,000-row model; a smaller model, whose nodes are cheaper, gets
+    /// proportionally more nodes, at most ten times; a larger one no fewer.
+    @Test func aSmallerModelGetsMoreNodes() {
+        var options = PlannerOptions()
+        options.levelNodeBudget = [.recruitLoad: 5_000]
+        #expect(options.nodeBudget(for: .recruitLoad, rows: 3_000) == 5_000)
+        #expect(options.nodeBudget(for: .recruitLoad, rows: 1_000) == 15_000)
+        #expect(options.nodeBudget(for: .recruitLoad, rows: 100) == 50_000)
+        #expect(options.nodeBudget(for: .recruitLoad, rows: 6_000) == 5_000)
+        #expect(options.nodeBudget(for: .recruits, rows: 1_000) == nil)
+    }
 }
