@@ -67,7 +67,12 @@ extension LevelSearch {
             // Run A failed: run B, if it started, goes on to its own end and its roster is the level's.
             first = .failure(error)
         }
-        let other = second.join()
+        // Run A proved the level alone: run B cannot change it, and may be deep in its root LP, where
+        // GLPK calls no callback. It is told to stop (the board is over) and not waited for; its
+        // thread ends at its next callback and its result is dropped.
+        let decided: Bool
+        if case .success(let a) = first { decided = proven(a) } else { decided = false }
+        let other = decided ? second.resultIfFinished() : second.join()
         var result: Solution
         switch (first, other) {
         case (.success(let a), nil): result = a
@@ -158,7 +163,8 @@ final class LevelRace: Sendable {
 }
 
 /// Run B of a race: started at most once, on a thread of its own with a large stack (GLPK's
-/// branch-and-cut recurses), and joined for its result.
+/// branch-and-cut recurses), and joined for its result — or left to end by itself when run A has
+/// proven the level.
 final class SecondRun: Sendable {
     private let started = Locked(false)
     private let outcome = Locked<Result<Solution, any Error>?>(nil)
@@ -176,6 +182,12 @@ final class SecondRun: Sendable {
             outcome.withLock { $0 = result }
             done.signal()
         }
+    }
+
+    /// The run's solution or error if it has ended, without waiting; `nil` when none was started or it
+    /// is still running.
+    func resultIfFinished() -> Result<Solution, any Error>? {
+        outcome.withLock { $0 }
     }
 
     /// Waits for the run, if one was started, and returns its solution or its error.

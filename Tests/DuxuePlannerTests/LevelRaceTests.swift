@@ -12,6 +12,7 @@ final class RacingSolver: MIPSolver, Sendable {
         var snapshots: [SolveProgress]
         var end: Solution?  // nil: stall until stopped
         var fails = false  // the run ends with a solver fault instead
+        var gate: DispatchSemaphore? = nil  // the run first waits here without any callback (a root LP)
     }
 
     struct Fault: Error, CustomStringConvertible {
@@ -31,6 +32,10 @@ final class RacingSolver: MIPSolver, Sendable {
         log.withLock { $0.append(name) }
         let script = scripts[options.strategy] ?? Script(snapshots: [], end: nil)
         var last = SolveProgress(incumbent: nil, bound: -.infinity, gap: nil, nodes: 1)
+        if let gate = script.gate {
+            _ = gate.wait(timeout: .now() + 10)
+            log.withLock { $0.append("\(name) left its root") }
+        }
         // As GLPK does: the reason the caller gave is the run's termination.
         func stopped(_ reason: SearchStop) -> Solution {
             log.withLock { $0.append("\(name) stopped: \(reason.rawValue)") }
@@ -113,6 +118,9 @@ struct LevelRaceTests {
         #expect(result.status == .optimal)
         #expect(result.objective == 70)
         #expect(result.bound == 70)
+        // Run B stops too: at once when the level needed its bound, else (the race does not wait for a
+        // run that cannot change a proven level) at its next callback.
+        for _ in 0..<500 where !solver.events.contains("last_columns_first stopped: stopped_by_other_run") { usleep(10_000) }
         #expect(solver.events.contains("last_columns_first stopped: stopped_by_other_run"))
     }
 
@@ -204,6 +212,25 @@ struct LevelRaceTests {
             .run(incumbent: [72], timeLimit: 30)
         #expect(result.termination == .workLimit)
         #expect(result.objective == 71)
+    }
+
+    /// Run A proves the level while run B is still in its root LP, where GLPK calls no callback: the
+    /// race returns at once instead of waiting for run B, which stops (stopped by the other run) at its
+    /// first callback after the root.
+    @Test func aDecidedRaceDoesNotWaitForTheOtherRunsRoot() throws {
+        let gate = DispatchSemaphore(value: 0)
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(72, bound: 70, nodes: 3)], end: Self.end(.optimal, 70, bound: 70)),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69.5, nodes: 4)], end: nil, gate: gate),
+        ])
+        let result = Self.race(solver)
+        #expect(result.termination == .optimal)
+        #expect(result.objective == 70)
+        // Returned while run B was still at its root.
+        #expect(!solver.events.contains("last_columns_first left its root"))
+        gate.signal()
+        for _ in 0..<500 where !solver.events.contains("last_columns_first stopped: stopped_by_other_run") { usleep(10_000) }
+        #expect(solver.events.contains("last_columns_first stopped: stopped_by_other_run"))
     }
 
     /// A fault at the root, before any other run exists: the level keeps the incumbent (the previous
