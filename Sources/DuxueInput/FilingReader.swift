@@ -57,22 +57,31 @@ public enum FilingReader {
     /// The layout version the reader knows (内部-政策, key `format`).
     public static let format = "duxue.filing/1"
 
-    /// Whether the workbook at `path` is the city's review (its 区县汇总 and 问题清单 sheets, no internal
-    /// sheet of a filing) rather than a district's filing; `false` when it cannot be opened (reading
-    /// it as a filing then names the problem).
-    public static func isReviewReport(path: String) -> Bool {
-        guard let book = try? Workbook(path: path) else { return false }
+    /// Whether an open workbook is the city's review (its 区县汇总 and 问题清单 sheets, no internal sheet
+    /// of a filing) rather than a district's filing.
+    static func isReviewReport(_ book: Workbook) -> Bool {
         let names = Set(book.sheets.map { Vocabulary.normalizedHeader($0.name) })
         if internalNames.contains(where: { names.contains(Vocabulary.normalizedHeader($0)) }) { return false }
         return TableFiles.reviewReportSheetNames.contains { pair in pair.allSatisfy { names.contains(Vocabulary.normalizedHeader($0)) } }
+    }
+
+    /// Reads the filing at `path`, or `nil` when the workbook is the city's own review kept beside the
+    /// filings (the workbook is opened once for both). Throws as ``read(path:)``.
+    public static func readUnlessReview(path: String) throws(InputError) -> FilingLoad? {
+        let book = try DistrictReader.openWorkbook(path)
+        return isReviewReport(book) ? nil : try read(book, path: path)
     }
 
     /// Reads the filing at `path`. Throws with every problem found when the file cannot be read as a
     /// filing (not a workbook, a sheet missing, an internal sheet with bad values); differences between
     /// the visible and internal sheets are not thrown but returned as `edits`.
     public static func read(path: String) throws(InputError) -> FilingLoad {
+        try read(DistrictReader.openWorkbook(path), path: path)
+    }
+
+    /// Reads a filing from its open workbook.
+    static func read(_ book: Workbook, path: String) throws(InputError) -> FilingLoad {
         let file = FileSystem.lastComponent(of: path)
-        let book = try DistrictReader.openWorkbook(path)
         func info(_ name: String) -> SheetInfo? {
             book.sheets.first { Vocabulary.normalizedHeader($0.name) == Vocabulary.normalizedHeader(name) }
         }
@@ -132,7 +141,8 @@ public enum FilingReader {
         let roll = raw(rollName)
         let placardTable = placard.table(["学校代码", "督学编号"], file: file, problems: &problems)
         let rollTable = roll.table(["督学编号", "负责学校代码"], file: file, problems: &problems)
-        let internals = internalNames.map { name in raw(name).internalData }
+        // 内部-政策 was read above; the other internal sheets once each here.
+        let internals = internalNames.dropLast().map { name in raw(name).internalData } + [policySheet.internalData]
         if problems.contains(where: { $0.severity == .error }) { throw .invalid(problems + warnings) }
         guard var district, let recorded, var visible, let placardTable, let rollTable else { throw .invalid(problems) }
         district.name = policy.districtName ?? district.name

@@ -163,9 +163,7 @@ enum APIRoutes {
             let names = [upload.path: upload.name]
             do {
                 let outcome = try await workbench.pool.run {
-                    var options = PlannerOptions()
-                    options.concurrentSearch = false
-                    return try Workflows.check(checkRequest, options: options) { GLPKSolver() }
+                    try Workflows.check(checkRequest, options: SolvePool.options()) { GLPKSolver() }
                 }
                 var report = outcome.report
                 report.rosterFile = upload.name
@@ -192,9 +190,7 @@ enum APIRoutes {
             names[renewRequest.district.recordPath] = DistrictRecord.fileName
             do {
                 let outcome = try await workbench.pool.run {
-                    var options = PlannerOptions(timeLimit: 60)
-                    options.concurrentSearch = false
-                    return try Workflows.renew(renewRequest, options: options) { GLPKSolver() }
+                    try Workflows.renew(renewRequest, options: SolvePool.options(timeLimit: 60)) { GLPKSolver() }
                 }
                 var report = outcome.report
                 report.plan.policy.name = ProblemLine.displayName(report.plan.policy.name, names: [:])
@@ -229,8 +225,7 @@ enum APIRoutes {
             }
             let compareRequest = given
             let report = try await workbench.pool.run {
-                var options = PlannerOptions(timeLimit: 60)
-                options.concurrentSearch = false
+                let options = SolvePool.options(timeLimit: 60)
                 // Policy files by their names only, never the server's path.
                 var comparison = try Workflows.compare(compareRequest, options: options) { GLPKSolver() }.comparison
                 for index in comparison.columns.indices {
@@ -266,17 +261,16 @@ enum APIRoutes {
 
     /// Runs `write` on a private scratch path and returns the bytes written.
     private static func scratchFile(named name: String, language: Language, _ write: (String) throws -> Void) throws -> [UInt8] {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-\(randomHex(bytes: 8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let path = folder + "/" + name
-        do {
-            try write(path)
-        } catch {
-            throw Failure.from(error, language: language)
+        try Scratch.withFolder { folder in
+            let path = folder + "/" + name
+            do {
+                try write(path)
+            } catch {
+                throw Failure.from(error, language: language)
+            }
+            guard let data = FileManager.default.contents(atPath: path) else { throw Failure.from(CocoaError(.fileReadUnknown), language: language) }
+            return [UInt8](data)
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure.from(CocoaError(.fileReadUnknown), language: language) }
-        return [UInt8](data)
     }
 
     /// The roster a page sends: every school of the plan once, each held by a pool inspector or one of
@@ -380,11 +374,14 @@ struct DistrictDetail: Codable, Sendable {
     static func make(_ entry: DistrictEntry, language: Language, names: [String: String] = [:]) -> DistrictDetail {
         let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: nil)
         let problems = report.problems.map { ProblemLine($0, language: language, names: names) }
-        let hasRecord = (try? DistrictSource(path: entry.path).recordHistory()) != nil
-        guard let loaded = try? DistrictSource(path: entry.path).load() else {
+        // The loaded district carries its record: it is opened a second time only when the district
+        // itself cannot be read.
+        let source = DistrictSource(path: entry.path)
+        guard let loaded = try? source.load() else {
             return DistrictDetail(id: entry.id, name: entry.id, valid: false, schools: [], pool: nil, problems: problems,
-                                  hasRecord: hasRecord, uploaded: entry.uploaded)
+                                  hasRecord: (try? source.recordHistory()) != nil, uploaded: entry.uploaded)
         }
+        let hasRecord = loaded.record != nil
         let text = Text(language)
         let district = loaded.district, policy = loaded.policy
         return DistrictDetail(

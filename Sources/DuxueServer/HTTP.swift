@@ -101,6 +101,25 @@ enum HTTP {
 
 /// A file uploaded as the request body (`?name=FILE.csv|.xlsx`), written to a private scratch folder
 /// for the workflows (which read paths) and removed afterwards.
+/// The server's private scratch folders (mode 0700 under the temporary directory): uploads, files
+/// written to be sent back, rosters handed to a workflow that reads a file.
+enum Scratch {
+    /// A new private folder; the caller removes it.
+    static func folder() throws -> String {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-\(randomHex(bytes: 8))").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
+                                                attributes: [.posixPermissions: 0o700])
+        return folder
+    }
+
+    /// Runs `body` with a new private folder, removed when it returns.
+    static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        return try body(folder)
+    }
+}
+
 struct Upload {
     /// Where the workflows read it.
     let path: String
@@ -135,9 +154,7 @@ struct Upload {
             throw Failure(status: .unsupportedMediaType, code: "unsupported_type",
                           message: language == .zh ? "文件内容与扩展名不符：\(name)" : "the file's content does not match its name: \(name)")
         }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-\(randomHex(bytes: 8))").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
-                                                attributes: [.posixPermissions: 0o700])
+        let folder = try Scratch.folder()
         let path = folder + "/" + name
         guard FileManager.default.createFile(atPath: path, contents: Data(bytes), attributes: [.posixPermissions: 0o600]) else {
             try? FileManager.default.removeItem(atPath: folder)

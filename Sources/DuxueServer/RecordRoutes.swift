@@ -62,17 +62,15 @@ enum RecordRoutes {
             do {
                 outcome = try await workbench.pool.run {
                     // The working roster as the CLI writes it (term_start included), read back by `record` as any roster.
-                    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-\(randomHex(bytes: 8))").path
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
-                                                            attributes: [.posixPermissions: 0o700])
-                    defer { try? FileManager.default.removeItem(atPath: folder) }
-                    let path = folder + "/workbench-roster.csv"
-                    let text = CSVWriter.document(header: RosterTable.header(in: .en, officeColumns: RosterTable.officeColumns(plan)),
-                                                  rows: RosterTable.rows(plan, language: .en))
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-                    return try Workflows.record(RecordRequest(
-                        district: DistrictSource(path: job.district.path, policy: job.policy), roster: path, asOf: asOf, docNo: docNo?.isEmpty == true ? nil : docNo,
-                        status: status, replace: body.replace ?? false, language: language))
+                    try Scratch.withFolder { folder in
+                        let path = folder + "/workbench-roster.csv"
+                        let text = CSVWriter.document(header: RosterTable.header(in: .en, officeColumns: RosterTable.officeColumns(plan)),
+                                                      rows: RosterTable.rows(plan, language: .en))
+                        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+                        return try Workflows.record(RecordRequest(
+                            district: DistrictSource(path: job.district.path, policy: job.policy), roster: path, asOf: asOf, docNo: docNo?.isEmpty == true ? nil : docNo,
+                            status: status, replace: body.replace ?? false, language: language))
+                    }
                 }
             } catch let error as RecordWorkflowError {
                 throw failure(error, recordPath: recordPath, language: language)

@@ -240,8 +240,7 @@ final class PlanJob: Sendable {
             return true
         }
         guard started else { return }
-        var options = PlannerOptions(timeLimit: timeLimit)
-        options.concurrentSearch = false
+        var options = SolvePool.options(timeLimit: timeLimit)
         options.progress = { [state] progress in
             state.withLock {
                 $0.level = progress.level.rawValue

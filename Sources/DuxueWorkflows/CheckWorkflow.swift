@@ -80,11 +80,7 @@ extension Workflows {
             policy.termStartStated = true
         }
         try load.resolveNames(in: district)
-        load.placeUnzonedVacancies(in: district)
-        if policy.asOf != nil {
-            let holders = Set(load.roster.assignments.compactMap(\.assignee.inspectorID))
-            district = district.appointing(holders, since: policy.termStart)
-        }
+        district = load.ready(in: district, policy: policy)
         let warnings = loaded.warnings + load.warnings + InputValidation.contradictions(load, against: district)
         let audit = Compliance.audit(load.roster, district: district, policy: policy)
         var nearest: Plan?
@@ -103,6 +99,17 @@ extension Workflows {
             strict: request.strict, nearest: nearest, language: request.language)
         return CheckOutcome(district: district, policy: policy, roster: load, warnings: warnings, report: report,
                             nearest: nearest, nearestFailure: failure)
+    }
+}
+
+extension RosterLoad {
+    /// Readies a roster read from a file to be checked against `district` under `policy` (check, record,
+    /// review): a vacancy whose rows name no zone takes its first school's, and mid-term (an as-of date)
+    /// those holding schools count as appointed at the term start. Returns the district so marked.
+    mutating func ready(in district: District, policy: Policy) -> District {
+        placeUnzonedVacancies(in: district)
+        guard policy.asOf != nil else { return district }
+        return district.appointing(Set(roster.assignments.compactMap(\.assignee.inspectorID)), since: policy.termStart)
     }
 }
 

@@ -83,10 +83,10 @@ extension Workflows {
     /// `roster`, best first: those breaking no rule, then by stage match, same zone, distance and load.
     public static func reassignmentOptions(for schoolID: School.ID, in roster: Roster, district: District,
                                            policy: Policy) -> [ReassignmentOption] {
-        guard let school = district.schoolsByID[schoolID] else { return [] }
+        let schools = district.schoolsByID
+        guard let school = schools[schoolID] else { return [] }
         let holder = roster.assignments.first { $0.school == schoolID }?.assignee
         let holdings = roster.schoolsByAssignee
-        let schools = district.schoolsByID
         let large = school.isLarge(under: policy)
         var options: [ReassignmentOption] = []
         for person in district.inspectors where Eligibility.isEligible(person, under: policy) {

@@ -39,12 +39,12 @@ public enum HistoryError: Error, Sendable, Hashable {
 extension Workflows {
     /// Reads the record (and, for names and opening balances, the district's files when they can be read).
     public static func history(_ request: HistoryRequest) throws -> HistoryOutcome {
-        guard let history = try request.district.recordHistory() else {
+        // The district's files give the opening balance of the term counts and carry the record; without
+        // them (unreadable) the record alone is read and shown.
+        let loaded = try? request.district.load()
+        guard let history = try loaded?.record ?? request.district.recordHistory() else {
             throw HistoryError.noRecord(path: request.district.recordPath)
         }
-        // The district's files give the opening balance of the term counts; without them (unreadable) the
-        // record alone is shown.
-        let loaded = try? request.district.load()
         let years = loaded?.policy.termYears ?? 3
         let name = loaded?.district.name ?? FileSystemName.stem(request.district.path)
         let rosters = history.rosters.map { r in

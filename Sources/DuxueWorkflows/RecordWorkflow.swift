@@ -83,10 +83,7 @@ extension Workflows {
         policy.termStartStated = true
         if effective > termStart { policy.asOf = effective }
         try load.resolveNames(in: district)
-        load.placeUnzonedVacancies(in: district)
-        if policy.asOf != nil {
-            district = district.appointing(Set(load.roster.assignments.compactMap(\.assignee.inspectorID)), since: termStart)
-        }
+        district = load.ready(in: district, policy: policy)
         let warnings = loaded.warnings + load.warnings + InputValidation.contradictions(load, against: district)
         let findings = Compliance.audit(load.roster, district: district, policy: policy)
         let stored = Text(.zh, district: district)

@@ -33,7 +33,7 @@ public struct ReviewRequest: Sendable {
 
     /// The filing workbooks of the folder, by name (natural order); Excel's lock files (`~$…`), hidden
     /// files, and the city's list and policy file when they sit in the folder, are left out (and the
-    /// city's own review workbooks when reviewed: ``FilingReader/isReviewReport(path:)``).
+    /// city's own review workbooks when reviewed: ``FilingReader/readUnlessReview(path:)``).
     public var filingFiles: [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         let others = [schools, policy].compactMap { $0 }
@@ -80,13 +80,12 @@ extension Workflows {
         let city = try request.policy.map { name throws(InputError) in try PolicyReader.load(nameOrPath: name, termStart: nil) }
         let cityLabel = request.policy.map { Presets.named($0.lowercased()) != nil ? $0 : ($0 as NSString).lastPathComponent }
         let list = try request.schools.map { path throws(InputError) in try CitySchoolList.read(path: path) }
-        // A review workbook the city kept in the folder (区县汇总, 问题清单) is its own report, not a filing.
-        let files = request.filingFiles.filter { !FilingReader.isReviewReport(path: $0) }
+        let files = request.filingFiles
         let language = request.language
         var lines = SolverThreads.map(count: files.count, jobs: request.jobs) { index in
             FilingReview.review(path: files[index], city: city, cityLabel: cityLabel, list: list, asOf: request.asOf,
                                 language: language)
-        }
+        }.compactMap { $0 }
         // A district filed twice: the later file says which came first.
         var firstFile: [String: String] = [:]
         for index in lines.indices where !lines[index].district.isEmpty {
@@ -102,7 +101,7 @@ extension Workflows {
             }
         }
         var cityLines: [ReviewReport.Line] = []
-        if files.isEmpty {
+        if lines.isEmpty {
             cityLines.append(FilingReview.line(InputProblem(file: request.folder, line: nil, kind: .filing(.noFilings)),
                                                check: .unreadable, language: language))
         }
@@ -133,11 +132,13 @@ extension ReviewReport.FilingLine {
 /// The re-check of one filing.
 enum FilingReview {
     static func review(path: String, city: Policy?, cityLabel: String?, list: CitySchoolList?, asOf: Day,
-                       language: Language) -> ReviewReport.FilingLine {
+                       language: Language) -> ReviewReport.FilingLine? {
         let file = (path as NSString).lastPathComponent
         let load: FilingLoad
         do {
-            load = try FilingReader.read(path: path)
+            // A review workbook the city kept in the folder (区县汇总, 问题清单) is its own report, not a filing.
+            guard let filing = try FilingReader.readUnlessReview(path: path) else { return nil }
+            load = filing
         } catch {
             let findings = error.problems.map { line($0, check: $0.severity == .error ? .unreadable : .input, language: language) }
             return ReviewReport.FilingLine(file: file, district: "", verdict: .unreadable, declaredPolicy: "", policy: cityLabel ?? "",
@@ -154,10 +155,7 @@ enum FilingReview {
         }
         var district = load.district
         var roster = load.roster
-        roster.placeUnzonedVacancies(in: district)
-        if policy.asOf != nil {
-            district = district.appointing(Set(roster.roster.assignments.compactMap(\.assignee.inspectorID)), since: policy.termStart)
-        }
+        district = roster.ready(in: district, policy: policy)
         let report = CheckReport(district: district, policy: policy, roster: roster.roster, rosterFile: file, strict: false,
                                  nearest: nil, language: language)
         var findings = load.edits.map { line($0, check: .edited, language: language) }
@@ -244,8 +242,6 @@ enum FilingReview {
         return problems
     }
 
-    /// An input problem as a finding of the review: its place (a cell, a sheet, or a file and line), its
-    /// message and fix in the report's language, and the school or inspector it names.
     /// A warning of a filing's internal sheets as the city summary shows it: its place and what is
     /// wrong, without the personal value (a phone, a retirement date) that the district's own check
     /// shows beside it; the cell names where to look.
@@ -261,6 +257,8 @@ enum FilingReview {
         return copy
     }
 
+    /// An input problem as a finding of the review: its place (a cell, a sheet, or a file and line), its
+    /// message and fix in the report's language, and the school or inspector it names.
     static func line(_ problem: InputProblem, check: ReviewCheck, language: Language) -> ReviewReport.Line {
         var place = problem.cellReference ?? ""
         if problem.sheet == nil {

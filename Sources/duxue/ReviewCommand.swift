@@ -64,9 +64,11 @@ struct ReviewCommand: ParsableCommand {
         let request = ReviewRequest(
             folder: folder, policy: policy, schools: schools, asOf: asOf.flatMap { Vocabulary.day($0) } ?? PolicyReader.localToday(),
             jobs: jobs ?? ComparisonRunner.activeCores, language: language)
+        // The folder is listed once for both uses.
+        let inputs = request.inputFiles
         if let out {
             do {
-                _ = try OutputPaths.resolve(out, district: folder, overwrite: force, inputs: request.inputFiles)
+                _ = try OutputPaths.resolve(out, district: folder, overwrite: force, inputs: inputs)
             } catch {
                 throw OutputPath.refuse(error, flag: "--out", language: language)
             }
@@ -91,7 +93,7 @@ struct ReviewCommand: ParsableCommand {
         case .html: text = ReviewHTML.render(report)
         case .xlsx:
             do {
-                try ReviewWorkbook.write(report, to: out ?? "", overwrite: force, inputs: request.inputFiles)
+                try ReviewWorkbook.write(report, to: out ?? "", overwrite: force, inputs: inputs)
             } catch {
                 Console.writeFailure(error, language: language)
                 throw ExitCode(2)
