@@ -30,7 +30,7 @@ enum APIRoutes {
             var upload: Upload?
             if request.uri.queryParameters.get("name") != nil { upload = try await Upload.receive(request, language: language) }
             defer { upload?.remove() }
-            let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: upload?.path)
+            let report = Workflows.validate(ValidateRequest(district: DistrictSource(path: entry.path), roster: upload?.path))
             let names = workbench.fileNames(for: entry).merging(upload.map { [$0.path: $0.name] } ?? [:]) { _, upload in upload }
             return try HTTP.json(ValidationAnswer(
                 valid: report.isValid, errors: report.errorCount, warnings: report.warningCount, schools: report.schools,
@@ -372,14 +372,14 @@ struct DistrictDetail: Codable, Sendable {
     var uploaded = false
 
     static func make(_ entry: DistrictEntry, language: Language, names: [String: String] = [:]) -> DistrictDetail {
-        let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: nil)
-        let problems = report.problems.map { ProblemLine($0, language: language, names: names) }
-        // The loaded district carries its record: it is opened a second time only when the district
-        // itself cannot be read.
+        // The record is read once, for the validation and the loaded district both.
         let source = DistrictSource(path: entry.path)
-        guard let loaded = try? source.load() else {
+        let record = Result { () throws(InputError) in try source.recordHistory() }
+        let report = Workflows.validate(ValidateRequest(district: source), record: record)
+        let problems = report.problems.map { ProblemLine($0, language: language, names: names) }
+        guard let loaded = try? source.load(record: record) else {
             return DistrictDetail(id: entry.id, name: entry.id, valid: false, schools: [], pool: nil, problems: problems,
-                                  hasRecord: (try? source.recordHistory()) != nil, uploaded: entry.uploaded)
+                                  hasRecord: (try? record.get()) != nil, uploaded: entry.uploaded)
         }
         let hasRecord = loaded.record != nil
         let text = Text(language)
