@@ -129,7 +129,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
+        .testTarget(
+            name: "DuxueFilingTests",
+            dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain", "DuxueInput", "DuxueWorkflows",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "DuxueRecordTests",
             dependencies: ["DuxueRecord", "DuxueWorkflows", "DuxueDomain", "DuxueInput", "DuxueSynth", "DuxueGLPK", "DuxueTestSupport",
