@@ -50,7 +50,11 @@ let package = Package(
             name: "DuxueCompare",
             dependencies: ["DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueMIP", "DuxueTOML", "DuxueConcurrency"]
         ),
-        .target(name: "DuxueReport", dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare"]),
+        // Pages through Mustache templates (escaping by default).
+        .target(
+            name: "DuxueReport",
+            dependencies: ["DuxueDomain", "DuxuePlanner", "DuxueCompare", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .target(name: "DuxueSynth", dependencies: ["DuxueDomain"]),
         // plan, check, renew, compare as functions from inputs to report data: the CLI and a server only
         // parse and render.
@@ -129,7 +133,11 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "DuxueFilingTests", dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain"]),
+        .testTarget(
+            name: "DuxueFilingTests",
+            dependencies: ["DuxueFiling", "DuxueXLSX", "DuxueReport", "DuxueDomain", "DuxueInput", "DuxueWorkflows",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(
             name: "DuxueRecordTests",
             dependencies: ["DuxueRecord", "DuxueWorkflows", "DuxueDomain", "DuxueInput", "DuxueSynth", "DuxueGLPK", "DuxueTestSupport",

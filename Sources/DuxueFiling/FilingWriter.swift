@@ -1,6 +1,7 @@
 import DuxueDomain
 import DuxueInput
 import DuxueReport
+import DuxueXLSX
 import Foundation
 
 /// The formats of the filing package, by file extension.
@@ -40,33 +41,35 @@ public enum FilingWriter {
     public static func write(_ report: CheckReport, district: District, roster: Roster, policy: Policy,
                              format: FilingFormat, to path: String, overwrite: Bool,
                              pairTerms: [School.ID: Int] = [:]) throws {
+        // The bytes are made once, then go through the same atomic write as every other output (never a
+        // half file, never a clobber).
+        let bytes = try bytes(report, district: district, roster: roster, policy: policy, format: format, pairTerms: pairTerms)
+        do {
+            try AtomicFile.write(bytes, to: path, overwrite: overwrite)
+        } catch {
+            throw FilingError.file("\(error)")
+        }
+    }
+
+    /// The package's file in `format` as bytes, for a caller that sends it rather than keeping a file
+    /// (the workbench's downloads). A workbook is made once in a private scratch folder (libxlsxwriter
+    /// writes by file name), read, and removed.
+    public static func bytes(_ report: CheckReport, district: District, roster: Roster, policy: Policy,
+                             format: FilingFormat, pairTerms: [School.ID: Int] = [:]) throws(FilingError) -> [UInt8] {
         let package = FilingPackage(report: report, district: district, roster: roster, policy: policy, pairTerms: pairTerms)
         switch format {
         case .html:
-            do {
-                try AtomicFile.write(FilingHTML.render(package), to: path, overwrite: overwrite)
-            } catch {
-                throw FilingError.file("\(error)")
-            }
+            return Array(FilingHTML.render(package).utf8)
         case .xlsx:
-            // libxlsxwriter writes a file by name: a private scratch file first, whose bytes then go
-            // through the same atomic write as every other output (never a half file, never a clobber).
-            let url = URL(fileURLWithPath: path)
-            let scratch = FileManager.default.temporaryDirectory
-                .appendingPathComponent("duxue-\(ProcessInfo.processInfo.globallyUniqueString)-\(url.lastPathComponent)").path
-            defer { try? FileManager.default.removeItem(atPath: scratch) }
             do {
-                try FilingXLSX.write(package, to: scratch)
+                return try RosterWorkbook.made(named: "filing.xlsx") { scratch throws(XLSXError) in
+                    try FilingXLSX.write(package, to: scratch)
+                }
             } catch {
-                throw FilingError.workbook(error.description)
-            }
-            guard let bytes = FileManager.default.contents(atPath: scratch) else {
-                throw FilingError.file("cannot read back the workbook written to \(scratch)")
-            }
-            do {
-                try AtomicFile.write([UInt8](bytes), to: path, overwrite: overwrite)
-            } catch {
-                throw FilingError.file("\(error)")
+                switch error {
+                case .workbook(let error): throw .workbook(error.description)
+                default: throw .file(error.description)
+                }
             }
         }
     }

@@ -61,6 +61,14 @@ public enum RosterWorkbook {
         }
     }
 
+    /// The bytes of the workbook of `header` and `rows`, for a caller that sends it rather than keeping
+    /// a file (the workbench's downloads): made once in a private scratch folder, read, removed.
+    public static func bytes(header: [String], rows: [[String]], language: Language) throws(RosterWorkbookError) -> [UInt8] {
+        try made(named: "roster.xlsx") { scratch throws(XLSXError) in
+            try render(header: header, rows: rows, sheet: sheetName(in: language), to: scratch)
+        }
+    }
+
     /// Makes a workbook with `render` in a private scratch file, then writes its bytes to `path`
     /// atomically (beside it, then renamed into place): never one of `inputs`, never an existing file
     /// unless `overwrite`.
@@ -68,26 +76,38 @@ public enum RosterWorkbook {
                       render: (String) throws(XLSXError) -> Void) throws(RosterWorkbookError) {
         if InputPaths.names(path, oneOf: inputs) { throw .input(path: path) }
         if !overwrite, FileManager.default.fileExists(atPath: path) { throw .exists(path: path) }
-        let name = URL(fileURLWithPath: path).lastPathComponent
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("duxue-\(ProcessInfo.processInfo.globallyUniqueString)-\(name)").path
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let bytes = try made(named: URL(fileURLWithPath: path).lastPathComponent, render: render)
         do {
-            try render(scratch)
-        } catch {
-            throw .workbook(error)
-        }
-        guard let bytes = FileManager.default.contents(atPath: scratch) else {
-            throw .file(path: path, reason: "the workbook made in \(scratch) cannot be read back")
-        }
-        do {
-            try AtomicFile.write([UInt8](bytes), to: path, overwrite: overwrite)
+            try AtomicFile.write(bytes, to: path, overwrite: overwrite)
         } catch {
             switch error {
             case .exists(let existing): throw .exists(path: existing)
             case .cannotWrite(let target, let reason): throw .file(path: target, reason: reason)
             }
         }
+    }
+
+    /// The bytes of a workbook `render` writes (libxlsxwriter writes by file name) to a scratch file
+    /// named `name` in a new private folder (mode 0700) under the temporary directory, removed afterwards.
+    static func made(named name: String, render: (String) throws(XLSXError) -> Void) throws(RosterWorkbookError) -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-\(ProcessInfo.processInfo.globallyUniqueString)").path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw .file(path: folder, reason: "\(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let scratch = folder + "/" + name
+        do {
+            try render(scratch)
+        } catch {
+            throw .workbook(error)
+        }
+        guard let bytes = FileManager.default.contents(atPath: scratch) else {
+            throw .file(path: scratch, reason: "the workbook made there cannot be read back")
+        }
+        return [UInt8](bytes)
     }
 
     /// The workbook itself, written by libxlsxwriter at `path`.

@@ -139,7 +139,7 @@ enum ProblemText {
             if zh { return "找不到预设或政策文件“\(clip(name))”" + (suggestion.map { "（是否应为“\($0)”？）" } ?? "") }
             return "no preset or policy file named \(quote(name))" + (suggestion.map { "; did you mean \(quote($0))?" } ?? "")
         case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .hiddenColumn, .uncalculatedFormula, .unknownName,
-            .ambiguousName, .nameContradictsID:
+            .ambiguousName, .nameContradictsID, .nameLeftPool:
             return WorkbookText.summary(kind, zh)
         case .scenario(let issue):
             return issue.summary(zh)
@@ -259,7 +259,7 @@ enum ProblemText {
             return zh ? "请在区县的 policy.toml 中写 term_start = 2027-09-01，或在命令中给出任期开始日期"
                 : "write term_start = 2027-09-01 in the district's policy.toml, or give the term start on the command"
         case .workbook, .sheetNotFound, .tableTwice, .hiddenSheet, .hiddenRow, .hiddenColumn, .uncalculatedFormula, .unknownName,
-            .ambiguousName, .nameContradictsID:
+            .ambiguousName, .nameContradictsID, .nameLeftPool:
             return WorkbookText.fix(kind, zh)
         case .scenario(let issue):
             return issue.fix(zh)

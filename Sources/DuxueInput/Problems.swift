@@ -155,6 +155,9 @@ public struct InputProblem: Hashable, Sendable, CustomStringConvertible {
         /// A name that matches no school or inspector of the district (`key` is the column; the nearest
         /// names, if any).
         case unknownName(key: String, name: String, nearest: [String])
+        /// An inspector a previous roster names (by name only) who is no longer in the pool: taken as having
+        /// left it (a departure in the renewal's change list); the nearest names, if any, in case of a typo.
+        case nameLeftPool(name: String, nearest: [String])
         /// A name several schools or inspectors share (`candidates`: each one's name, id and zone).
         case ambiguousName(key: String, name: String, candidates: [String])
         /// A name that is not the one the district gives the id on the same row (the id is used).

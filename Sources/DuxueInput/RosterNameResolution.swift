@@ -5,12 +5,17 @@ extension RosterLoad {
     /// district: a name that matches no one, or several (inspectors of the same name are told apart by the
     /// row's zone when it gives one), is an error naming the row and the candidates. Call it once the
     /// district is read, before anything else uses the roster; without name-only rows it does nothing.
-    public mutating func resolveNames(in district: District) throws(InputError) {
+    /// With `departures` (a previous roster being renewed), an inspector's name that matches no one in
+    /// the pool is someone who has left it: the row keeps the name as the inspector's id (an id the pool
+    /// does not have, as a departed inspector's written id would be), with a warning, instead of an error.
+    public mutating func resolveNames(in district: District, departures: Bool = false) throws(InputError) {
         guard !pendingNames.isEmpty else { return }
         let problems = ProblemCollector(file: file, cap: DistrictReader.problemCap)
         problems.sheet = sheet
         let schools = NameIndex(district.schools.map { ($0.name, $0.id.rawValue, $0.zone.rawValue) })
         let inspectors = NameIndex(district.inspectors.map { ($0.name, $0.id.rawValue, $0.zone.rawValue) })
+        // A departed inspector's name becomes the row's id only when no one in the pool has that id.
+        let inspectorIDs = Set(district.inspectors.map(\.id.rawValue))
         for (index, names) in pendingNames.sorted(by: { $0.key < $1.key }) {
             let line = lines.indices.contains(index) ? lines[index] : nil
             if let name = names.school {
@@ -29,6 +34,10 @@ extension RosterLoad {
             if let name = names.inspector {
                 switch inspectors.match(name, zone: names.zone) {
                 case .one(let id): roster.assignments[index].assignee = .inspector(Inspector.ID(uncheckedRawValue: id))
+                case .none(let nearest) where departures && !inspectorIDs.contains(name.trimmedWhitespace):
+                    roster.assignments[index].assignee = .inspector(Inspector.ID(uncheckedRawValue: name.trimmedWhitespace))
+                    problems.add(.nameLeftPool(name: name, nearest: nearest), line: line, column: columns["inspector_name"],
+                                 severity: .warning)
                 case .none(let nearest):
                     problems.add(.unknownName(key: "inspector_name", name: name, nearest: nearest), line: line,
                                  column: columns["inspector_name"])
@@ -40,6 +49,7 @@ extension RosterLoad {
         }
         let found = problems.finished()
         if problems.hasErrors { throw .invalid(warnings + found) }
+        warnings += found
         pendingNames = [:]
     }
 }

@@ -28,6 +28,11 @@ enum WorkbookText {
                 : " (nearest: \(nearest.joined(separator: ", ")))"
             return zh ? "没有名为“\(ProblemText.clip(name))”的\(entity(key, zh))\(near)"
                 : "no \(entity(key, zh)) is named \(ProblemText.quote(name))\(near)"
+        case .nameLeftPool(let name, let nearest):
+            let near = nearest.isEmpty ? "" : zh ? "（相近的有：\(nearest.joined(separator: "、"))）"
+                : " (nearest: \(nearest.joined(separator: ", ")))"
+            return zh ? "督学“\(ProblemText.clip(name))”已不在督学库中，按已离开处理，列入变动清单\(near)"
+                : "inspector \(ProblemText.quote(name)) is no longer in the pool: taken as having left it, a departure in the change list\(near)"
         case .ambiguousName(let key, let name, let candidates):
             return zh ? "有 \(candidates.count) \(isSchool(key) ? "所学校" : "名督学")都叫“\(ProblemText.clip(name))”：\(candidates.joined(separator: "、"))"
                 : "\(candidates.count) \(entity(key, zh))s are named \(ProblemText.quote(name)): \(candidates.joined(separator: ", "))"
@@ -59,6 +64,8 @@ enum WorkbookText {
         case .unknownName(let key, _, _):
             return isSchool(key) ? (zh ? "请核对学校名称，或改填学校代码" : "check the name against the school list, or give the school's id (学校代码)")
                 : (zh ? "请核对姓名，或改填督学编号" : "check the name against the pool, or give the inspector's id (督学编号)")
+        case .nameLeftPool:
+            return zh ? "如是笔误，请改正姓名或改填督学编号" : "if the name is mistyped, correct it or give the inspector's id (督学编号)"
         case .ambiguousName(let key, _, _):
             return isSchool(key) ? (zh ? "请填写学校代码以区分" : "give the school's id (学校代码) to tell them apart")
                 : (zh ? "请填写督学编号以区分" : "give the inspector's id (督学编号) to tell them apart")

@@ -30,7 +30,7 @@ enum APIRoutes {
             var upload: Upload?
             if request.uri.queryParameters.get("name") != nil { upload = try await Upload.receive(request, language: language) }
             defer { upload?.remove() }
-            let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: upload?.path)
+            let report = Workflows.validate(ValidateRequest(district: DistrictSource(path: entry.path), roster: upload?.path))
             let names = workbench.fileNames(for: entry).merging(upload.map { [$0.path: $0.name] } ?? [:]) { _, upload in upload }
             return try HTTP.json(ValidationAnswer(
                 valid: report.isValid, errors: report.errorCount, warnings: report.warningCount, schools: report.schools,
@@ -106,7 +106,7 @@ enum APIRoutes {
         router.put("/api/jobs/{job}/roster") { request, context in
             let language = HTTP.language(request)
             let job = try workbench.job(context.parameters.get("job"), language: language)
-            guard let (plan, outcome) = job.editedPlan() else { throw notDone(language) }
+            let (plan, outcome) = try finished(job, language)
             let body = try await HTTP.decode(RosterBody.self, from: request, language: language)
             let roster = try parse(body, plan: outcome.plan, language: language)
             job.state.withLock { $0.roster = roster }
@@ -131,9 +131,12 @@ enum APIRoutes {
         router.get("/api/jobs/{job}/roster.xlsx") { request, context in
             let language = HTTP.language(request)
             let (plan, _) = try finished(workbench, context, language)
-            let bytes = try scratchFile(named: "roster.xlsx", language: language) { path in
-                try RosterWorkbook.write(header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(plan)),
-                                         rows: RosterTable.rows(plan, language: language), language: language, to: path, overwrite: false)
+            let bytes: [UInt8]
+            do {
+                bytes = try RosterWorkbook.bytes(header: RosterTable.header(in: language, officeColumns: RosterTable.officeColumns(plan)),
+                                                 rows: RosterTable.rows(plan, language: language), language: language)
+            } catch {
+                throw Failure.from(error, language: language)
             }
             return HTTP.bytes(bytes, type: xlsxType, download: "\(plan.district.name)-roster.xlsx")
         }
@@ -144,9 +147,12 @@ enum APIRoutes {
                 // The filing package is always in Chinese: it is what the office files and publishes.
                 let report = CheckReport(district: plan.district, policy: plan.policy, roster: plan.roster, rosterFile: "roster",
                                          strict: false, nearest: nil, language: .zh)
-                let bytes = try scratchFile(named: "filing.\(format)", language: language) { path in
-                    try FilingWriter.write(report, district: plan.district, roster: plan.roster, policy: plan.policy,
-                                           format: format == "xlsx" ? .xlsx : .html, to: path, overwrite: false)
+                let bytes: [UInt8]
+                do {
+                    bytes = try FilingWriter.bytes(report, district: plan.district, roster: plan.roster, policy: plan.policy,
+                                                   format: format == "xlsx" ? .xlsx : .html)
+                } catch {
+                    throw Failure.from(error, language: language)
                 }
                 return HTTP.bytes(bytes, type: format == "xlsx" ? xlsxType : "text/html; charset=utf-8",
                                   download: "\(plan.district.name)-备案材料.\(format)")
@@ -239,10 +245,15 @@ enum APIRoutes {
 
     static let xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-    private static func finished(_ workbench: Workbench, _ context: BasicRequestContext, _ language: Language) throws
+    /// The plan of the job the path names (as edited on the page), or 409 while it is not done.
+    static func finished(_ workbench: Workbench, _ context: BasicRequestContext, _ language: Language) throws
         -> (Plan, PlanOutcome)
     {
-        let job = try workbench.job(context.parameters.get("job"), language: language)
+        try finished(workbench.job(context.parameters.get("job"), language: language), language)
+    }
+
+    /// The job's plan (as edited on the page), or 409 while it is not done.
+    static func finished(_ job: PlanJob, _ language: Language) throws -> (Plan, PlanOutcome) {
         guard let result = job.editedPlan() else { throw notDone(language) }
         return result
     }
@@ -251,26 +262,18 @@ enum APIRoutes {
         Failure(status: .conflict, code: "not_done", message: language == .zh ? "名册尚未编制完成" : "the plan is not done yet")
     }
 
+    /// The date in query parameter `name`, if given; 400 when it is not a date.
     private static func day(_ request: Request, _ name: String, language: Language) throws -> Day? {
-        guard let text = request.uri.queryParameters.get(name).map({ String($0) }), !text.isEmpty else { return nil }
+        try day(request.uri.queryParameters.get(name).map { String($0) }, named: name, language: language)
+    }
+
+    /// The date `text` (a query parameter's or a body field's, called `name`), `nil` when empty; 400 when it is not a date.
+    static func day(_ text: String?, named name: String, language: Language) throws -> Day? {
+        guard let text, !text.isEmpty else { return nil }
         guard let day = Vocabulary.day(text) else {
             throw Failure.badRequest("\(name) 不是日期：请写成 YYYY-MM-DD", "\(name) is not a date: write it as YYYY-MM-DD", language)
         }
         return day
-    }
-
-    /// Runs `write` on a private scratch path and returns the bytes written.
-    private static func scratchFile(named name: String, language: Language, _ write: (String) throws -> Void) throws -> [UInt8] {
-        try Scratch.withFolder { folder in
-            let path = folder + "/" + name
-            do {
-                try write(path)
-            } catch {
-                throw Failure.from(error, language: language)
-            }
-            guard let data = FileManager.default.contents(atPath: path) else { throw Failure.from(CocoaError(.fileReadUnknown), language: language) }
-            return [UInt8](data)
-        }
     }
 
     /// The roster a page sends: every school of the plan once, each held by a pool inspector or one of
@@ -372,14 +375,14 @@ struct DistrictDetail: Codable, Sendable {
     var uploaded = false
 
     static func make(_ entry: DistrictEntry, language: Language, names: [String: String] = [:]) -> DistrictDetail {
-        let report = InputValidation.validate(folder: entry.path, policyOption: nil, termStart: nil, rosterPath: nil)
-        let problems = report.problems.map { ProblemLine($0, language: language, names: names) }
-        // The loaded district carries its record: it is opened a second time only when the district
-        // itself cannot be read.
+        // The record is read once, for the validation and the loaded district both.
         let source = DistrictSource(path: entry.path)
-        guard let loaded = try? source.load() else {
+        let record = Result { () throws(InputError) in try source.recordHistory() }
+        let report = Workflows.validate(ValidateRequest(district: source), record: record)
+        let problems = report.problems.map { ProblemLine($0, language: language, names: names) }
+        guard let loaded = try? source.load(record: record) else {
             return DistrictDetail(id: entry.id, name: entry.id, valid: false, schools: [], pool: nil, problems: problems,
-                                  hasRecord: (try? source.recordHistory()) != nil, uploaded: entry.uploaded)
+                                  hasRecord: (try? record.get()) != nil, uploaded: entry.uploaded)
         }
         let hasRecord = loaded.record != nil
         let text = Text(language)

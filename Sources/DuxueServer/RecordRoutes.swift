@@ -39,24 +39,14 @@ enum RecordRoutes {
         router.post("/api/jobs/{job}/record") { request, context in
             let language = HTTP.language(request)
             let job = try workbench.job(context.parameters.get("job"), language: language)
-            guard let (plan, _) = job.editedPlan() else {
-                throw Failure(status: .conflict, code: "not_done", message: language == .zh ? "名册尚未编制完成" : "the plan is not done yet")
-            }
+            let (plan, _) = try APIRoutes.finished(job, language)
             let body = try await HTTP.decode(RecordBody.self, from: request, language: language)
             guard let status = RosterStatus(rawValue: body.status ?? "draft") else {
                 throw Failure.badRequest("状态须为 draft、filed 或 approved", "status must be draft, filed or approved", language)
             }
             let docNo = body.docNo?.trimmingCharacters(in: .whitespacesAndNewlines)
             if let docNo, docNo.count > 100 { throw Failure.badRequest("文号太长", "the document number is too long", language) }
-            let asOf: Day?
-            if let text = body.asOf, !text.isEmpty {
-                guard let day = Vocabulary.day(text) else {
-                    throw Failure.badRequest("as_of 不是日期：请写成 YYYY-MM-DD", "as_of is not a date: write it as YYYY-MM-DD", language)
-                }
-                asOf = day
-            } else {
-                asOf = nil
-            }
+            let asOf = try APIRoutes.day(body.asOf, named: "as_of", language: language)
             let recordPath = DistrictSource(path: job.district.path).recordPath
             let outcome: RecordOutcome
             do {

@@ -65,8 +65,9 @@ final class PackageParts {
         var data = Data()
         data.reserveCapacity(Int(min(declared, 64 << 20)))
         var overrun: WorkbookError?
+        let checksum: CRC32
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+            checksum = try archive.extract(entry, skipCRC32: false) { chunk in
                 let total = UInt64(data.count + chunk.count)
                 if total > declared {
                     overrun = .sizeMismatch(part: entry.path)
@@ -79,6 +80,13 @@ final class PackageParts {
         } catch {
             if let overrun { throw overrun }
             throw .corrupt(part: entry.path, reason: "\(error)")
+        }
+        // ZIPFoundation computes the checksum but leaves comparing it to the caller: bytes damaged in
+        // the zip would otherwise reach the XML parser (whose Linux build stops the process on names
+        // that are not UTF-8). An entry whose recorded checksum is 0 (a data descriptor not read) is
+        // not compared.
+        if entry.checksum != 0 && checksum != entry.checksum {
+            throw .corrupt(part: entry.path, reason: "its checksum does not match its content")
         }
         inflated += UInt64(data.count)
         return data

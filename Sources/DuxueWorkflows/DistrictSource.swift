@@ -57,12 +57,15 @@ public struct DistrictSource: Sendable {
     /// (e.g. the one a roster records); `readOn` the date the district's dates are checked against
     /// (retired_on), the term start unless given. Warnings include a term start taken from today.
     /// With `recording` (the district is read to record a roster, which starts the record) the
-    /// `consecutive_terms` column is optional even before the record exists.
-    public func load(termStart fallback: Day? = nil, readOn: Day? = nil, recording: Bool = false) throws(InputError) -> LoadedDistrict {
+    /// `consecutive_terms` column is optional even before the record exists. `record` is the record
+    /// already read by ``recordHistory()`` (so that a caller reading it too reads it once); `nil` reads it.
+    public func load(termStart fallback: Day? = nil, readOn: Day? = nil, recording: Bool = false,
+                     record: Result<RecordHistory?, InputError>? = nil) throws(InputError) -> LoadedDistrict {
         let policy = try PolicyReader.load(district: path, option: self.policy, termStart: termStart ?? fallback)
         var reading = policy
         if let readOn { reading.termStart = readOn }
-        let history = try recordHistory()
+        let history: RecordHistory?
+        if let record { history = try record.get() } else { history = try recordHistory() }
         var load = try DistrictReader.read(folder: path, policy: reading, termsFromRecord: history != nil || recording)
         // Titles name the district as its policy does (区县名称), not by its folder.
         if let name = policy.districtName, !name.isEmpty { load.district.name = name }

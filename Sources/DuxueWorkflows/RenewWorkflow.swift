@@ -96,7 +96,8 @@ extension Workflows {
         // The previous term is the one the roster records (else the explicit or the district's term
         // start); the pool's dates are read as of the renewal date, since people may have retired since.
         let loaded = try request.district.load(termStart: load.termStart, readOn: request.asOf)
-        try load.resolveNames(in: loaded.district)
+        // Inspectors the previous roster names who have left the pool are departures, not errors.
+        try load.resolveNames(in: loaded.district, departures: true)
         load.placeUnzonedVacancies(in: loaded.district)
         // A roster file whose term is recorded: the record gives each pair's terms where the file and the
         // record's final roster of that term agree on the holder; a pair_terms that contradicts it is a

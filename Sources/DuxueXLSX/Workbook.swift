@@ -15,6 +15,10 @@ public enum CellStyle: Hashable, Sendable, CaseIterable {
     case title
     /// A percentage with one decimal (the value is a share 0…1).
     case percent
+    /// A cell of a row an error names: bold dark red on red, thin border, wrapped, top-aligned.
+    case error
+    /// A cell of a row a warning names: on yellow, thin border, wrapped, top-aligned.
+    case warning
 }
 
 /// An .xlsx workbook being written (libxlsxwriter). The one owner of the C workbook: `close()` writes
@@ -95,6 +99,19 @@ public final class Workbook {
             format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
             format_set_num_format(format, "0.0%")
             format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        case .error:
+            // The page's colours (tr.err: #9c0006 on #ffd7d7, bold).
+            format_set_bold(format)
+            format_set_font_color(format, 0x9C0006)
+            format_set_bg_color(format, 0xFFD7D7)
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_text_wrap(format)
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
+        case .warning:
+            format_set_bg_color(format, 0xFFF2CC)
+            format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue))
+            format_set_text_wrap(format)
+            format_set_align(format, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue))
         }
     }
 }
@@ -149,6 +166,32 @@ public struct Worksheet {
         worksheet_freeze_panes(pointer, lxw_row_t(headerRow + 1), 0)
         let code = worksheet_repeat_rows(pointer, lxw_row_t(headerRow), lxw_row_t(headerRow))
         if let error = XLSXError.from(code, row: headerRow) { throw error }
+    }
+
+    /// Sets a row's height in points (0-based row; Excel's default is 15 for one line).
+    public func setHeight(_ points: Double, row: Int) throws(XLSXError) {
+        try ensureOpen()
+        let code = worksheet_set_row(pointer, lxw_row_t(row), points, nil)
+        if let error = XLSXError.from(code, row: row) { throw error }
+    }
+
+    /// Prints at `percent` of full size (10…400) instead of fitting the sheet to one page wide: Excel
+    /// ignores manual page breaks while fitting, so a sheet given page breaks is printed at a scale.
+    public func setPrintScale(_ percent: Int) throws(XLSXError) {
+        try ensureOpen()
+        worksheet_set_print_scale(pointer, UInt16(min(400, max(10, percent))))
+    }
+
+    /// Manual page breaks: a new printed page starts at each of `rows` (0-based, above the row; row 0
+    /// cannot take a break and is left out). Call it once per sheet.
+    public func setPageBreaks(beforeRows rows: [Int]) throws(XLSXError) {
+        try ensureOpen()
+        // libxlsxwriter reads the list up to a 0 and keeps at most 1023 breaks.
+        var breaks = rows.filter { $0 > 0 }.sorted().prefix(1023).map { lxw_row_t($0) }
+        guard !breaks.isEmpty else { return }
+        breaks.append(0)
+        let code = breaks.withUnsafeMutableBufferPointer { buffer in worksheet_set_h_pagebreaks(pointer, buffer.baseAddress) }
+        if let error = XLSXError.from(code, row: rows.first ?? 0) { throw error }
     }
 
     private func ensureOpen() throws(XLSXError) {

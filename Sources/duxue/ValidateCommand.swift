@@ -1,7 +1,6 @@
 import ArgumentParser
 import DuxueDomain
 import DuxueInput
-import DuxueRecord
 import DuxueWorkflows
 import Foundation
 
@@ -33,9 +32,8 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let report = InputValidation.validate(
-            folder: district, policyOption: policy, termStart: termStart.flatMap { Day(iso: $0) },
-            rosterPath: roster, termsFromRecord: (try? DistrictSource(path: district).recordHistory()) != nil)
+        let report = Workflows.validate(ValidateRequest(
+            district: DistrictSource(path: district, policy: policy, termStart: termStart.flatMap { Day(iso: $0) }), roster: roster))
         switch output.format {
         case .text:
             let text = report.rendered(in: output.language)

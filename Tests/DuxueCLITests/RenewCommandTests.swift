@@ -70,4 +70,34 @@ struct RenewCommandTests {
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("nowhere.csv"))
     }
+
+    /// A previous roster that names its inspectors by name only: 赵六 (I-06's place) has left the pool.
+    /// The renewal goes on and lists 赵六 as leaving, as it lists a departed id (it stopped on "no
+    /// inspector is named 赵六"), with a warning on the row in case the name is mistyped.
+    @Test func aDepartedInspectorNamedOnlyByNameIsADeparture() throws {
+        let cli = try CLIRunner()
+        let names = ["I-01": "王芳", "I-02": "李强", "I-03": "张伟", "I-06": "赵六"]
+        let previous = try String(contentsOfFile: Self.previous, encoding: .utf8).split(separator: "\n").enumerated().map { index, line in
+            var fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[1] = index == 0 ? "责任督学" : names[fields[1]] ?? fields[1]
+            return fields.joined(separator: ",")
+        }.joined(separator: "\n") + "\n"
+        try previous.write(to: cli.scratch.appendingPathComponent("by-name.csv"), atomically: true, encoding: .utf8)
+        let result = try cli.run(["renew", CLIRunner.casePath("renew"), "--previous", "by-name.csv", "--as-of", "2028-09-01",
+                                  "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("by-name.csv line 7, column 责任督学: inspector \"赵六\" is no longer in the pool"))
+        #expect(result.stdout.contains("Kept 5 schools; inspector changed at 1; not in the previous roster 0; closed schools 1; leaving 1; joining 0; to recruit 0"))
+        let changes = try cli.read("renew-renewed-changes.csv").split(separator: "\n").map(String.init)
+        #expect(changes == [
+            "change,school_id,school_name,from,from_name,to,to_name,reason_codes,reasons",
+            "moved,S-06,青山初级中学,赵六,,I-03,张伟,inspector_left,the inspector has left the pool",
+            "closed_school,S-07,,I-03,张伟,,,,",
+            "leaving,,,赵六,,,,left_pool,no longer in the pool",
+        ])
+        // A name that matches no one is still an error where no one can have left: a roster checked.
+        let check = try cli.run(["check", CLIRunner.casePath("renew"), "--roster", "by-name.csv", "--lang", "en"])
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("no inspector is named \"赵六\""))
+    }
 }

@@ -1,5 +1,5 @@
 import DuxueDomain
-import DuxueFiling
+@testable import DuxueFiling
 import DuxueReport
 import Foundation
 import Testing
@@ -334,5 +334,17 @@ struct FilingLayoutTests {
         #expect(html[seal.lowerBound...].contains("盖章"))
         #expect(!html[seal.upperBound...].contains("<table class=\"whole\">") && !html[seal.upperBound...].contains("<section"))
         #expect(html.contains("tbody tr:last-child { break-before: avoid;"))
+    }
+}
+
+/// The filing page's template parses, and never shows a value unescaped (`{{{x}}}`, `{{&x}}`).
+@Suite("Filing page template")
+struct FilingTemplateTests {
+    @Test func parsesAndEscapesEveryValue() {
+        let template = FilingTemplate.page
+        #expect(template.isValid)
+        for text in [template.text] + Array(template.partials.values) {
+            #expect(!text.contains("{{{") && !text.contains("{{&"))
+        }
     }
 }

@@ -30,6 +30,24 @@ struct FilingReaderTests {
         roster.assignments.map { "\($0.school.rawValue)→\($0.assignee.rosterID)" }.sorted()
     }
 
+    /// The workbench sends the package's bytes: the page is the file `write` puts in place, and the
+    /// workbook sent reads back as the one written.
+    @Test func theBytesSentAreThePackageWritten() throws {
+        let scratch = try Scratch()
+        let (report, district, roster, policy) = FilingRosterReadBackTests.filing()
+        let page = try FilingWriter.bytes(report, district: district, roster: roster, policy: policy, format: .html)
+        try FilingWriter.write(report, district: district, roster: roster, policy: policy, format: .html, to: scratch.path("f.html"),
+                               overwrite: false)
+        #expect(page == FileManager.default.contents(atPath: scratch.path("f.html")).map { [UInt8]($0) })
+        let book = try FilingWriter.bytes(report, district: district, roster: roster, policy: policy, format: .xlsx)
+        try Data(book).write(to: URL(fileURLWithPath: scratch.path("sent.xlsx")))
+        let sent = try FilingReader.read(path: scratch.path("sent.xlsx"))
+        let kept = try FilingReader.read(path: try Self.write(scratch))
+        #expect(sent.district.schools == kept.district.schools)
+        #expect(sent.recorded == kept.recorded)
+        #expect(sent.edits.isEmpty)
+    }
+
     @Test func readsBackTheDistrictThePolicyAndThePairs() throws {
         let scratch = try Scratch()
         let path = try Self.write(scratch)

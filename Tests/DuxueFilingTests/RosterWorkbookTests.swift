@@ -72,6 +72,18 @@ struct RosterWorkbookTests {
         #expect(fromWorkbook.lines == [2, 3, 4, 5])
     }
 
+    /// The workbench sends the workbook's bytes (made once, no file kept): they read back as the file
+    /// `write` puts in place does.
+    @Test func theBytesSentAreTheWorkbookWritten() throws {
+        let scratch = try Scratch()
+        let bytes = try RosterWorkbook.bytes(header: RosterTable.header(in: .zh), rows: Self.chineseRows, language: .zh)
+        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+        try Data(bytes).write(to: URL(fileURLWithPath: scratch.path("sent.xlsx")))
+        try RosterWorkbook.write(header: RosterTable.header(in: .zh), rows: Self.chineseRows, language: .zh, to: scratch.path("kept.xlsx"),
+                                 overwrite: false)
+        #expect(Read(try RosterReader.read(path: scratch.path("sent.xlsx"))) == Read(try RosterReader.read(path: scratch.path("kept.xlsx"))))
+    }
+
     @Test(.enabled(if: hasOpenpyxl, "python3 with openpyxl is not installed here (.ci/run installs it)"))
     func openpyxlSeesTextIDsABoldFrozenHeaderAndFittingWidths() throws {
         let scratch = try Scratch()

@@ -136,4 +136,49 @@ struct ZipGuardTests {
             return part == "xl/workbook.xml"
         }
     }
+
+    /// Found by the filing fuzzer (Tests/DuxueFilingTests/FilingFuzzTests.swift): bytes flipped inside a
+    /// stored part reached the XML parser, whose Linux build stops the process on a name that is not
+    /// UTF-8. The part's checksum is now compared, and bytes that are not UTF-8 are refused before parsing.
+    @Test func aDamagedPartIsRefusedByItsChecksum() throws {
+        let sheet = Self.sheet("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>一中</t></is></c></row>")
+        let path = Self.temporary("damaged.xlsx")
+        let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+        for (part, data) in [("xl/workbook.xml", Self.workbookXML), ("xl/_rels/workbook.xml.rels", Self.relationships),
+                             ("xl/worksheets/sheet1.xml", sheet)] {
+            try archive.addEntry(with: part, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .none) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        #expect(try Workbook(path: path).read(Workbook(path: path).sheets[0]).rows.count == 1)
+        // 一 (E4 B8 80) becomes E4 B8 E8: the part is no longer UTF-8, and no longer its checksum.
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let at = try #require(bytes.firstRange(of: Data("一中".utf8)))
+        bytes[at.lowerBound + 2] = 0xE8
+        try bytes.write(to: URL(fileURLWithPath: path))
+        let book = try Workbook(path: path)
+        #expect(throws: WorkbookError.corrupt(part: "xl/worksheets/sheet1.xml", reason: "its checksum does not match its content")) {
+            _ = try book.read(book.sheets[0])
+        }
+    }
+
+    @Test func namesThatAreNotUTF8AreMalformedXMLNotACrash() throws {
+        var sheet = Data("<?xml version=\"1.0\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>\n<row r=\"1\"><c".utf8)
+        sheet.append(contentsOf: [0xE8, 0x00, 0x2E])
+        sheet.append(Data(" r=\"A1\"><v>1</v></c></row></sheetData></worksheet>".utf8))
+        let path = try Self.archive("bad-name.xlsx", parts: [
+            ("xl/workbook.xml", Self.workbookXML), ("xl/_rels/workbook.xml.rels", Self.relationships), ("xl/worksheets/sheet1.xml", sheet),
+        ])
+        let book = try Workbook(path: path)
+        #expect(throws: WorkbookError.malformedXML(part: "xl/worksheets/sheet1.xml", line: 2, reason: "bytes that are not UTF-8")) {
+            _ = try book.read(book.sheets[0])
+        }
+        // Every valid sequence passes, each invalid one is found on its line.
+        #expect(XMLEvents.firstLineNotUTF8(Data("一\n二 ü 😀 \u{10FFFF}".utf8)) == nil)
+        for invalid: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8], [0x80], [0xFF]] {
+            #expect(XMLEvents.firstLineNotUTF8(Data("a\nb\n".utf8) + Data(invalid)) == 3, "\(invalid)")
+        }
+        // A part that says it is in another encoding is left to libxml2.
+        #expect(XMLEvents.firstLineNotUTF8(Data("<?xml version=\"1.0\" encoding=\"GB2312\"?><a>".utf8) + Data([0xD2, 0xBB])) == nil)
+    }
 }
