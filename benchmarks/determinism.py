@@ -4,7 +4,8 @@ the JSON report (all but its seconds) are byte-identical; reports the wall secon
 
 Ways: `two` (the level's two runs side by side, the default on 2 cores), `again` (the same, a second
 time), `turns` (DUXUE_SEARCH=in-turn: the runs take turns, as in batches and the server) and `core0`
-(`taskset -c 0`: the default, pinned to one core). With --before BINARY it also times another build
+(`taskset -c 0`: the default, pinned to one core). Each cell is the wall seconds of the process and, in
+brackets, the levels' search seconds (the sum of `levels[].seconds`). DUXUE_BUILD=debug uses the debug build. With --before BINARY it also times another build
 (for instance the commit before the barriers) the default way and says whether its repeated runs agree.
 
     swift build -c release --product duxue && swift build -c release --product duxue-synth
@@ -21,8 +22,9 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DUXUE = os.path.join(ROOT, ".build", "release", "duxue")
-SYNTH = os.path.join(ROOT, ".build", "release", "duxue-synth")
+BUILD = os.environ.get("DUXUE_BUILD", "release")
+DUXUE = os.path.join(ROOT, ".build", BUILD, "duxue")
+SYNTH = os.path.join(ROOT, ".build", BUILD, "duxue-synth")
 
 
 def plan(binary, folder, zones, way, time_limit):
@@ -45,6 +47,7 @@ def plan(binary, folder, zones, way, time_limit):
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[:500])
     report = json.loads(proc.stdout)
+    search = sum(level.get("seconds", 0) for level in report.get("levels", []))
     report.pop("seconds", None)
     for level in report.get("levels", []):
         level.pop("seconds", None)
@@ -52,7 +55,7 @@ def plan(binary, folder, zones, way, time_limit):
     with open(out, "rb") as f:
         roster = hashlib.sha256(f.read()).hexdigest()[:12]
     digest = hashlib.sha256(json.dumps(report, sort_keys=True).encode()).hexdigest()[:12]
-    return wall, roster, digest, report
+    return wall, roster, digest, report, search
 
 
 def main():
@@ -70,7 +73,7 @@ def main():
     if "core0" in ways and not shutil.which("taskset"):
         ways.remove("core0")
     rows = []
-    header = "| schools | pool | zones | " + " | ".join(f"{w} s" for w in ways) + " | same roster | same JSON |" + \
+    header = "| schools | pool | zones | " + " | ".join(f"{w} s (search)" for w in ways) + " | same roster | same JSON |" + \
         (" before s | before again s | before same roster |" if args.before else "") + " status | nodes |"
     print(header, flush=True)
     with tempfile.TemporaryDirectory(prefix="duxue-determinism-") as scratch:
@@ -85,13 +88,13 @@ def main():
                     digests = {r[2] for r in results.values()}
                     report = results[ways[0]][3]
                     nodes = sum(l["nodes"] for l in report["levels"])
-                    cells = " | ".join(f"{results[w][0]:.2f}" for w in ways)
+                    cells = " | ".join(f"{results[w][0]:.1f} ({results[w][4]:.1f})" for w in ways)
                     row = f"| {size} | {pool} | {zones} | {cells} | {'yes' if len(rosters) == 1 else 'NO'} | " \
                           f"{'yes' if len(digests) == 1 else 'NO'} |"
                     if args.before:
                         b1 = plan(args.before, folder, zones, "before1", args.time_limit)
                         b2 = plan(args.before, folder, zones, "before2", args.time_limit)
-                        row += f" {b1[0]:.2f} | {b2[0]:.2f} | {'yes' if b1[1] == b2[1] else 'NO'} |"
+                        row += f" {b1[0]:.1f} ({b1[4]:.1f}) | {b2[0]:.1f} ({b2[4]:.1f}) | {'yes' if b1[1] == b2[1] else 'NO'} |"
                     row += f" {report['status']} | {nodes} |"
                     rows.append(row)
                     print(row, flush=True)

@@ -6,8 +6,8 @@ import Foundation
 /// barriers so that the roster depends only on the input, never on the pace of the runs (the idea of
 /// CPLEX's deterministic parallel mode).
 ///
-/// - **Run A** (this thread): the warm dive from the incumbent for ``PlannerOptions/warmStartNodes``
-///   nodes, then a cold ``SearchStrategy/pseudocost`` run.
+/// - **Run A** (this thread): the warm dive from the incumbent for
+///   ``PlannerOptions/warmStartNodes(rows:)`` nodes, then a cold ``SearchStrategy/pseudocost`` run.
 /// - **Run B** (a second thread), started when run A leaves the root unproven (most levels settle at
 ///   the root and never start it): a cold ``SearchStrategy/lastColumnsFirst`` run.
 ///
@@ -56,7 +56,7 @@ extension LevelSearch {
                 }
             }
         }
-        let coldStart = options.coldStart, warmNodes = options.warmStartNodes
+        let coldStart = options.coldStart, warmNodes = options.warmStartNodes(rows: model.constraints.count)
         var warm = base
         warm.incumbent = incumbent
         warm.strategy = .dive
@@ -254,6 +254,8 @@ final class LevelRace: Sendable {
             state.ended[run] = Mark(incumbent: solution.hasSolution ? solution.objective : nil,
                                     bound: proven ? solution.objective : solution.bound,
                                     nodes: state.carried[run].nodes + state.current[run].nodes)
+            // Run A proved the level alone: no barrier after its last one is decided (run B may have
+            // reached the next one or not, by its pace), so the level counts run B's work up to there.
             if proven, run == 0 { state.abandoned = true }
             decide(&state)
         }
@@ -329,7 +331,7 @@ final class LevelRace: Sendable {
     /// Takes every barrier decision whose marks are all in: proven when the best value of both runs
     /// meets the tightest bound, out of budget when their nodes together reach it.
     private func decide(_ state: inout State) {
-        while state.stop == nil {
+        while state.stop == nil, !state.abandoned {
             let k = state.decided + 1
             let second = state.joined.map { $0 <= k } ?? false
             // With every run that takes part ended, no run waits for a decision any more.

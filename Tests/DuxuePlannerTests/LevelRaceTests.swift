@@ -295,9 +295,11 @@ struct LevelRaceTests {
         #expect(solver.events.contains("dive stopped: stopped_by_other_run"))
     }
 
-    /// However the runs are paced — one slowed by a millisecond per callback, or the other, or taking
-    /// turns — the race ends at the same barrier with the same roster, bound and nodes.
-    @Test func thePaceOfTheRunsChangesNothing() throws {
+    /// However the runs are paced — one slowed by two milliseconds per callback, or the other, or taking
+    /// turns — the race ends at the same barrier with the same roster, bound and nodes: when the runs
+    /// prove the level together at a barrier, and when run A proves it alone (run B, which may have
+    /// run ahead to the next barrier, counts up to run A's last).
+    @Test(arguments: [false, true]) func thePaceOfTheRunsChangesNothing(aloneA: Bool) throws {
         func scripts(slow: SearchStrategy?) -> RacingSolver {
             func delayed(_ strategy: SearchStrategy, _ script: RacingSolver.Script) -> RacingSolver.Script {
                 var script = script
@@ -307,9 +309,12 @@ struct LevelRaceTests {
             return RacingSolver([
                 .dive: delayed(.dive, .init(snapshots: [Self.snapshot(72, bound: 69, nodes: 3)], end: Self.share(72, bound: 69))),
                 .lastColumnsFirst: delayed(.lastColumnsFirst, .init(
-                    snapshots: (4...40).map { Self.snapshot($0 < 30 ? 71 : 70, bound: 69.5, nodes: $0) }, end: nil)),
-                .pseudocost: delayed(.pseudocost, .init(
-                    snapshots: (1...60).map { Self.snapshot($0 < 20 ? 71 : 70, bound: 68.9, nodes: $0) }, end: nil)),
+                    snapshots: (4...(aloneA ? 200 : 40)).map { Self.snapshot($0 < 30 || aloneA ? 71 : 70, bound: 69.5, nodes: $0) },
+                    end: nil)),
+                .pseudocost: delayed(.pseudocost, aloneA
+                    ? .init(snapshots: (1...30).map { Self.snapshot(71, bound: 68.9, nodes: $0) },
+                            end: Self.end(.optimal, 70, bound: 70))
+                    : .init(snapshots: (1...60).map { Self.snapshot($0 < 20 ? 71 : 70, bound: 68.9, nodes: $0) }, end: nil)),
             ])
         }
         var outcomes: [[Double]] = []
