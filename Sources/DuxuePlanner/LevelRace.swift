@@ -6,8 +6,8 @@ import Foundation
 /// barriers so that the roster depends only on the input, never on the pace of the runs (the idea of
 /// CPLEX's deterministic parallel mode).
 ///
-/// - **Run A** (this thread): the warm dive from the incumbent for
-///   ``PlannerOptions/warmStartNodes(rows:)`` nodes, then a cold ``SearchStrategy/pseudocost`` run.
+/// - **Run A** (this thread): the warm dive from the incumbent for ``PlannerOptions/warmStartNodes``
+///   nodes, then a cold ``SearchStrategy/pseudocost`` run.
 /// - **Run B** (a second thread), started when run A leaves the root unproven (most levels settle at
 ///   the root and never start it): a cold ``SearchStrategy/lastColumnsFirst`` run.
 ///
@@ -56,7 +56,7 @@ extension LevelSearch {
                 }
             }
         }
-        let coldStart = options.coldStart, warmNodes = options.warmStartNodes(rows: model.constraints.count)
+        let coldStart = options.coldStart, warmNodes = options.warmStartNodes
         var warm = base
         warm.incumbent = incumbent
         warm.strategy = .dive

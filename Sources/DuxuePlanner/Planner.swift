@@ -23,14 +23,16 @@ public struct PlannerOptions: Sendable {
     /// Whether a level not proven optimal in the warm phase gets the cold search.
     public var coldStart = true
     /// Branch-and-bound nodes of a level's warm phase (the dive from the incumbent) before run A goes on
-    /// cold (see ``LevelSearch``), for a model of ``budgetReferenceRows`` rows; a smaller model gets
-    /// proportionally more, at most ten times as many (``warmStartNodes(rows:)``). It replaced two seconds
-    /// of wall clock: on a 700-school district short of full-time with zones required, 2,000 nodes for
-    /// every model made P4b search 6,100 nodes (9 s, debug build), 310 nodes 2,300 (2.4 s).
-    public var warmStartNodes = 70
+    /// cold (see ``LevelSearch``). It replaced two seconds of wall clock; measured on districts short of
+    /// full-time with zones required (benchmarks/determinism.md): 2,000 nodes made P4b of a 700-school
+    /// district search 6,100 nodes, 300 about 2,300; 70 made P4 of a 3,000-school one search 761 nodes,
+    /// 300 147.
+    public var warmStartNodes = 300
     /// Work (simplex iterations plus nodes) each run of a level's race does between two barriers, where
     /// the runs compare their best values and bounds and decide whether to stop (see ``LevelRace``).
-    public var barrierWork = 2_000
+    /// 500 measured better than 2,000 on a 3,000-school district (P1a 1.4 s against 5.9 s, debug build)
+    /// and no worse on a 700-school one.
+    public var barrierWork = 500
     /// Whether the two runs of a level's race go side by side on two threads, or take turns between
     /// barriers so that one thread works at a time (batches and the server, which run several plans
     /// at once). The roster is the same either way. On by default when the machine has two or more
@@ -53,11 +55,6 @@ public struct PlannerOptions: Sendable {
             let scale = min(10, max(1, Double(Self.budgetReferenceRows) / Double(max(1, rows))))
             return Int((Double(base) * scale).rounded())
         }
-    }
-
-    /// The warm phase's nodes for a model of `rows` rows, scaled as ``nodeBudget(for:rows:)`` is.
-    public func warmStartNodes(rows: Int) -> Int {
-        Int((Double(warmStartNodes) * min(10, max(1, Double(Self.budgetReferenceRows) / Double(max(1, rows))))).rounded())
     }
 
     /// The model size ``levelNodeBudget`` is set for.

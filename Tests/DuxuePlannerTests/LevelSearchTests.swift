@@ -48,7 +48,7 @@ struct LevelSearchTests {
     }
 
     /// The warm run's share is nodes, not seconds: the dive is stopped by its own callback once it has
-    /// searched ``PlannerOptions/warmStartNodes(rows:)`` nodes, and run A goes on cold.
+    /// searched ``PlannerOptions/warmStartNodes`` nodes, and run A goes on cold.
     @Test func theWarmShareIsCountedInNodes() throws {
         let solver = RacingSolver([
             .dive: .init(snapshots: (1...12).map { LevelRaceTests.snapshot(72, bound: 69, nodes: $0) }, end: nil),
@@ -56,8 +56,7 @@ struct LevelSearchTests {
             .pseudocost: .init(snapshots: [], end: LevelRaceTests.end(.optimal, 70, bound: 70)),
         ])
         var options = LevelRaceTests.options()
-        // One node for a 3,000-row model: ten for this empty one (at most ten times as many).
-        options.warmStartNodes = 1
+        options.warmStartNodes = 4
         options.barrierWork = 1_000
         let result = Self.search(solver, options: options).run(incumbent: [72], timeLimit: nil)
         #expect(result.status == .optimal)

@@ -58,10 +58,5 @@ struct TimeLimitTests {
         #expect(options.nodeBudget(for: .recruitLoad, rows: 100) == 50_000)
         #expect(options.nodeBudget(for: .recruitLoad, rows: 6_000) == 5_000)
         #expect(options.nodeBudget(for: .recruits, rows: 1_000) == nil)
-        // The warm phase's share scales the same way.
-        options.warmStartNodes = 70
-        #expect(options.warmStartNodes(rows: 3_000) == 70)
-        #expect(options.warmStartNodes(rows: 1_000) == 210)
-        #expect(options.warmStartNodes(rows: 100) == 700)
     }
 }
