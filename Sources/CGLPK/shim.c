@@ -144,6 +144,7 @@ static void dx_callback(glp_tree *tree, void *info) {
         glp_ios_tree_size(tree, &active, &current, &total);
         progress.nodes_active = active;
         progress.nodes_total = total;
+        progress.iterations = glp_get_it_cnt(prob);
         if (options->progress(options->progress_context, &progress)) {
             state->stopped = 1;
             glp_ios_terminate(tree);

@@ -13,8 +13,8 @@ public struct ComparisonRunner: Sendable {
     public var makeSolver: @Sendable () -> any MIPSolver
     /// Threads to use (at least 1).
     public var jobs: Int
-    /// Planner options for every scenario (always `deterministic`, so that a scenario's result does not
-    /// depend on how many others run beside it).
+    /// Planner options for every scenario (each level's runs take turns, one thread per scenario; the
+    /// roster does not depend on how many others run beside it either way).
     public var options: PlannerOptions
     /// Called after each plan with the number finished and the total (from the solving threads).
     public var progress: (@Sendable (_ finished: Int, _ total: Int) -> Void)?
@@ -23,7 +23,7 @@ public struct ComparisonRunner: Sendable {
     public init(jobs: Int, options: PlannerOptions = PlannerOptions(), makeSolver: @escaping @Sendable () -> any MIPSolver) {
         self.jobs = max(1, jobs)
         self.options = options
-        self.options.deterministic = true
+        self.options.concurrentSearch = false
         self.makeSolver = makeSolver
     }
 

@@ -248,7 +248,8 @@ private final class ProgressBox: Sendable {
         guard let callback else { return true }
         let snapshot = SolveProgress(
             incumbent: progress.has_incumbent != 0 ? progress.incumbent : nil, bound: progress.bound,
-            gap: progress.has_incumbent != 0 ? progress.gap : nil, nodes: Int(progress.nodes_total))
+            gap: progress.has_incumbent != 0 ? progress.gap : nil, nodes: Int(progress.nodes_total),
+            iterations: Int(progress.iterations))
         guard let stop = callback(snapshot) else { return true }
         reason.withLock { $0 = $0 ?? stop }
         return false

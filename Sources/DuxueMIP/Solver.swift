@@ -162,13 +162,17 @@ public struct SolveProgress: Sendable {
     public var gap: Double?
     /// Nodes created so far.
     public var nodes: Int
+    /// Simplex iterations so far (0 when the solver does not say): with ``nodes``, the search's work as
+    /// a count that does not depend on the machine's pace.
+    public var iterations: Int
 
     /// A progress snapshot.
-    public init(incumbent: Double?, bound: Double, gap: Double?, nodes: Int) {
+    public init(incumbent: Double?, bound: Double, gap: Double?, nodes: Int, iterations: Int = 0) {
         self.incumbent = incumbent
         self.bound = bound
         self.gap = gap
         self.nodes = nodes
+        self.iterations = iterations
     }
 }
 

@@ -280,6 +280,11 @@ public struct Plan: Sendable {
     public var modelSize: ModelSize
     /// Total wall seconds, including model building and refinement.
     public var seconds: Double
+    /// Whether the same input gives this roster byte for byte, on any machine and every run: true
+    /// unless the user's time limit or stop request cut a level's search or the P5 local search (every
+    /// other limit counts work, not time). A run cut by the time limit inside a level that was proven
+    /// all the same is not detected.
+    public var reproducible = true
 
     /// Whether every level was proven optimal.
     public var isProvenOptimal: Bool { levels.allSatisfy { $0.status == .optimal } }

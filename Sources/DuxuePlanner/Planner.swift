@@ -16,36 +16,32 @@ public struct PlannerOptions: Sendable {
     public var exportModel: (@Sendable (Model, Priority) throws -> Void)?
     /// Skip the local improvement of distance and stage matches (P5).
     public var skipRefinement = false
-    /// Seconds the P5 local search may take at most (it stops early when no move improves).
-    public var refinementSeconds: Double = 5
-    /// Seconds each level searches from the incumbent before a cold search with the solver's presolve.
-    public var warmStartSeconds: Double = 2
+    /// Work the P5 local search may do at most (candidate moves and swaps looked at; it stops earlier
+    /// when no move improves, or after 20 passes): a count, not a clock, so the roster does not depend
+    /// on the machine's pace.
+    public var refinementWork = 20_000_000
     /// Whether a level not proven optimal in the warm phase gets the cold search.
     public var coldStart = true
-    /// Work limits instead of wall-clock cut-offs, so the same input gives the same roster however
-    /// loaded the machine is (`duxue compare` solves scenarios in parallel): the warm phase stops after
-    /// `warmStartNodes` branch-and-bound nodes instead of `warmStartSeconds`, and the P5 local search
-    /// runs until no move improves (at most its 20 passes) instead of `refinementSeconds`. `timeLimit`
-    /// stays a wall-clock limit.
-    public var deterministic = false
-    /// Branch-and-bound nodes of the warm phase when `deterministic`.
-    public var warmStartNodes = 2000
-    /// Seconds of a level's first cold search with each strategy; every later round doubles it
-    /// (see ``LevelSearch``).
-    public var sliceSeconds: Double = 8
-    /// Branch-and-bound nodes of a level's first cold search with each strategy when `deterministic`;
-    /// every later round doubles it.
-    public var sliceNodes = 5_000
-    /// Whether a level that the warm run does not settle runs its strategies side by side on two
-    /// threads (see ``LevelSearch``), instead of in turn with time slices. On by default when the
-    /// machine has two or more cores; never in ``deterministic`` mode, whose result must not depend on
-    /// timing.
+    /// Branch-and-bound nodes of a level's warm phase (the dive from the incumbent) before run A goes on
+    /// cold (see ``LevelSearch``). It replaced two seconds of wall clock; measured on districts short of
+    /// full-time with zones required (benchmarks/determinism.md): 2,000 nodes made P4b of a 700-school
+    /// district search 6,100 nodes, 300 about 2,300; 70 made P4 of a 3,000-school one search 761 nodes,
+    /// 300 147.
+    public var warmStartNodes = 300
+    /// Work (simplex iterations plus nodes) each run of a level's race does between two barriers, where
+    /// the runs compare their best values and bounds and decide whether to stop (see ``LevelRace``).
+    /// 500 measured better than 2,000 on a 3,000-school district (P1a 1.4 s against 5.9 s, debug build)
+    /// and no worse on a 700-school one.
+    public var barrierWork = 500
+    /// Whether the two runs of a level's race go side by side on two threads, or take turns between
+    /// barriers so that one thread works at a time (batches and the server, which run several plans
+    /// at once). The roster is the same either way. On by default when the machine has two or more
+    /// cores.
     public var concurrentSearch = ProcessInfo.processInfo.activeProcessorCount >= 2
     /// Branch-and-bound nodes each level may search, all its runs together, before it stops with its
     /// best roster and proven gap (``Termination/workLimit``): a work budget, not a clock, so that
-    /// `plan` always ends (in ``deterministic`` mode also the same way however loaded the machine is;
-    /// in the two-thread race the nodes of both threads count, so where it stops depends on their
-    /// pace). The levels that decide
+    /// `plan` always ends, the same way however loaded the machine is (the nodes of both runs count,
+    /// at the race's barriers). The levels that decide
     /// recruits, stability, zones and headcount (P1–P4) get the largest share; the tie-break P4b, which
     /// changes none of their values, stops early. A level without an entry has no budget.
     public var levelNodeBudget: [Priority: Int] = PlannerOptions.defaultNodeBudget
@@ -209,6 +205,7 @@ public struct Planner: Sendable {
         var roster = disaggregation.roster()
         let refineStart = clock.seconds
         let before = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
+        var refinementCut = false
         if !options.skipRefinement && !stopped {
             var planning = district
             planning.inspectors = district.inspectors.map { person in
@@ -218,9 +215,9 @@ public struct Planner: Sendable {
             }
             var refinement = Refinement(district: planning, policy: policy, roster: roster, previous: previousHolders,
                                         pinned: Set(pairs.pinned.keys))
-            let budget = min(options.deterministic ? .infinity : options.refinementSeconds,
-                             options.timeLimit.map { max($0 - clock.seconds, 0.5) } ?? .infinity)
-            roster = refinement.improve(deadline: budget)
+            roster = refinement.improve(work: options.refinementWork,
+                                        deadline: options.timeLimit.map { max($0 - clock.seconds, 0.5) } ?? .infinity)
+            refinementCut = refinement.stoppedByClock
         }
         let figures = RosterFigures(roster: roster, district: district, policy: policy, previous: previous)
         levels = try Self.verify(figures, roster: roster, against: levels)
@@ -228,7 +225,7 @@ public struct Planner: Sendable {
             kilometresBefore: before.totalKilometres, kilometresAfter: figures.totalKilometres,
             mismatchesBefore: before.stageMismatches, mismatchesAfter: figures.stageMismatches,
             seconds: clock.seconds - refineStart)
-        return Plan(
+        var plan = Plan(
             district: district, policy: policy, roster: roster,
             recruitment: disaggregation.recruitment(in: roster),
             excluded: excluded, figures: figures,
@@ -240,6 +237,8 @@ public struct Planner: Sendable {
                 nonzeros: builder.model.nonzeroCount, inspectorClasses: partition.inspectorClasses.count,
                 schoolClasses: partition.schoolClasses.count),
             seconds: clock.seconds)
+        plan.reproducible = !refinementCut && !levels.contains { [.timeLimit, .interrupted].contains($0.termination) }
+        return plan
     }
 
 }

@@ -36,6 +36,10 @@ struct Refinement {
     private var crossingHolders: [Zone: Set<Int>] = [:]
     /// Whether every move is tried against every holder (the cross-check of the candidate lists).
     var exhaustive = false
+    /// Candidate moves and swaps looked at so far: the search's work.
+    private(set) var work = 0
+    /// Whether the wall-clock deadline, not the work budget or the end of improvement, stopped the search.
+    private(set) var stoppedByClock = false
 
     init(district: District, policy: Policy, roster: Roster, previous: [School.ID: Inspector.ID], pinned: Set<School.ID> = []) {
         self.policy = policy
@@ -96,16 +100,22 @@ struct Refinement {
         return Array(Set(inZone).union(crossing)).sorted()
     }
 
-    /// Runs improving passes until none improves or the deadline passes; returns the roster.
-    mutating func improve(deadline seconds: Double) -> Roster {
+    /// Runs improving passes until none improves, 20 passes are done, or `work` candidate moves and swaps
+    /// have been looked at (a count, so the result does not depend on the machine's pace); returns the
+    /// roster. `deadline` (seconds, the user's time limit) may cut it earlier: then ``stoppedByClock``.
+    mutating func improve(work budget: Int, deadline seconds: Double = .infinity) -> Roster {
         let start = Date()
         var improved = true
         var passes = 0
-        while improved && passes < 20 && Date().timeIntervalSince(start) < seconds {
+        search: while improved && passes < 20 {
             improved = false
             passes += 1
             for s in schools.indices where holderOf[s] >= 0 && !pinned[s] {
-                if Date().timeIntervalSince(start) >= seconds { break }
+                if work >= budget { break search }
+                if seconds.isFinite, Date().timeIntervalSince(start) >= seconds {
+                    stoppedByClock = true
+                    break search
+                }
                 if tryImprove(s) { improved = true }
             }
         }
@@ -122,6 +132,7 @@ struct Refinement {
         var best: (gain: Cost, target: Int, swapWith: Int?)?
         let current = cost(a, s)
         for b in candidates(for: s, heldBy: a) where b != a && !holdings[b].isEmpty {
+            work += 1 + holdings[b].count
             guard canHold(b, s) else { continue }
             // A one-way move stays among pool inspectors or among vacancies: the recruits' schools (P4b) stay as many.
             let sameKind = (holders[a].inspectorID == nil) == (holders[b].inspectorID == nil)

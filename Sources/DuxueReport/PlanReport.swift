@@ -18,6 +18,9 @@ public struct PlanReport: Codable, Sendable {
     /// Why the search ended: `optimal`, or the weightiest reason a level stopped (`interrupted`,
     /// `work_limit`, `time_limit`, `fault`, …).
     public var termination: Termination
+    /// Whether the same input gives this roster byte for byte on every run (false when the time limit
+    /// or a stop request cut the search); absent in reports written before it existed.
+    public var reproducible: Bool?
     /// Largest relative gap of any level (0 when proven optimal).
     public var gap: Double
     /// The roster's figures.
@@ -114,6 +117,7 @@ public struct PlanReport: Codable, Sendable {
         else if plan.isProvenOptimal { status = "optimal" }
         else { status = "time_limit" }
         termination = plan.termination
+        reproducible = plan.reproducible
         gap = plan.levels.map { $0.status == .optimal ? 0 : $0.gap }.filter { !$0.isNaN }.max() ?? 0
         figures = plan.figures
         levels = plan.levels

@@ -5,8 +5,8 @@ import Foundation
 /// The solves of the server: at most `limit` at once (the core count), each on a solver thread of its
 /// own (``SolverThreads``), the rest waiting in order. Request handlers never run a solve themselves.
 final class SolvePool: Sendable {
-    /// Planner options for a solve on the pool: each solve has one thread, so levels search in turn
-    /// (no second search thread per level).
+    /// Planner options for a solve on the pool: each solve has one thread working, so each level's two
+    /// runs take turns (the roster is the one `plan` gives).
     static func options(timeLimit: Double? = nil) -> PlannerOptions {
         var options = PlannerOptions(timeLimit: timeLimit)
         options.concurrentSearch = false

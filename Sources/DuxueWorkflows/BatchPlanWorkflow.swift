@@ -60,15 +60,13 @@ public struct BatchPlanOutcome: Sendable {
 }
 
 extension Workflows {
-    /// Plans every district of `request`, `request.jobs` at a time. Each district runs its levels in turn
-    /// on one thread (no second search thread per level, so the batch does not oversubscribe the cores)
-    /// and with work limits instead of time slices, so a district's roster does not depend on how many
-    /// others run beside it.
+    /// Plans every district of `request`, `request.jobs` at a time. Each level's two runs take turns (one
+    /// thread works per district, so the batch does not oversubscribe the cores); a district's roster is
+    /// the one `plan` gives it alone, whatever runs beside it.
     public static func planBatch(_ request: BatchPlanRequest, options: PlannerOptions = PlannerOptions(),
                                  solver: @escaping @Sendable () -> any MIPSolver) -> BatchPlanOutcome {
         let start = DispatchTime.now().uptimeNanoseconds
         var options = options
-        options.deterministic = true
         options.concurrentSearch = false
         let districts = request.districts, language = request.language, runOptions = options
         let jobs = min(request.jobs, max(1, districts.count))

@@ -92,6 +92,12 @@ struct SolverOptions: ParsableArguments {
         var options = PlannerOptions(timeLimit: timeLimit, verbose: verbose)
         // For benchmarks only (benchmarks/README.md), like GLPKSolver's DUXUE_GLPK_* overrides.
         if ProcessInfo.processInfo.environment["DUXUE_SEARCH"] == "in-turn" { options.concurrentSearch = false }
+        if let work = ProcessInfo.processInfo.environment["DUXUE_BARRIER_WORK"].flatMap(Int.init), work > 0 {
+            options.barrierWork = work
+        }
+        if let nodes = ProcessInfo.processInfo.environment["DUXUE_WARM_NODES"].flatMap(Int.init), nodes >= 0 {
+            options.warmStartNodes = nodes
+        }
         let progress = ProgressLine(enabled: !quiet && !verbose && Console.stderrIsTerminal, language: language)
         options.progress = { progress.show($0) }
         options.stopRequested = { Interrupt.requested }

@@ -4,8 +4,8 @@ import DuxueGLPK
 import DuxuePlanner
 import Testing
 
-/// The planner's deterministic mode (work limits instead of wall-clock cut-offs), which comparisons use.
-@Suite("compare: deterministic planner mode")
+/// The warm phase's share in nodes (a work limit, not a wall-clock cut-off).
+@Suite("compare: warm phase counted in nodes")
 struct DeterministicTests {
     /// A node cap of 0 stops every warm phase at its first node selection. Without the cold search the
     /// capped levels end like a spent time slice (not proven optimal), and planning goes on through
@@ -14,7 +14,6 @@ struct DeterministicTests {
         var policy = Fixture.policy
         policy.largeSchoolEnrollment = 1000
         var options = PlannerOptions()
-        options.deterministic = true
         options.warmStartNodes = 0
         options.coldStart = false
         // The heuristic would prove most levels before any warm phase: this test is about the cap.
@@ -25,12 +24,11 @@ struct DeterministicTests {
     }
 
     /// With the cold search the capped levels are still solved to optimality, to the same values as
-    /// the default time-sliced mode.
+    /// the default warm share.
     @Test func cappedWarmPhaseReachesTheSameOptimum() throws {
         var policy = Fixture.policy
         policy.largeSchoolEnrollment = 1000
         var options = PlannerOptions()
-        options.deterministic = true
         options.warmStartNodes = 0
         let capped = try Planner(solver: GLPKSolver()).plan(district: Fixture.medium(), policy: policy, options: options)
         let timed = try Planner(solver: GLPKSolver()).plan(district: Fixture.medium(), policy: policy)

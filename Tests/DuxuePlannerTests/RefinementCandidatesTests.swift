@@ -20,7 +20,6 @@ struct RefinementCandidatesTests {
         let generated = try DistrictGenerator(configuration).generate()
         var options = PlannerOptions()
         options.skipRefinement = true
-        options.deterministic = true
         let plan = try Planner(solver: GLPKSolver()).plan(
             district: generated.district, policy: generated.policy, previous: generated.previousRoster, options: options)
         var previous: [School.ID: Inspector.ID] = [:]
@@ -30,8 +29,8 @@ struct RefinementCandidatesTests {
         var listed = Refinement(district: generated.district, policy: generated.policy, roster: plan.roster, previous: previous)
         var exhaustive = listed
         exhaustive.exhaustive = true
-        let fast = listed.improve(deadline: .infinity)
-        let full = exhaustive.improve(deadline: .infinity)
+        let fast = listed.improve(work: .max)
+        let full = exhaustive.improve(work: .max)
         let differing = zip(fast.assignments, full.assignments).filter { $0 != $1 }.map(\.0.school)
         #expect(fast.assignments.count == full.assignments.count)
         #expect(differing.isEmpty, "schools placed differently: \(differing.prefix(5))")

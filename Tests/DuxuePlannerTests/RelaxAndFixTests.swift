@@ -50,7 +50,6 @@ struct RelaxAndFixTests {
         let generated = try DistrictGenerator(.init(schools: schools, pool: pool, seed: seed, termStart: Day(iso: "2027-09-01")!))
             .generate()
         var options = PlannerOptions()
-        options.deterministic = true
         options.skipRefinement = true
         options.primalHeuristic = false
         let plain = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: generated.policy, options: options)

@@ -21,6 +21,7 @@ typedef struct {
     double gap;
     int nodes_active;
     int nodes_total;
+    int iterations;           ///< simplex iterations of the search so far (its work, a count, not a clock)
 } dx_progress;
 
 /// Called from GLPK's branch-and-cut callback; returns non-zero to stop the search.
