@@ -101,6 +101,9 @@ public enum HeuristicResult: String, Sendable, Codable {
     case improved
     /// It found nothing better than the incumbent.
     case none
+    /// The roster repair of P1a (``RosterRepair``: recruits rounded per zone, the rest completed by
+    /// flows) met the LP bound: the level was proven without searching.
+    case repaired
 }
 
 /// P5, least total distance then fewest stage mismatches, improved by local search after P1–P4

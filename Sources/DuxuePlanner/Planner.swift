@@ -73,6 +73,10 @@ public struct PlannerOptions: Sendable {
     public var primalHeuristic = ProcessInfo.processInfo.environment["DUXUE_HEURISTIC"] != "off"
     /// Branch-and-bound nodes the heuristic's search of the fixed model may take.
     public var heuristicNodes = 500
+    /// Whether P1a first runs the ``RosterRepair`` (its LP's recruits rounded per zone, the
+    /// assignment completed by maximum flows), which proves P1a where relax and fix does not reach it
+    /// (pools short of full-time). For benchmarks and cross-checks, `DUXUE_REPAIR=off` turns it off.
+    public var rosterRepair = ProcessInfo.processInfo.environment["DUXUE_REPAIR"] != "off"
     /// The ``SearchStrategy/pseudocost`` runs' slice as a share of the
     /// ``SearchStrategy/lastColumnsFirst`` runs' slice.
     public var alternateShare: Double = 0.5
@@ -181,8 +185,12 @@ public struct Planner: Sendable {
                 continue
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
-            let (result, heuristic) = solveLevel(builder.model, priority: priority, sense: sense, incumbent: values,
-                                                     timeLimit: remaining, options: options, clock: clock)
+            let repaired = priority == .recruits && options.rosterRepair
+                ? repairRecruits(builder, incumbent: values, timeLimit: remaining, options: options)
+                : (proven: nil, start: nil)
+            let (result, heuristic) = repaired.proven
+                ?? solveLevel(builder.model, priority: priority, sense: sense, incumbent: repaired.start ?? values,
+                              timeLimit: remaining, options: options, clock: clock)
             if result.hasSolution { values = result.values }
             let value = objective.value(in: values).rounded()
             // The level always holds a roster (the previous level's, if this search found none).

@@ -25,6 +25,18 @@ struct HolmbergCommand: ParsableCommand {
     @Flag(name: .customLong("no-solve"), help: "Only export the model.")
     var noSolve = false
 
+    @Flag(inversion: .prefixedNo, help: "When GLPK's search does not prove the optimum, improve its solution by the MIP layer's relax and fix with RINS rounds.")
+    var heuristic = true
+
+    @Option(name: .customLong("heuristic-nodes"), help: "Branch-and-bound nodes of the heuristic's fixed model.")
+    var heuristicNodes = 500
+
+    @Option(name: .customLong("heuristic-share"), help: "Share of the time limit left to the heuristic after GLPK's search.")
+    var heuristicShare = 0.3
+
+    @Option(name: .customLong("rins-rounds"), help: "RINS rounds after relax and fix (0: none).")
+    var rinsRounds = 5
+
     func validate() throws {
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         if noSolve && exportMPS == nil { throw ValidationError("--no-solve needs --export-mps PATH") }
@@ -38,6 +50,10 @@ struct HolmbergCommand: ParsableCommand {
         var status: String
         var seconds: Double
         var nodes: Int
+        /// What the heuristic did: proved, improved (a start for GLPK), none, or off.
+        var heuristic: String
+        /// The heuristic's objective, when it found a solution.
+        var heuristicObjective: Double?
         var facilities: Int
         var customers: Int
     }
@@ -53,12 +69,49 @@ struct HolmbergCommand: ParsableCommand {
         let solver = GLPKSolver()
         if let exportMPS { try solver.export(model, format: .mps, to: exportMPS) }
         if noSolve { return }
-        let solution = try solver.solve(model, options: SolveOptions(timeLimit: timeLimit))
+        let start = DispatchTime.now().uptimeNanoseconds
+        var options = SolveOptions(timeLimit: timeLimit)
+        var heuristicResult = "off"
+        var heuristicObjective: Double?
+        var solution: Solution
+        if heuristic {
+            // GLPK first, for its share of the limit; then the MIP layer's relax and fix with RINS rounds
+            // from GLPK's best solution (or from nothing) for the rest. The better solution is kept.
+            options.timeLimit = timeLimit * (1 - heuristicShare)
+            solution = try solver.solve(model, options: options)
+            heuristicResult = "not_needed"
+            if solution.primal != .optimal {
+                let spent = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                let found = try RelaxAndFix(solver: solver, model: model, sense: .minimize, nodes: heuristicNodes,
+                                            integralObjective: false, rinsRounds: rinsRounds)
+                    .run(incumbent: solution.hasSolution ? solution.values : nil, timeLimit: max(0.05, timeLimit - spent))
+                heuristicResult = found.improved ? "improved" : "none"
+                heuristicObjective = found.hasSolution ? found.objective : nil
+                solution.nodes += found.nodes
+                if found.hasSolution && (!solution.hasSolution || found.objective < solution.objective - 1e-9) {
+                    solution.values = found.values
+                    solution.objective = found.objective
+                    solution.primal = .feasible
+                }
+                if let bound = found.bound, solution.hasSolution, !solution.bound.isFinite || bound > solution.bound {
+                    solution.bound = max(solution.bound.isFinite ? solution.bound : bound, bound)
+                }
+                if found.proven || (solution.hasSolution && solution.bound.isFinite && solution.objective <= solution.bound + 1e-6) {
+                    solution.primal = .optimal
+                    solution.termination = .optimal
+                    heuristicResult = "proved"
+                }
+            }
+        } else {
+            solution = try solver.solve(model, options: options)
+        }
+        solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let result = Result(
             instance: URL(fileURLWithPath: instance).lastPathComponent,
             objective: solution.status.hasSolution ? solution.objective : nil,
             bound: solution.bound.isFinite ? solution.bound : nil, status: solution.status.rawValue,
-            seconds: solution.seconds, nodes: solution.nodes, facilities: problem.capacity.count,
+            seconds: solution.seconds, nodes: solution.nodes, heuristic: heuristicResult,
+            heuristicObjective: heuristicObjective, facilities: problem.capacity.count,
             customers: problem.demand.count)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

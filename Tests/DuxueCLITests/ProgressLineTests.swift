@@ -54,7 +54,9 @@ struct ProgressLineTests {
         let run = try Self.runOnTerminal(["plan", district, "--out", "r.csv", "--lang", "en"], in: cli)
         #expect(run.status == 0)
         // One line rewritten in place: carriage return + erase-line, then level, incumbent, bound, gap, nodes, time.
-        #expect(run.terminal.contains("\r\u{1B}[KP1a incumbent "))
+        // (Which level searches depends on the heuristics: the roster repair proves P1a of this district
+        // with no search, so the line may start at P1b.)
+        #expect(["P1a", "P1b", "P3", "P4", "P4b"].contains { run.terminal.contains("\r\u{1B}[K\($0) incumbent ") })
         #expect(run.terminal.contains(" bound "))
         #expect(run.terminal.contains(" gap "))
         #expect(run.terminal.contains(" nodes "))
@@ -67,7 +69,7 @@ struct ProgressLineTests {
         let district = try Self.district(in: cli)
         let run = try Self.runOnTerminal(["plan", district, "--out", "r.csv", "--lang", "zh"], in: cli)
         #expect(run.status == 0)
-        #expect(run.terminal.contains("\r\u{1B}[KP1a 当前最好 "))
+        #expect(["P1a", "P1b", "P3", "P4", "P4b"].contains { run.terminal.contains("\r\u{1B}[K\($0) 当前最好 ") })
         #expect(run.terminal.contains(" 节点 "))
     }
 

@@ -1,0 +1,157 @@
+import Foundation
+
+/// A primal heuristic for any ``Model`` and any ``MIPSolver``: **relax and fix**. The roster planner
+/// runs it on every level and the Holmberg runner before its search, so both gain from the same code.
+///
+/// 1. Solve the LP relaxation: its value is a bound (rounded, for an integral objective, to the
+///    integer the objective must take) and its columns say where a good solution lies.
+/// 2. If the incumbent already meets the bound, it is optimal with no search at all.
+/// 3. Otherwise fix every integer column whose LP value is integral to that value — on assignment-like
+///    models most are — and search the small MIP that is left, within a node budget. Its solution is
+///    feasible for the model (only bounds were tightened); when it meets the bound of step 1 it is
+///    proven optimal without branching on the full model.
+///
+/// 4. Optionally (``rinsRounds`` > 0), **RINS** rounds: fix every integer column on which the best
+///    solution so far and the LP agree, and search the rest from that solution, within the node
+///    budget; repeated while a round improves. The sub-model is larger than step 3's (the columns where
+///    the two disagree are free), so it finds what rounding the LP alone misses.
+///
+/// What it does not prove is handed on: the better of its solution and the incumbent becomes the
+/// incumbent of the full search.
+public struct RelaxAndFix: Sendable {
+    /// The solver.
+    public let solver: any MIPSolver
+    /// The model, objective set.
+    public let model: Model
+    /// Objective sense.
+    public let sense: ObjectiveSense
+    /// Branch-and-bound nodes of the search of the fixed model.
+    public let nodes: Int
+    /// Whether the objective takes integer values only (counts of schools, people): the bound is then
+    /// rounded to the next integer before it is compared.
+    public var integralObjective: Bool
+    /// RINS rounds after relax and fix (step 4); none by default.
+    public var rinsRounds: Int
+
+    /// A heuristic run with the given solver, model, sense and node budget.
+    public init(solver: any MIPSolver, model: Model, sense: ObjectiveSense, nodes: Int, integralObjective: Bool = true,
+                rinsRounds: Int = 0) {
+        self.solver = solver
+        self.model = model
+        self.sense = sense
+        self.nodes = nodes
+        self.integralObjective = integralObjective
+        self.rinsRounds = rinsRounds
+    }
+
+    /// What the heuristic found.
+    public struct Outcome: Sendable {
+        /// The LP relaxation's value: a bound (`nil` when the relaxation was not solved).
+        public var bound: Double?
+        /// The best solution: the fixed model's, or the incumbent when that is as good (empty when
+        /// there is neither).
+        public var values: [Double]
+        /// Its objective (NaN when there is none).
+        public var objective: Double
+        /// Whether `values` meets `bound`: proven optimal.
+        public var proven: Bool
+        /// Whether the fixed model's solution is better than the incumbent (or the only one).
+        public var improved: Bool
+        /// Branch-and-bound nodes spent.
+        public var nodes: Int
+        /// Whether a solution exists.
+        public var hasSolution: Bool { !values.isEmpty }
+    }
+
+    /// Whether `value` is proven optimal by `bound`: within a relative 1e-9 for a general objective;
+    /// for an integral one value ≤ ⌈bound⌉ when minimising, ≥ ⌊bound⌋ when maximising (with a
+    /// tolerance for the LP's round-off).
+    public func meets(_ value: Double, bound: Double) -> Bool {
+        let tolerance = 1e-6
+        guard integralObjective else {
+            let slack = tolerance * max(1, abs(bound))
+            return sense == .minimize ? value <= bound + slack : value >= bound - slack
+        }
+        return sense == .minimize
+            ? value <= (bound - tolerance).rounded(.up) + tolerance
+            : value >= (bound + tolerance).rounded(.down) - tolerance
+    }
+
+    /// Runs the heuristic from `incumbent` (if any) within `timeLimit` seconds, with `base` options
+    /// (the solver's log when verbose; its progress callback may stop the search: the user's request).
+    public func run(incumbent: [Double]?, timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> Outcome {
+        let start = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+        let startValue = incumbent.map { model.objective.value(in: $0) } ?? .nan
+        var outcome = Outcome(bound: nil, values: incumbent ?? [], objective: startValue, proven: false, improved: false, nodes: 0)
+        var relaxation = base
+        relaxation.timeLimit = timeLimit
+        relaxation.progress = nil
+        relaxation.relaxation = true
+        relaxation.incumbent = nil
+        let lp = try solver.solve(model, options: relaxation)
+        guard lp.termination == .optimal, lp.bound.isFinite else { return outcome }
+        outcome.bound = lp.objective
+        if incumbent != nil, meets(startValue, bound: lp.objective) {
+            outcome.proven = true
+            return outcome
+        }
+        var fixed = model
+        for (index, variable) in model.variables.enumerated() where variable.kind != .continuous {
+            let value = lp.values[index]
+            if abs(value - value.rounded()) <= 1e-9, let column = model.variable(at: index) {
+                fixed.setBounds(column, lower: value.rounded(), upper: value.rounded())
+            }
+        }
+        var search = base
+        search.incumbent = nil
+        search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
+        let budget = nodes, progress = base.progress
+        search.progress = { snapshot in progress?(snapshot) ?? (snapshot.nodes < budget ? nil : .workLimit) }
+        let found = try solver.solve(fixed, options: search)
+        outcome.nodes = found.nodes
+        accept(found, into: &outcome)
+        outcome.proven = outcome.hasSolution && meets(outcome.objective, bound: lp.objective)
+        var round = 0
+        while round < rinsRounds, outcome.hasSolution, !outcome.proven, timeLimit.map({ elapsed() < $0 - 0.1 }) ?? true {
+            round += 1
+            var neighbourhood = model
+            var free = 0
+            for (index, variable) in model.variables.enumerated() where variable.kind != .continuous {
+                let value = outcome.values[index]
+                if abs(value - lp.values[index]) <= 1e-6, let column = model.variable(at: index) {
+                    neighbourhood.setBounds(column, lower: value, upper: value)
+                } else {
+                    free += 1
+                }
+            }
+            guard free > 0 else { break }
+            var rins = search
+            rins.incumbent = outcome.values
+            rins.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
+            let before = outcome.objective
+            let improved = try solver.solve(neighbourhood, options: rins)
+            outcome.nodes += improved.nodes
+            accept(improved, into: &outcome)
+            outcome.proven = meets(outcome.objective, bound: lp.objective)
+            if !(sense == .minimize ? outcome.objective < before - 1e-9 : outcome.objective > before + 1e-9) { break }
+        }
+        return outcome
+    }
+
+    /// Keeps a sub-model's solution when it is feasible for the model and better than the best so far.
+    private func accept(_ found: Solution, into outcome: inout Outcome) {
+        guard found.hasSolution, found.values.count == model.variables.count else { return }
+        // Integer columns exactly integral.
+        let values = zip(model.variables, found.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
+        guard model.firstViolation(in: values) == nil else { return }
+        let objective = model.objective.value(in: values)
+        let better = !outcome.hasSolution
+            || (sense == .minimize ? objective < outcome.objective - 1e-9 : objective > outcome.objective + 1e-9)
+        if better {
+            outcome.values = values
+            outcome.objective = objective
+            outcome.improved = true
+        }
+    }
+}

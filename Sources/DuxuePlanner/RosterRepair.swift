@@ -1,0 +1,379 @@
+import DuxueDomain
+import DuxueMIP
+import Foundation
+
+/// The repair of P1a (fewest recruits) built for the roster model: where the generic
+/// ``RelaxAndFix`` leaves P1a to GLPK (pools short of full-time, short pools with zones preferred),
+/// this turns the LP relaxation into a roster that meets its bound.
+///
+/// 1. Solve P1a's LP relaxation; its value B bounds the level, so a roster with ⌈B⌉ recruits is optimal.
+/// 2. Round the recruits per zone to integers summing to ⌈B⌉: the standard recruits V_z of each zone
+///    and the recruits u_g of each class of large schools, floors first, then the largest fractions.
+/// 3. Complete the assignment by maximum flows over the class model (``FlowNetwork``): large schools
+///    to members (part-time first), then standard schools — one school to each recruit first (a
+///    recruit holds at least one), full-time members, the recruits up to p schools each, part-timers
+///    last, so that as few part-timers are appointed as the schools allow (the share R4 counts them
+///    against the full-time appointees). Every recruit is full-time (F_z = V_z + L_z): P1b, the next
+///    level, lowers that.
+///    When the share R4 still fails by a few part-timers, the part-time classes whose last appointee
+///    holds fewest schools give that appointee up, one trial at a time, while the flows still hold
+///    every school (``tightened(_:recruits:)``).
+/// 4. A zone left with schools nobody holds takes a recruit from a zone whose recruits have room to
+///    spare, and the flows run again (a few rounds).
+///
+/// The result is checked against every row of the model (``Model/firstViolation(in:)``); only a
+/// feasible roster is returned. It proves the level when it has ⌈B⌉ recruits.
+struct RosterRepair {
+    /// The class model with P1a's objective set.
+    let builder: RosterModel
+    /// Rounds of step 4.
+    var rounds = 8
+    /// Trials of step 3b.
+    var packingTrials = 60
+
+    /// What the repair found.
+    struct Outcome {
+        /// The LP bound (`nil` when the relaxation was not solved).
+        var bound: Double?
+        /// A feasible roster (column values) when one was built.
+        var values: [Double]?
+        /// Its objective.
+        var objective: Double = .nan
+        /// Whether the incumbent already met the bound.
+        var incumbentMeets = false
+        /// Whether `values` meets the bound.
+        var proven = false
+    }
+
+    /// Recruits per zone (standard) and per class of large schools: the aggregate decision of P1a.
+    struct Recruits: Equatable {
+        /// V_z by zone.
+        var standard: [Zone: Int]
+        /// u_g by (large) school class index.
+        var large: [Int: Int]
+        /// Σ V_z + Σ u_g.
+        var total: Int { standard.values.reduce(0, +) + large.values.reduce(0, +) }
+    }
+
+    /// Runs the repair: LP relaxation through `solver` (within `timeLimit`), then rounding and flows.
+    func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> Outcome {
+        let model = builder.model
+        var options = base
+        options.timeLimit = timeLimit
+        options.progress = nil
+        options.relaxation = true
+        let lp = try solver.solve(model, options: options)
+        var outcome = Outcome()
+        guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
+        outcome.bound = lp.objective
+        if LevelSearch.meets(model.objective.value(in: incumbent), bound: lp.objective, sense: model.sense) {
+            outcome.incumbentMeets = true
+            outcome.proven = true
+            outcome.values = incumbent
+            outcome.objective = model.objective.value(in: incumbent)
+            return outcome
+        }
+        let target = Int((lp.objective - 1e-6).rounded(.up))
+        var recruits = rounded(lp.values, to: target)
+        for _ in 0..<max(1, rounds) {
+            let completion = complete(recruits)
+            if completion.deficit.isEmpty && completion.largeDeficit.isEmpty {
+                let packed = model.firstViolation(in: completion.values) == nil ? completion : tightened(completion, recruits: recruits)
+                guard let packed, model.firstViolation(in: packed.values) == nil else { return outcome }
+                outcome.values = packed.values
+                outcome.objective = model.objective.value(in: packed.values)
+                outcome.proven = LevelSearch.meets(outcome.objective, bound: lp.objective, sense: model.sense)
+                return outcome
+            }
+            guard let moved = shifted(recruits, after: completion) else { return outcome }
+            recruits = moved
+        }
+        return outcome
+    }
+
+    /// Integral recruits summing to `target`: each zone's V_z and each large class's u_g rounded down
+    /// from the LP, then one more where it is worth most: a zone whose extra recruit can hold a full
+    /// p schools of its own zone before one that can hold fewer (a recruit short of p schools leaves
+    /// the share R4 part-timers to pay for), then the largest fractional parts (ties by zone and class
+    /// order); zones the LP gave no fraction come last.
+    func rounded(_ lp: [Double], to target: Int) -> Recruits {
+        let partition = builder.partition
+        let p = builder.policy.schoolsPerInspector
+        var result = Recruits(standard: [:], large: [:])
+        var candidates: [(worth: Int, fraction: Double, order: Int, zone: Zone?, large: Int?)] = []
+        for (order, zone) in partition.zones.enumerated() {
+            guard let v = builder.standardVacancies[zone] else { continue }
+            let value = max(0, lp[v.index])
+            let whole = Int((value + 1e-9).rounded(.down))
+            result.standard[zone] = whole
+            let room = partition.standardCount(in: zone) - p * whole
+            guard room > 0 else { continue }
+            candidates.append((min(p, room), value - Double(whole), order, zone, nil))
+        }
+        for g in partition.schoolClasses where g.isLarge {
+            let value = max(0, lp[builder.vacancyServed[g.index].index])
+            let whole = Int((value + 1e-9).rounded(.down))
+            result.large[g.index] = whole
+            guard whole < g.size else { continue }
+            candidates.append((1, value - Double(whole), partition.zones.count + g.index, nil, g.index))
+        }
+        func key(_ c: (worth: Int, fraction: Double, order: Int, zone: Zone?, large: Int?)) -> (Int, Int, Double, Int) {
+            (c.fraction > 1e-9 ? 0 : 1, -c.worth, -c.fraction, c.order)
+        }
+        candidates.sort { key($0) < key($1) }
+        var missing = target - result.total
+        for entry in candidates where missing > 0 {
+            if let zone = entry.zone { result.standard[zone, default: 0] += 1 } else if let g = entry.large { result.large[g, default: 0] += 1 }
+            missing -= 1
+        }
+        return result
+    }
+
+    /// What one completion left: the column values, standard schools nobody holds per zone, large
+    /// schools nobody holds per class, and the recruits each zone could give up (their schools fit
+    /// in one recruit fewer).
+    struct Completion {
+        var values: [Double]
+        var deficit: [Zone: Int]
+        var largeDeficit: [Int: Int]
+        var spare: [Zone: Int]
+    }
+
+    /// Step 3b, when the share R4 fails by a few part-timers: part-time classes whose last appointee
+    /// holds fewest schools give up that appointee (their schools limited to c_k · (b_k − 1)) and the
+    /// flows run again; kept when every school is still held. Stops when the model's rows all hold, or
+    /// after ``packingTrials`` trials. `nil` when no trial gives a roster that breaks no row.
+    func tightened(_ completion: Completion, recruits: Recruits) -> Completion? {
+        let model = builder.model
+        let classes = builder.partition.inspectorClasses.filter { $0.employment == .partTime }
+        var current = completion
+        func people(_ k: InspectorClass, in c: Completion) -> Int { Int(c.values[builder.standardAppointed[k.index].index].rounded()) }
+        func load(_ k: InspectorClass, in c: Completion) -> Int { Int(builder.standardLoad[k.index].value(in: c.values).rounded()) }
+        var limits: [Int: Int] = [:]
+        for k in classes { limits[k.index] = k.capacity * people(k, in: current) }
+        var tried = Set<Int>()
+        for _ in 0..<packingTrials {
+            if model.firstViolation(in: current.values) == nil { return current }
+            // The class whose last appointee holds fewest schools.
+            let candidates = classes.filter { people($0, in: current) > 0 && !tried.contains($0.index) }
+            guard let k = candidates.min(by: {
+                let a = load($0, in: current) - $0.capacity * (people($0, in: current) - 1)
+                let b = load($1, in: current) - $1.capacity * (people($1, in: current) - 1)
+                return (a, $0.index) < (b, $1.index)
+            }) else { return nil }
+            tried.insert(k.index)
+            var trial = limits
+            trial[k.index] = k.capacity * (people(k, in: current) - 1)
+            let next = complete(recruits, partTimeLimits: trial)
+            guard next.deficit.isEmpty && next.largeDeficit.isEmpty else { continue }
+            current = next
+            for k in classes { limits[k.index] = k.capacity * people(k, in: current) }
+        }
+        return model.firstViolation(in: current.values) == nil ? current : nil
+    }
+
+    /// Step 4: one recruit more where schools are left, one fewer in a zone with a spare recruit;
+    /// `nil` when no zone can spare one (the bound's count of recruits cannot be completed this way).
+    func shifted(_ recruits: Recruits, after completion: Completion) -> Recruits? {
+        let p = builder.policy.schoolsPerInspector
+        var result = recruits
+        var spare = completion.spare
+        func takeSpare(except zone: Zone?) -> Bool {
+            guard let donor = spare.filter({ $0.key != zone && $0.value > 0 }).max(by: { ($0.value, $1.key) < ($1.value, $0.key) })?.key
+            else { return false }
+            spare[donor, default: 0] -= 1
+            result.standard[donor, default: 0] -= 1
+            return true
+        }
+        var changed = false
+        for (g, left) in completion.largeDeficit.sorted(by: { $0.key < $1.key }) {
+            for _ in 0..<left {
+                guard takeSpare(except: nil) else { return changed ? result : nil }
+                result.large[g, default: 0] += 1
+                changed = true
+            }
+        }
+        for (zone, left) in completion.deficit.sorted(by: { $0.key < $1.key }) {
+            for _ in 0..<((left + p - 1) / p) {
+                guard takeSpare(except: zone) else { return changed ? result : nil }
+                result.standard[zone, default: 0] += 1
+                changed = true
+            }
+        }
+        return changed ? result : nil
+    }
+
+    /// Step 3: the flows for the given recruits, read back into the model's columns. With
+    /// `partTimeLimits`, the part-time classes hold at most that many standard schools each.
+    func complete(_ recruits: Recruits, partTimeLimits: [Int: Int]? = nil) -> Completion {
+        let partition = builder.partition
+        let policy = builder.policy
+        let p = policy.schoolsPerInspector
+        let model = builder.model
+        var values = [Double](repeating: 0, count: model.variables.count)
+        let classes = partition.inspectorClasses
+        let schools = partition.schoolClasses
+        /// Whether class k may hold schools of g under a pin (a pinned class goes to its pinned member only).
+        func allowed(_ k: Int, _ g: Int) -> Bool {
+            guard let pinned = schools[g].pinned else { return true }
+            return classes[k].size == 1 && classes[k].members.first?.id == pinned
+        }
+
+        // Large schools: S → member slots of k → (direct or pool) → class g → T (n_g − u_g).
+        var large = FlowNetwork(nodes: 2)
+        let source = 0, sink = 1
+        let largeSlots = classes.map { _ in large.addNode() }
+        let largeSchool = Dictionary(uniqueKeysWithValues: schools.filter(\.isLarge).map { ($0.index, large.addNode()) })
+        var largeSource: [Int] = []
+        for k in classes { largeSource.append(large.addArc(from: source, to: largeSlots[k.index], capacity: 0)) }
+        var largeArcs: [(arc: Int, variable: Variable)] = []
+        for entry in builder.direct where schools[entry.g].isLarge && allowed(entry.k, entry.g) {
+            guard let node = largeSchool[entry.g] else { continue }
+            let upper = Int(model.variables[entry.variable.index].upper ?? Double(schools[entry.g].size))
+            largeArcs.append((large.addArc(from: largeSlots[entry.k], to: node, capacity: upper), entry.variable))
+        }
+        var largeHubs: [RosterModel.Hub: Int] = [:]
+        for entry in builder.hubSupply where entry.hub.large {
+            let hub = largeHubs[entry.hub] ?? large.addNode()
+            largeHubs[entry.hub] = hub
+            largeArcs.append((large.addArc(from: largeSlots[entry.k], to: hub, capacity: classes[entry.k].size), entry.variable))
+        }
+        for entry in builder.hubDemand where entry.hub.large && schools[entry.g].pinned == nil {
+            guard let hub = largeHubs[entry.hub], let node = largeSchool[entry.g] else { continue }
+            largeArcs.append((large.addArc(from: hub, to: node, capacity: schools[entry.g].size), entry.variable))
+        }
+        var largeSink: [Int: Int] = [:]
+        for g in schools where g.isLarge {
+            guard let node = largeSchool[g.index] else { continue }
+            largeSink[g.index] = large.addArc(from: node, to: sink, capacity: max(0, g.size - recruits.large[g.index, default: 0]))
+        }
+        // Part-timers first: a full-time member on a large school would leave c_k standard schools to
+        // part-timers, and the share counts every part-time appointee against it.
+        for pass in [Employment.partTime, .fullTime] {
+            for k in classes where k.employment == pass { large.setCapacity(of: largeSource[k.index], to: k.size) }
+            large.augment(from: source, to: sink)
+        }
+        let dedicated = classes.map { large.flow(on: largeSource[$0.index]) }
+        for (arc, variable) in largeArcs { values[variable.index] += Double(large.flow(on: arc)) }
+        var largeDeficit: [Int: Int] = [:]
+        for (g, arc) in largeSink where large.flow(on: arc) < large.capacity(of: arc) {
+            largeDeficit[g] = large.capacity(of: arc) - large.flow(on: arc)
+        }
+
+        // Standard schools: S → k (c_k · free members) or S → recruits of z → class g → T (n_g).
+        var standard = FlowNetwork(nodes: 2)
+        let holders = classes.map { _ in standard.addNode() }
+        let standardSchool = Dictionary(uniqueKeysWithValues: schools.filter { !$0.isLarge }.map { ($0.index, standard.addNode()) })
+        var holderSource: [Int] = []
+        for k in classes { holderSource.append(standard.addArc(from: source, to: holders[k.index], capacity: 0)) }
+        var standardArcs: [(arc: Int, variable: Variable)] = []
+        for entry in builder.direct where !schools[entry.g].isLarge && allowed(entry.k, entry.g) {
+            guard let node = standardSchool[entry.g] else { continue }
+            let upper = Int(model.variables[entry.variable.index].upper ?? Double(schools[entry.g].size))
+            standardArcs.append((standard.addArc(from: holders[entry.k], to: node, capacity: upper), entry.variable))
+        }
+        var standardHubs: [RosterModel.Hub: Int] = [:]
+        for entry in builder.hubSupply where !entry.hub.large {
+            let hub = standardHubs[entry.hub] ?? standard.addNode()
+            standardHubs[entry.hub] = hub
+            let upper = Int(model.variables[entry.variable.index].upper ?? 0)
+            standardArcs.append((standard.addArc(from: holders[entry.k], to: hub, capacity: upper), entry.variable))
+        }
+        for entry in builder.hubDemand where !entry.hub.large && schools[entry.g].pinned == nil {
+            guard let hub = standardHubs[entry.hub], let node = standardSchool[entry.g] else { continue }
+            standardArcs.append((standard.addArc(from: hub, to: node, capacity: schools[entry.g].size), entry.variable))
+        }
+        var vacancySource: [Zone: Int] = [:]
+        var vacancyArcs: [(arc: Int, g: Int)] = []
+        for zone in partition.zones {
+            let node = standard.addNode()
+            vacancySource[zone] = standard.addArc(from: source, to: node, capacity: 0)
+            for g in partition.schoolClassesByZone[zone, default: []] where !g.isLarge && g.pinned == nil {
+                guard let school = standardSchool[g.index] else { continue }
+                vacancyArcs.append((standard.addArc(from: node, to: school, capacity: g.size), g.index))
+            }
+        }
+        var standardSink: [Int: Int] = [:]
+        for g in schools where !g.isLarge {
+            guard let node = standardSchool[g.index] else { continue }
+            standardSink[g.index] = standard.addArc(from: node, to: sink, capacity: g.size)
+        }
+        func openRecruits(perRecruit: Int) {
+            for (zone, arc) in vacancySource {
+                standard.setCapacity(of: arc, to: max(standard.flow(on: arc), perRecruit * recruits.standard[zone, default: 0]))
+            }
+        }
+        func openHolders(_ employment: Employment, perMember: Int? = nil) {
+            for k in classes where k.employment == employment {
+                let arc = holderSource[k.index]
+                standard.setCapacity(of: arc, to: max(standard.flow(on: arc), (perMember ?? k.capacity) * max(0, k.size - dedicated[k.index])))
+            }
+        }
+        // Recruits one school each, full-time members one each (so that every full-time member who can
+        // be is appointed), then full-time members and recruits to their caps.
+        openRecruits(perRecruit: 1)
+        standard.augment(from: source, to: sink)
+        openHolders(.fullTime, perMember: 1)
+        standard.augment(from: source, to: sink)
+        openHolders(.fullTime)
+        standard.augment(from: source, to: sink)
+        openRecruits(perRecruit: p)
+        standard.augment(from: source, to: sink)
+        // Part-timers last, class by class, the largest caps first: as few part-time appointees as the
+        // schools left allow.
+        let partTime = classes.filter { $0.employment == .partTime }
+            .sorted { ($1.capacity, $1.size, $0.index) < ($0.capacity, $0.size, $1.index) }
+        for k in partTime {
+            let open = k.capacity * max(0, k.size - dedicated[k.index])
+            standard.setCapacity(of: holderSource[k.index], to: min(open, partTimeLimits?[k.index] ?? open))
+            if partTimeLimits == nil { standard.augment(from: source, to: sink) }
+        }
+        if partTimeLimits != nil { standard.augment(from: source, to: sink) }
+
+        for (arc, variable) in standardArcs { values[variable.index] += Double(standard.flow(on: arc)) }
+        for (arc, g) in vacancyArcs { values[builder.vacancyServed[g].index] += Double(standard.flow(on: arc)) }
+        for (g, count) in recruits.large { values[builder.vacancyServed[g].index] = Double(count) }
+        var deficit: [Zone: Int] = [:]
+        for (g, arc) in standardSink where standard.flow(on: arc) < schools[g].size {
+            deficit[schools[g].zone, default: 0] += schools[g].size - standard.flow(on: arc)
+        }
+        var spare: [Zone: Int] = [:]
+        for zone in partition.zones {
+            let v = recruits.standard[zone, default: 0]
+            let held = vacancySource[zone].map { standard.flow(on: $0) } ?? 0
+            if let column = builder.standardVacancies[zone] { values[column.index] = Double(v) }
+            let largeRecruits = partition.schoolClassesByZone[zone, default: []].filter(\.isLarge)
+                .reduce(0) { $0 + recruits.large[$1.index, default: 0] }
+            if let column = builder.fullTimeVacancies[zone] { values[column.index] = Double(v + largeRecruits) }
+            // Recruits beyond ⌈held / p⌉ hold nothing they must: the zone can give them up.
+            if v > (held + p - 1) / p { spare[zone] = v - (held + p - 1) / p }
+        }
+        for k in classes {
+            let load = standard.flow(on: holderSource[k.index])
+            let free = max(0, k.size - dedicated[k.index])
+            let people = k.employment == .fullTime ? min(free, load) : (load + k.capacity - 1) / max(1, k.capacity)
+            values[builder.standardAppointed[k.index].index] = Double(people)
+        }
+        return Completion(values: values, deficit: deficit, largeDeficit: largeDeficit, spare: spare)
+    }
+}
+
+extension Planner {
+    /// P1a through the ``RosterRepair``: the level's result when the repair proves it (or the incumbent
+    /// already meets the LP bound), else a better starting roster for the level's own search, if any.
+    /// A solver fault in the repair's LP is not the level's: the search goes on without it.
+    func repairRecruits(_ builder: RosterModel, incumbent: [Double], timeLimit: Double?,
+                        options: PlannerOptions) -> (proven: (Solution, heuristic: HeuristicResult?)?, start: [Double]?) {
+        let clock = Stopwatch()
+        guard let found = try? RosterRepair(builder: builder).run(
+            solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: SolveOptions(verbose: options.verbose))
+        else { return (nil, nil) }
+        if found.proven, let values = found.values, let bound = found.bound {
+            let solution = Solution(termination: .optimal, primal: .optimal, values: values, objective: found.objective,
+                                    bound: bound, nodes: 0, seconds: clock.seconds)
+            return ((solution, found.incumbentMeets ? .proved : .repaired), nil)
+        }
+        guard let values = found.values, found.objective < builder.model.objective.value(in: incumbent) - 0.5 else { return (nil, nil) }
+        return (nil, values)
+    }
+}

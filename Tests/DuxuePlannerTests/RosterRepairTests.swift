@@ -1,0 +1,93 @@
+import DuxueDomain
+import DuxueGLPK
+import DuxueMIP
+import DuxueSynth
+import Testing
+
+@testable import DuxuePlanner
+
+/// The P1a roster repair (``RosterRepair``): recruits rounded per zone from the LP, the assignment
+/// completed by maximum flows.
+@Suite("roster repair")
+struct RosterRepairTests {
+    /// The class model of a generated district with P1a's objective set.
+    static func recruitModel(schools: Int, pool: DistrictGenerator.PoolShape, seed: UInt64, zones: ZoneMode? = nil) throws -> RosterModel {
+        let generated = try DistrictGenerator(.init(schools: schools, pool: pool, seed: seed, termStart: Day(iso: "2027-09-01")!))
+            .generate()
+        var policy = generated.policy
+        if let zones { policy.zones = zones }
+        let eligible = generated.district.inspectors.filter { Eligibility.exclusions(of: $0, under: policy).isEmpty }
+        let partition = ClassPartition(schools: generated.district.schools, eligible: eligible, policy: policy, previous: [:])
+        var builder = RosterModel(partition: partition, policy: policy)
+        builder.build()
+        builder.setObjective(.minimize, builder.recruits)
+        return builder
+    }
+
+    /// On a pool short of full-time (zones preferred or ignored; with zones required the shift of
+    /// recruits between zones does not yet reach the bound on these seeds), from the trivial roster
+    /// (every school to recruits, far above the bound), the repair builds a roster that satisfies every row of the model and has ⌈LP bound⌉
+    /// recruits; GLPK's own search of the same model agrees on the optimum.
+    @Test(arguments: [(600, UInt64(3), ZoneMode.prefer), (600, 3, .ignore), (600, 11, .prefer)])
+    func repairedRosterIsFeasibleAndMeetsTheBound(schools: Int, seed: UInt64, zones: ZoneMode) throws {
+        let builder = try Self.recruitModel(schools: schools, pool: .shortOfFullTime, seed: seed, zones: zones)
+        let start = builder.trivialSolution()
+        let outcome = try RosterRepair(builder: builder).run(solver: GLPKSolver(), incumbent: start, timeLimit: nil)
+        let bound = try #require(outcome.bound)
+        let values = try #require(outcome.values)
+        #expect(!outcome.incumbentMeets)
+        #expect(builder.model.firstViolation(in: values) == nil)
+        #expect(outcome.objective == (bound - 1e-6).rounded(.up))
+        #expect(outcome.proven)
+        // Independently: GLPK's branch and bound on the same model (no incumbent, no heuristic).
+        var options = SolveOptions(timeLimit: 120)
+        options.strategy = .pseudocost
+        let searched = try GLPKSolver().solve(builder.model, options: options)
+        #expect(searched.termination == .optimal)
+        #expect(searched.objective == outcome.objective)
+    }
+
+    /// The rounding keeps the LP's whole recruits and gives the rest to the largest fractions, up to
+    /// the target: floors 2 + 0 + 1 = 3, then .75 and .5 take one each for 5; .25 gets none.
+    @Test func roundingKeepsWholeRecruitsAndAddsTheLargestFractions() throws {
+        let builder = try Self.recruitModel(schools: 300, pool: .shortOfFullTime, seed: 5, zones: .prefer)
+        var lp = [Double](repeating: 0, count: builder.model.variables.count)
+        // The three zones with most standard schools, so that an extra recruit holds a full p in each
+        // (the rounding puts zones where it would hold fewer last).
+        let p = builder.policy.schoolsPerInspector
+        let zones = Array(builder.partition.zones.filter { builder.standardVacancies[$0] != nil }
+            .sorted { (builder.partition.standardCount(in: $1), $0) < (builder.partition.standardCount(in: $0), $1) }.prefix(3))
+        try #require(zones.count == 3)
+        try #require(zones.allSatisfy { builder.partition.standardCount(in: $0) >= 3 * p })
+        let columns = zones.prefix(3).compactMap { builder.standardVacancies[$0] }
+        lp[columns[0].index] = 2.25   // 2, fraction .25
+        lp[columns[1].index] = 0.75   // 0, fraction .75: first to round up
+        lp[columns[2].index] = 1.5    // 1, fraction .5: second
+        let recruits = RosterRepair(builder: builder).rounded(lp, to: 5)
+        #expect(recruits.standard[zones[0]] == 2)
+        #expect(recruits.standard[zones[1]] == 1)
+        #expect(recruits.standard[zones[2]] == 2)
+        #expect(recruits.total == 5)
+    }
+
+    /// Cross-check: the plan's level values are the same with the repair on and off (the second path
+    /// is GLPK's search), on several seeds and zone modes; with it on, P1a is proven.
+    @Test(arguments: [(400, UInt64(3), ZoneMode.prefer), (500, 8, .require), (350, 21, .ignore), (450, 2, .prefer)])
+    func levelValuesAreUnchangedWithTheRepairOnOrOff(schools: Int, seed: UInt64, zones: ZoneMode) throws {
+        let generated = try DistrictGenerator(.init(schools: schools, pool: .shortOfFullTime, seed: seed, termStart: Day(iso: "2027-09-01")!))
+            .generate()
+        var policy = generated.policy
+        policy.zones = zones
+        var options = PlannerOptions()
+        options.deterministic = true
+        options.skipRefinement = true
+        options.rosterRepair = false
+        let plain = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: policy, options: options)
+        options.rosterRepair = true
+        let repaired = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: policy, options: options)
+        #expect(plain.levels.map(\.priority) == repaired.levels.map(\.priority))
+        #expect(plain.levels.map(\.value) == repaired.levels.map(\.value))
+        #expect(repaired.levels.first?.termination == .optimal)
+        #expect(repaired.errors.isEmpty)
+    }
+}
