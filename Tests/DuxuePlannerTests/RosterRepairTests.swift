@@ -79,7 +79,6 @@ struct RosterRepairTests {
         var policy = generated.policy
         policy.zones = zones
         var options = PlannerOptions()
-        options.deterministic = true
         options.skipRefinement = true
         options.rosterRepair = false
         let plain = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: policy, options: options)
