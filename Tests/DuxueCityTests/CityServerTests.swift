@@ -1,0 +1,118 @@
+import DuxueCity
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+@testable import DuxueCityServer
+
+/// The OpenAPI document, the whole cycle (plan, submit, return, resubmit, accept) and the dashboard.
+@Suite struct CityServerTests {
+    @Test func everyRouteIsInTheOpenAPIDocumentAndBack() throws {
+        let fixture = try CityFixture()
+        let routed = Set(CityServer.routes(fixture.configuration, store: fixture.store).map { "\($0.method.rawValue.lowercased()) \($0.path)" })
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(CityOpenAPI.text.utf8)) as? [String: Any])
+        #expect(document["openapi"] as? String == "3.0.3")
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var described = Set<String>()
+        for (path, operations) in paths { for method in operations.keys { described.insert("\(method) \(path)") } }
+        #expect(routed.count > 50)
+        #expect(routed.subtracting(described).isEmpty, "routes missing from /openapi.json: \(routed.subtracting(described).sorted())")
+        #expect(described.subtracting(routed).isEmpty, "documented but not routed: \(described.subtracting(routed).sorted())")
+        // Every {parameter} of a path is declared.
+        let parameters = try #require((document["components"] as? [String: Any])?["parameters"] as? [String: Any])
+        for path in paths.keys {
+            for part in path.split(separator: "/") where part.hasPrefix("{") { #expect(parameters[String(part.dropFirst().dropLast())] != nil, "\(path)") }
+        }
+    }
+
+    /// A district plans and submits; the reviewer returns it with a comment; the district sees the
+    /// comment and submits version 2; the reviewer accepts it. Every step is in the audit log with who.
+    @Test func aFilingIsSubmittedReturnedResubmittedAndAccepted() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            let job = try await fixture.plannedJob(client, district: "east")
+            let first = try await fixture.submitted(client, district: "east", job: job)
+            let reviewer = try fixture.session("reviewer"), east = try fixture.session("east-user")
+            try await client.execute(uri: "/api/city/dashboard", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                let rows = CityFixture.json(response.body)["districts"] as? [[String: Any]] ?? []
+                #expect(rows.map { $0["district"] as? String } == ["east", "west"])
+                #expect(rows.first?["status"] as? String == "submitted")
+                #expect(rows.last?["status"] as? String == "draft")
+                let review = rows.first?["review"] as? [String: Any]
+                #expect(review?["verdict"] as? String != nil)
+                #expect((review?["figures"] as? [String: Any])?["schools"] as? Int == 5)
+            }
+            try await client.execute(uri: "/d/east/filings/\(first)/return", method: .post, headers: CityFixture.headers(reviewer),
+                                     body: ByteBuffer(string: #"{"comment": "请补充青山责任区的专职督学"}"#)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/d/east/filings", method: .get, headers: CityFixture.headers(east)) { response in
+                let filings = CityFixture.json(response.body)["filings"] as? [[String: Any]] ?? []
+                #expect(filings.first?["status"] as? String == "returned")
+                #expect(filings.first?["comment"] as? String == "请补充青山责任区的专职督学")
+            }
+            let second = try await fixture.submitted(client, district: "east", job: job)
+            try await client.execute(uri: "/d/east/filings/\(second)/accept", method: .post, headers: CityFixture.headers(reviewer),
+                                     body: ByteBuffer(string: "{}")) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/city/dashboard", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                let rows = CityFixture.json(response.body)["districts"] as? [[String: Any]] ?? []
+                #expect(rows.first?["status"] as? String == "accepted")
+                #expect(rows.first?["version"] as? Int == 2)
+            }
+            // The downloaded filing is the bytes submitted.
+            let stored = try #require(try fixture.store.content(id: Int64(second)))
+            try await client.execute(uri: "/d/east/filings/\(second)/file", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                #expect(Array(response.body.readableBytesView) == stored)
+            }
+            try await client.execute(uri: "/api/city/audit.csv", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("id,at,account,role,address,action,district,outcome,detail"))
+                for action in ["login", "plan", "submit", "return", "accept", "download"] { #expect(text.contains(",\(action),"), "\(action)") }
+            }
+        }
+        let log = try fixture.store.auditLog(limit: 1000)
+        #expect(log.contains { $0.action == "plan" && $0.account == "east-user" && $0.district == "east" })
+        #expect(log.contains { $0.action == "return" && $0.account == "reviewer" })
+    }
+
+    /// Logging out ends the session; logging out everywhere ends them all.
+    @Test func logoutAndLogoutEverywhere() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            let a = try fixture.session("east-user"), b = try fixture.session("east-user")
+            try await client.execute(uri: "/logout", method: .post, headers: CityFixture.headers(a)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.setCookie]?.contains("Max-Age=0") == true)
+            }
+            try await client.execute(uri: "/api/session", method: .get, headers: CityFixture.headers(a)) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/session", method: .get, headers: CityFixture.headers(b)) { #expect($0.status == .ok) }
+            let c = try fixture.session("east-user")
+            try await client.execute(uri: "/logout-everywhere", method: .post, headers: CityFixture.headers(c)) { #expect($0.status == .ok) }
+            for session in [b, c] {
+                try await client.execute(uri: "/api/session", method: .get, headers: CityFixture.headers(session)) { #expect($0.status == .unauthorized) }
+            }
+        }
+    }
+
+    /// The login page and the form login (Chinese first, English on request).
+    @Test func theLoginPageAndFormLogin() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            try await client.execute(uri: "/login", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<html lang=\"zh\">") && page.contains("登录"))
+            }
+            try await client.execute(uri: "/login?lang=en", method: .get) { #expect(String(buffer: $0.body).contains("Log in")) }
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "name=reviewer&password=correct+horse+battery")) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.setCookie]?.hasPrefix("duxue_session=") == true)
+            }
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                     body: ByteBuffer(string: "name=reviewer&password=nope")) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("账号或密码不对"))
+            }
+        }
+    }
+}

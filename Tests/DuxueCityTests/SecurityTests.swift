@@ -1,0 +1,280 @@
+import DuxueCity
+import DuxueTestSupport
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import Testing
+@testable import DuxueCityServer
+
+/// Logins, sessions, CSRF, hostile names and uploads.
+@Suite struct SecurityTests {
+    static func loginBody(_ name: String, _ password: String) -> ByteBuffer {
+        let data = (try? JSONSerialization.data(withJSONObject: ["name": name, "password": password])) ?? Data()
+        return ByteBuffer(bytes: data)
+    }
+
+    @Test func loginSetsAStrictHttpOnlyCookieAndAFailureSaysNothingMore() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                                     body: Self.loginBody("east-user", CityFixture.password)) { response in
+                #expect(response.status == .ok)
+                let cookie = response.headers[.setCookie] ?? ""
+                #expect(cookie.hasPrefix("duxue_session="))
+                #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"))
+                #expect(!cookie.contains("Secure"))  // loopback
+                #expect(CityFixture.json(response.body)["csrf"] as? String != nil)
+            }
+            var answers: Set<String> = []
+            for (name, password) in [("east-user", "wrong password!"), ("nobody-at-all", "wrong password!")] {
+                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                                         body: Self.loginBody(name, password)) { response in
+                    #expect(response.status == .unauthorized)
+                    #expect(response.headers[.setCookie] == nil)
+                    answers.insert(String(buffer: response.body))
+                }
+            }
+            #expect(answers.count == 1)  // an unknown name and a wrong password answer alike
+            let actions = try fixture.store.auditLog().map(\.action)
+            #expect(actions.filter { $0 == "login_failed" }.count == 2)
+            #expect(actions.contains("login"))
+        }
+    }
+
+    /// Beyond loopback the cookie is Secure as well.
+    @Test func theCookieIsSecureBeyondLoopback() async throws {
+        let fixture = try CityFixture()
+        var configuration = fixture.configuration
+        configuration.host = "0.0.0.0"
+        try await CityServer.application(configuration, store: fixture.store).test(.router) { client in
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                                     body: Self.loginBody("east-user", CityFixture.password)) { response in
+                #expect(response.headers[.setCookie]?.contains("; Secure") == true)
+            }
+        }
+    }
+
+    /// A session id set before login (by an attacker) is never adopted: login makes a new one, and the
+    /// old one stays worthless.
+    @Test func aPresetSessionCookieIsNotAdopted() async throws {
+        let fixture = try CityFixture()
+        let planted = String(repeating: "ab", count: 32)
+        try await fixture.app().test(.router) { client in
+            let issued = try await client.execute(uri: "/login", method: .post,
+                                                  headers: [.contentType: "application/json", .cookie: "duxue_session=\(planted)"],
+                                                  body: Self.loginBody("east-user", CityFixture.password)) { response in
+                #expect(response.status == .ok)
+                return response.headers[.setCookie] ?? ""
+            }
+            #expect(!issued.contains(planted))
+            try await client.execute(uri: "/api/session", method: .get, headers: [.cookie: "duxue_session=\(planted)"]) {
+                #expect($0.status == .unauthorized)
+            }
+            // The issued one works.
+            let token = issued.split(separator: ";")[0].split(separator: "=")[1]
+            try await client.execute(uri: "/api/session", method: .get, headers: [.cookie: "duxue_session=\(token)"]) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
+
+    /// After five failures the account is throttled even with the right password; after the window it
+    /// logs in again. After twenty failures from one address, every account from it is throttled.
+    @Test func bruteForceIsThrottledPerAccountAndPerAddressThenRecovers() throws {
+        let fixture = try CityFixture()
+        let store = fixture.store
+        for _ in 0..<5 { #expect(try store.login(name: "east-user", password: "guess guess guess", address: "10.0.0.1") == .failure) }
+        #expect(try store.login(name: "east-user", password: CityFixture.password, address: "10.0.0.2") == .throttled)
+        // Another account from another address is not affected.
+        if case .success = try store.login(name: "west-user", password: CityFixture.password, address: "10.0.0.3") {} else { Issue.record("west throttled") }
+        fixture.clock.withLock { $0 += 16 * 60 }
+        if case .success = try store.login(name: "east-user", password: CityFixture.password, address: "10.0.0.2") {} else { Issue.record("no recovery") }
+        // By address: twenty failures spread over many names.
+        for index in 0..<20 { _ = try store.login(name: "guess-\(index)", password: "guess guess guess", address: "10.9.9.9") }
+        #expect(try store.login(name: "reviewer", password: CityFixture.password, address: "10.9.9.9") == .throttled)
+        if case .success = try store.login(name: "reviewer", password: CityFixture.password, address: "10.9.9.8") {} else { Issue.record("other address") }
+        fixture.clock.withLock { $0 += 16 * 60 }
+        if case .success = try store.login(name: "reviewer", password: CityFixture.password, address: "10.9.9.9") {} else { Issue.record("no recovery") }
+        #expect(try store.auditLog(limit: 1000).contains { $0.action == "login_throttled" && $0.outcome == "refused" })
+    }
+
+    /// Through HTTP: the sixth attempt with the right password answers 429.
+    @Test func throttledLoginAnswers429() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            for _ in 0..<5 {
+                try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                                         body: Self.loginBody("reviewer", "not the password")) { #expect($0.status == .unauthorized) }
+            }
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                                     body: Self.loginBody("reviewer", CityFixture.password)) { #expect($0.status == .tooManyRequests) }
+        }
+    }
+
+    @Test func sessionsExpireIdleAndAbsoluteAndLogoutEverywhereEndsAll() throws {
+        let fixture = try CityFixture()
+        let store = fixture.store
+        func token(_ name: String) throws -> String {
+            guard case .success(let token, _) = try store.login(name: name, password: CityFixture.password, address: "t") else { return "" }
+            return token
+        }
+        let idle = try token("east-user")
+        fixture.clock.withLock { $0 += 29 * 60 }
+        #expect(try store.session(token: idle) != nil)
+        fixture.clock.withLock { $0 += 29 * 60 }
+        #expect(try store.session(token: idle) != nil)  // touched 29 minutes ago
+        fixture.clock.withLock { $0 += 31 * 60 }
+        #expect(try store.session(token: idle) == nil)
+        // Absolute: used every 20 minutes, gone after 12 hours.
+        let busy = try token("east-user")
+        for _ in 0..<35 {
+            fixture.clock.withLock { $0 += 20 * 60 }
+            #expect(try store.session(token: busy) != nil)
+        }
+        fixture.clock.withLock { $0 += 20 * 60 }
+        #expect(try store.session(token: busy) == nil)
+        let a = try token("west-user"), b = try token("west-user")
+        let account = try #require(try store.session(token: a)?.account)
+        #expect(try store.logoutEverywhere(accountID: account.id, by: Actor(account: account, address: "t")) == 2)
+        #expect(try store.session(token: a) == nil && store.session(token: b) == nil)
+    }
+
+    /// State-changing requests without the session's token, with another session's token, or from
+    /// another site are refused (403) and change nothing.
+    @Test func csrfMissingWrongOrCrossSiteIsRefused() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            let reviewer = try fixture.session("reviewer"), other = try fixture.session("reviewer")
+            let body = ByteBuffer(string: #"{"due_on": "2027-06-30"}"#)
+            try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: CityFixture.headers(reviewer, csrf: false), body: body) {
+                #expect($0.status == .forbidden)
+            }
+            var wrong = CityFixture.headers(reviewer, csrf: false)
+            wrong[CityHTTP.csrfHeader] = other.csrf
+            try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: wrong, body: body) { #expect($0.status == .forbidden) }
+            var cross = CityFixture.headers(reviewer)
+            cross[.origin] = "http://evil.example"
+            try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: cross, body: body) { #expect($0.status == .forbidden) }
+            var site = CityFixture.headers(reviewer)
+            site[CityHTTP.fetchSite] = "cross-site"
+            try await client.execute(uri: "/login", method: .post, headers: site, body: Self.loginBody("reviewer", CityFixture.password)) {
+                #expect($0.status == .forbidden)
+            }
+            #expect(try fixture.store.deadlines().isEmpty)
+            try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: CityFixture.headers(reviewer), body: body) {
+                #expect($0.status == .ok)
+            }
+            #expect(try fixture.store.deadlines()["east"] == "2027-06-30")
+        }
+    }
+
+    /// SQL and markup in names, ids and comments are data: the tables survive, pages show them as text.
+    @Test func sqlInjectionAndScriptsThroughNamesIdsAndCommentsAreInert() async throws {
+        let fixture = try CityFixture()
+        let injection = "'; DROP TABLE accounts; --"
+        try await fixture.app().test(.router) { client in
+            try await client.execute(uri: "/login", method: .post, headers: [.contentType: "application/json"],
+                                     body: Self.loginBody(injection, "' OR '1'='1")) { #expect($0.status == .unauthorized) }
+            let reviewer = try fixture.session("reviewer")
+            for id in ["%27%3B%20DROP%20TABLE%20filings%3B--", "1%20OR%201%3D1", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"] {
+                try await client.execute(uri: "/d/\(id)/filings", method: .get, headers: CityFixture.headers(reviewer)) {
+                    #expect($0.status == .notFound)
+                }
+                try await client.execute(uri: "/d/east/filings/\(id)/file", method: .get, headers: CityFixture.headers(reviewer)) {
+                    #expect($0.status == .notFound)
+                }
+            }
+            // A comment holding SQL and a script is stored as written and shown escaped.
+            let job = try await fixture.plannedJob(client, district: "east")
+            let filing = try await fixture.submitted(client, district: "east", job: job)
+            let comment = "\(CityFixture.hostile) \(injection)"
+            let data = try JSONSerialization.data(withJSONObject: ["comment": comment])
+            try await client.execute(uri: "/d/east/filings/\(filing)/return", method: .post, headers: CityFixture.headers(reviewer),
+                                     body: ByteBuffer(bytes: data)) { #expect($0.status == .ok) }
+            let east = try fixture.session("east-user")
+            try await client.execute(uri: "/d/east/submissions", method: .get, headers: CityFixture.headers(east)) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                #expect(!page.contains(CityFixture.hostile))
+            }
+            try await client.execute(uri: "/city", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(!page.contains(CityFixture.hostile))
+                #expect(page.contains("已退回"))
+            }
+            // The workbench page escapes the hostile school name too.
+            try await client.execute(uri: "/d/east", method: .get, headers: CityFixture.headers(east)) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !page.contains(CityFixture.hostile))
+                #expect(page.contains("name=\"duxue-base\" content=\"/d/east\""))
+            }
+        }
+        #expect(try fixture.store.accounts().count == 4)
+        #expect(try fixture.store.filings(district: "east").first?.comment == "\(CityFixture.hostile) \(injection)")
+    }
+
+    /// A zip bomb dressed as a filing, an oversized body, a file name with a path, and a file that is not
+    /// a workbook: refused, nothing stored, no server path in the answer.
+    @Test func uploadBombsOversizeAndTraversalAreRefused() async throws {
+        let fixture = try CityFixture()
+        let bomb = try Self.zipBomb()
+        try await fixture.app().test(.router) { client in
+            let east = try fixture.session("east-user")
+            let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            try await client.execute(uri: "/d/east/filings?name=bomb.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
+                                     body: ByteBuffer(bytes: bomb)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect(!String(buffer: response.body).contains("/tmp"))
+            }
+            try await client.execute(uri: "/d/east/filings?name=big.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
+                                     body: ByteBuffer(repeating: 0x50, count: 11 << 20)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: CityFixture.headers(try fixture.session("reviewer")),
+                                     body: ByteBuffer(repeating: 0x20, count: 2 << 20)) { #expect($0.status == .contentTooLarge) }
+            try await client.execute(uri: "/d/east/filings?name=notes.txt", method: .post, headers: CityFixture.headers(east, type: xlsx),
+                                     body: ByteBuffer(string: "hello")) { #expect($0.status == .unsupportedMediaType) }
+            try await client.execute(uri: "/d/east/filings?name=fake.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
+                                     body: ByteBuffer(string: "hello")) { #expect($0.status == .unsupportedMediaType) }
+            // A real filing under a name with a path: stored under its last part only.
+            let job = try await fixture.plannedJob(client, district: "east")
+            let bytes = try await client.execute(uri: "/d/east/api/jobs/\(job)/filing.xlsx", method: .get, headers: CityFixture.headers(east)) {
+                Array($0.body.readableBytesView)
+            }
+            try await client.execute(uri: "/d/east/filings?name=..%2F..%2F..%2Fetc%2Fpasswd.xlsx", method: .post,
+                                     headers: CityFixture.headers(east, type: xlsx), body: ByteBuffer(bytes: bytes)) { response in
+                #expect(response.status == .created)
+                #expect(CityFixture.json(response.body)["file_name"] as? String == "passwd.xlsx")
+            }
+            // The district page's path does not reach outside the city either.
+            try await client.execute(uri: "/d/..%2F..%2Fetc/filings", method: .get, headers: CityFixture.headers(east)) {
+                #expect($0.status == .forbidden)
+            }
+        }
+        #expect(try fixture.store.filings(district: "east").count == 1)
+        #expect(try fixture.store.auditLog().contains { $0.action == "submit" && $0.outcome == "refused" })
+    }
+
+    /// A workbook whose sheet inflates to far more than the reader allows.
+    static func zipBomb() throws -> [UInt8] {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-bomb-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let script = """
+        import zipfile, sys
+        with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+            z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="备案表" sheetId="1"/></sheets></workbook>')
+            z.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + " " * (64 * 1024 * 1024) + "</worksheet>")
+        """
+        let path = folder + "/bomb.xlsx"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, path]
+        try process.run()
+        process.waitUntilExit()
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        try? FileManager.default.removeItem(atPath: folder)
+        return [UInt8](data)
+    }
+}
