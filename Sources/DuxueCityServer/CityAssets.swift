@@ -46,7 +46,7 @@ enum CityAssets {
 <th>{{t.verdict}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.schools}}</th><th>{{t.required}}</th><th>{{t.appointees}}</th><th>{{t.share}}</th><th>{{t.recruits}}</th><th>{{t.actions}}</th></tr></thead>
 <tbody>{{#districts}}<tr class="{{status}}" data-district="{{district}}">
 <td><a href="{{href}}">{{district}}</a></td><td><span class="badge {{status}}">{{statusText}}</span>{{#comment}}<div class="comment">{{comment}}</div>{{/comment}}</td>
-<td>{{#filing}}<a href="{{fileHref}}">{{version}}</a>{{/filing}}{{^filing}}{{version}}{{/filing}}</td><td>{{submitted}}</td>
+<td>{{#hasFiling}}<a href="{{fileHref}}">{{version}}</a>{{/hasFiling}}{{^hasFiling}}{{version}}{{/hasFiling}}</td><td>{{submitted}}</td>
 <td class="{{#overdue}}overdue{{/overdue}}"><input type="date" value="{{deadline}}" class="deadline"> <button type="button" data-action="deadline">{{t.setDeadline}}</button>{{#overdue}} <span class="overdue">{{t.overdue}}</span>{{/overdue}}</td>
 <td class="{{verdict}}">{{verdictText}}</td><td class="num">{{errors}}</td><td class="num">{{warnings}}</td><td class="num">{{schools}}</td><td class="num">{{required}}</td><td class="num">{{appointees}}</td><td class="num">{{share}}</td><td class="num">{{recruits}}</td>
 <td>{{#pending}}<button type="button" data-action="accept" data-filing="{{filing}}">{{t.accept}}</button>

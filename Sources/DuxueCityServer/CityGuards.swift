@@ -37,7 +37,8 @@ struct CityAnswerMiddleware: RouterMiddleware {
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[CityHTTP.frameOptions] = "DENY"
-        response.headers[CityHTTP.referrerPolicy] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer a browser sends `Origin: null` with a form post (the login).
+        response.headers[CityHTTP.referrerPolicy] = "same-origin"
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }

@@ -65,7 +65,7 @@ enum CityPages {
                 "submitted": [row.submittedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }, row.submittedBy]
                     .compactMap { $0 }.joined(separator: " · "),
                 "deadline": row.deadline ?? "", "overdue": row.overdue, "comment": row.comment ?? "",
-                "pending": row.status == "submitted", "filing": row.filing.map(String.init) ?? "",
+                "pending": row.status == "submitted", "hasFiling": row.filing != nil, "filing": row.filing.map(String.init) ?? "",
                 "fileHref": row.filing.map { "/d/\(CityRoutes.pathSegment(row.district))/filings/\($0)/file" } ?? "",
             ]
             if let review = row.review {
@@ -101,8 +101,8 @@ enum CityPages {
         context["canSubmit"] = session.account.role == .district
         context["filings"] = filings.map { filing -> [String: Any] in
             ["version": filing.version, "status": filing.status, "statusText": status(filing.status, language), "file": filing.fileName,
-             "sha": String(filing.sha256.prefix(16)), "submitted": "\(filing.submittedAt.prefix(16)) · \(filing.submittedBy)",
-             "decided": filing.decidedAt.map { "\($0.prefix(16)) · \(filing.decidedBy ?? "")" } ?? "", "comment": filing.comment ?? "",
+             "sha": String(filing.sha256.prefix(16)), "submitted": "\(filing.submittedAt.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(filing.submittedBy)",
+             "decided": filing.decidedAt.map { "\($0.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(filing.decidedBy ?? "")" } ?? "", "comment": filing.comment ?? "",
              "href": "/d/\(CityRoutes.pathSegment(district))/filings/\(filing.id)/file"]
         }
         return try render("submissions", context, request: request)
@@ -125,24 +125,24 @@ enum CityText {
     static let zh: [String: String] = [
         "title": "督学 · 市级工作台", "login": "登录", "name": "账号", "password": "密码", "failed": "账号或密码不对",
         "throttled": "登录失败次数过多，请稍后再试", "logout": "退出登录", "logoutAll": "退出所有设备", "dashboard": "各区县备案",
-        "district": "区县", "status": "状态", "version": "版本", "submitted": "报送", "deadline": "截止日期", "verdict": "复核结论",
+        "district": "区县", "status": "状态", "version": "版本", "submitted": "报送（UTC）", "deadline": "截止日期", "verdict": "复核结论",
         "errors": "错误", "warnings": "提醒", "schools": "学校", "required": "应配", "appointees": "已聘", "share": "专职占比",
         "recruits": "待聘", "actions": "审核", "accept": "通过", "return": "退回", "comment": "意见", "setDeadline": "设定",
-        "audit": "操作日志（最近）", "export": "导出 CSV", "when": "时间", "who": "账号", "action": "操作", "outcome": "结果",
+        "audit": "操作日志（最近）", "export": "导出 CSV", "when": "时间（UTC）", "who": "账号", "action": "操作", "outcome": "结果",
         "detail": "详情", "cityFindings": "全市核对", "asOf": "复核日期", "overdue": "已逾期", "file": "文件", "download": "下载",
-        "filings": "报送记录", "workbench": "返回工作台", "upload": "上传备案材料（.xlsx）并报送", "decided": "审核",
+        "filings": "报送记录", "workbench": "返回工作台", "upload": "上传备案材料（.xlsx）并报送", "decided": "审核（UTC）",
         "accounts": "账号管理", "role": "角色", "created": "创建", "disabled": "已停用", "create": "新建账号",
         "disable": "停用", "enable": "启用", "revoke": "强制下线", "none": "暂无",
     ]
     static let en: [String: String] = [
         "title": "Duxue · City workbench", "login": "Log in", "name": "Account", "password": "Password", "failed": "Wrong account name or password",
         "throttled": "Too many failed logins: try again later", "logout": "Log out", "logoutAll": "Log out everywhere", "dashboard": "District filings",
-        "district": "District", "status": "Status", "version": "Version", "submitted": "Submitted", "deadline": "Deadline", "verdict": "Re-check",
+        "district": "District", "status": "Status", "version": "Version", "submitted": "Submitted (UTC)", "deadline": "Deadline", "verdict": "Re-check",
         "errors": "Errors", "warnings": "Warnings", "schools": "Schools", "required": "Required", "appointees": "Appointed", "share": "Full-time",
         "recruits": "To recruit", "actions": "Decision", "accept": "Accept", "return": "Return", "comment": "Comment", "setDeadline": "Set",
-        "audit": "Audit log (latest)", "export": "Export CSV", "when": "When", "who": "Account", "action": "Action", "outcome": "Outcome",
+        "audit": "Audit log (latest)", "export": "Export CSV", "when": "When (UTC)", "who": "Account", "action": "Action", "outcome": "Outcome",
         "detail": "Detail", "cityFindings": "City checks", "asOf": "As of", "overdue": "overdue", "file": "File", "download": "Download",
-        "filings": "Filings", "workbench": "Back to the workbench", "upload": "Upload a filing (.xlsx) and submit it", "decided": "Decision",
+        "filings": "Filings", "workbench": "Back to the workbench", "upload": "Upload a filing (.xlsx) and submit it", "decided": "Decision (UTC)",
         "accounts": "Accounts", "role": "Role", "created": "Created", "disabled": "disabled", "create": "New account",
         "disable": "Disable", "enable": "Enable", "revoke": "Log out everywhere", "none": "none",
     ]

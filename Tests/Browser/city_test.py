@@ -18,6 +18,7 @@ import tempfile
 import time
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -69,7 +70,8 @@ def main():
     os.remove(accounts)
     server, address = start_server(args.binary, city)
     driver = browser(tempfile.mkdtemp(prefix="duxue-downloads-"))
-    wait = WebDriverWait(driver, 120)
+    # A page that reloads after an action leaves stale elements behind: look again.
+    wait = WebDriverWait(driver, 120, ignored_exceptions=(StaleElementReferenceException, NoSuchElementException))
     try:
         step("without a session the dashboard sends to the login")
         driver.get(address + "/city")
@@ -80,7 +82,9 @@ def main():
         driver.find_element(By.ID, "login-name").send_keys("clerk")
         driver.find_element(By.ID, "login-password").send_keys("not the password")
         click(driver, driver.find_element(By.ID, "login-submit"))
+        wait.until(lambda d: d.find_elements(By.ID, "login-error"))
         assert "账号或密码不对" in driver.find_element(By.ID, "login-error").text
+        console_errors(driver)  # the 401 answer's own console line, read and dropped
 
         step("the district user logs in, plans and submits")
         login(driver, address, "clerk")

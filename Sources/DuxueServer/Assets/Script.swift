@@ -634,7 +634,7 @@ extension Assets {
     clear(out);
     try {
       const filing = await call("POST", "/filings/from-job/" + encodeURIComponent(state.job));
-      out.textContent = "v" + filing.version + " · " + filing.status + " · " + filing.sha256.slice(0, 12);
+      out.textContent = "v" + filing.version + " · " + (lang === "zh" ? "已报送，待市里审核" : "submitted, waiting for the city") + " · SHA-256 " + filing.sha256.slice(0, 12);
     } catch (error) {
       out.textContent = error.message;
     }
