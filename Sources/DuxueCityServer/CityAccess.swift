@@ -64,7 +64,8 @@ final class CityRouter {
     func add(_ method: HTTPRequest.Method, _ path: String, _ access: Access, _ handler: @escaping Handler) {
         routes.append(CityRoute(method: method, path: path, access: access))
         router.on(RouterPath(path), method: method) { request, context in
-            let district = context.parameters.get("district")
+            // Path parameters arrive percent-encoded (a Chinese district name): compared decoded.
+            let district = context.parameters.get("district").map { $0.removingPercentEncoding ?? $0 }
             if let refusal = access.refusal(context.session, district: district, language: CityHTTP.language(request)) { throw refusal }
             return try await handler(request, context)
         }

@@ -103,7 +103,10 @@ final class City: Sendable {
 
     /// The workbench of the URL's `{district}` (404 when the city has no such district).
     func workbench(_ context: CityContext, _ language: Language) throws -> (String, EmbeddedWorkbench) {
-        guard let id = context.parameters.get("district"), let workbench = workbenches[id] else { throw CityFailure.notFound(language) }
+        guard let raw = context.parameters.get("district"), let workbench = workbenches[raw.removingPercentEncoding ?? raw] else {
+            throw CityFailure.notFound(language)
+        }
+        let id = raw.removingPercentEncoding ?? raw
         return (id, workbench)
     }
 

@@ -115,4 +115,23 @@ import Testing
             }
         }
     }
+
+    /// A district named in Chinese: its user reaches it through the percent-encoded URL, others do not.
+    @Test func aChineseDistrictNameWorksInURLsAndAccess() async throws {
+        let fixture = try CityFixture()
+        try CityFixture.district(fixture.folder + "/城关")
+        try fixture.store.createAccount(name: "城关用户", role: .district, district: "城关", password: CityFixture.password)
+        try await fixture.app().test(.router) { client in
+            let own = try fixture.session("城关用户"), other = try fixture.session("east-user")
+            let path = "/d/%E5%9F%8E%E5%85%B3"
+            try await client.execute(uri: path, method: .get, headers: CityFixture.headers(own)) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("name=\"duxue-base\" content=\"\(path)\""))
+            }
+            try await client.execute(uri: path + "/api/districts/%E5%9F%8E%E5%85%B3", method: .get, headers: CityFixture.headers(own)) {
+                #expect($0.status == .ok)
+            }
+            try await client.execute(uri: path + "/filings", method: .get, headers: CityFixture.headers(other)) { #expect($0.status == .forbidden) }
+        }
+    }
 }
