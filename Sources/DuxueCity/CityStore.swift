@@ -19,6 +19,9 @@ public final class CityStore: Sendable {
     public let path: String
     /// Lifetimes, throttling, bcrypt cost.
     public let settings: CitySettings
+    /// A bcrypt hash of a random text at the store's own cost (`settings.bcryptCost`), made once per
+    /// store and checked when a login names no account, so an unknown name costs as much as a known one.
+    public let dummyHash: String
     private let pool: DatabasePool
     private let clock: @Sendable () -> Date
 
@@ -27,6 +30,7 @@ public final class CityStore: Sendable {
         self.pool = pool
         self.settings = settings
         self.clock = clock
+        self.dummyHash = Bcrypt.hash(Self.randomHex(bytes: 16), cost: settings.bcryptCost)
     }
 
     /// Opens (creating if needed) the city database at `path`, migrating an older file; refuses a file
@@ -253,7 +257,7 @@ public final class CityStore: Sendable {
             return .throttled
         }
         let row = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [trimmed]) }
-        let hash: String = row?["password_hash"] ?? Self.dummyHash
+        let hash: String = row?["password_hash"] ?? dummyHash
         let matches = password.utf8.count <= 72 && Bcrypt.verify(password, hash: hash)
         guard let row, matches, (row["disabled"] as Int) == 0 else {
             try write { db in
@@ -275,9 +279,6 @@ public final class CityStore: Sendable {
         }
         return .success(token: token, session: Session(account: account, csrf: csrf, tokenHash: tokenHash))
     }
-
-    /// A bcrypt hash of a random text, checked when the name is unknown (the same work as a real check).
-    static let dummyHash = Bcrypt.hash(randomHex(bytes: 16), cost: 4)
 
     /// The live session of a token: not revoked, within both lifetimes, its account enabled. Its last
     /// request time is written at most once a minute.
