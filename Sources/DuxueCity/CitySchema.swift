@@ -5,12 +5,13 @@ import GRDB
 /// is refused, untouched. Never edit a migration that has shipped: add the next one.
 public enum CitySchema {
     /// The migrations in order (their identifiers are stored in the file's `grdb_migrations` table).
-    public static let identifiers = ["v1-accounts-sessions-filings-audit"]
+    public static let identifiers = ["v1-accounts-sessions-filings-audit", "v2-no-replace"]
 
     /// The migrator.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(identifiers[0]) { db in try db.execute(sql: version1) }
+        migrator.registerMigration(identifiers[1]) { db in try db.execute(sql: version2) }
         return migrator
     }
 
@@ -97,5 +98,17 @@ public enum CitySchema {
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
         BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """
+
+    /// Version 2. `INSERT OR REPLACE` (and `REPLACE`) resolves a key conflict by deleting the old row
+    /// without firing DELETE triggers, which let it rewrite an audit row or an accepted filing past the
+    /// version 1 triggers. An insert naming an id that exists is refused before any conflict resolution.
+    public static let version2 = """
+        CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
+        WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER filings_no_replace BEFORE INSERT ON filings
+        WHEN EXISTS (SELECT 1 FROM filings WHERE id = NEW.id)
+        BEGIN SELECT RAISE(ABORT, 'a submitted filing is immutable'); END;
         """
 }

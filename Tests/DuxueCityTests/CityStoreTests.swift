@@ -50,6 +50,32 @@ import Testing
         #expect(try fixture.store.auditLog().first?.action == "test")
     }
 
+    /// `INSERT OR REPLACE` deletes the conflicting row without firing DELETE triggers: it must still not
+    /// rewrite an audit row or an accepted filing.
+    @Test func replaceCannotRewriteAnAuditRowOrAFiling() throws {
+        let fixture = try CityFixture()
+        let store = fixture.store
+        let user = try #require(try store.accounts().first { $0.name == "east-user" })
+        let reviewer = try #require(try store.accounts().first { $0.name == "reviewer" })
+        let filing = try store.submit(district: "east", fileName: "f.xlsx", bytes: [1, 2, 3], by: Actor(account: user, address: "t"))
+        _ = try store.decide(id: filing.id, district: "east", accept: true, comment: "", by: Actor(account: reviewer, address: "t"))
+        let queue = try DatabaseQueue(path: fixture.configuration.databasePath)
+        let auditBefore = try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id") }
+        let zeros = String(repeating: "0", count: 64)
+        for sql in ["INSERT OR REPLACE INTO audit (id, at, account_name, address, action, outcome, detail) VALUES (1, 'x', 'nobody', 'x', 'rewritten', 'ok', '')",
+                    "REPLACE INTO audit (id, at, account_name, address, action, outcome, detail) VALUES (1, 'x', 'nobody', 'x', 'rewritten', 'ok', '')",
+                    "INSERT OR REPLACE INTO filings (id, district, version, file_name, content, sha256, submitted_by, submitted_at) VALUES (\(filing.id), 'east', 2, 'x', x'00', '\(zeros)', 1, 'now')",
+                    "REPLACE INTO filings (id, district, version, file_name, content, sha256, submitted_by, submitted_at) VALUES (\(filing.id), 'east', 2, 'x', x'00', '\(zeros)', 1, 'now')"] {
+            #expect(throws: DatabaseError.self, "\(sql)") { try queue.write { db in try db.execute(sql: sql) } }
+        }
+        #expect(try queue.read { db in try Row.fetchAll(db, sql: "SELECT * FROM audit ORDER BY id") } == auditBefore)
+        #expect(try store.content(id: filing.id) == [1, 2, 3])
+        #expect(try store.filings(district: "east").map(\.status) == ["accepted"])
+        // An ordinary new row still goes in.
+        let next = try store.submit(district: "east", fileName: "g.xlsx", bytes: [4], by: Actor(account: user, address: "t"))
+        #expect(next.version == 2)
+    }
+
     @Test func passwordsAreStoredAsBcryptAndTokensAsHashes() throws {
         let fixture = try CityFixture()
         guard case .success(let token, _) = try fixture.store.login(name: "root", password: CityFixture.password, address: "t") else {
@@ -64,6 +90,20 @@ import Testing
         #expect(throws: CityError.weakPassword(minimum: 10)) { try fixture.store.createAccount(name: "short", role: .reviewer, district: nil, password: "abc") }
         #expect(throws: CityError.invalidName) { try fixture.store.createAccount(name: "<b>", role: .reviewer, district: nil, password: CityFixture.password) }
         #expect(throws: CityError.nameTaken) { try fixture.store.createAccount(name: "ROOT", role: .reviewer, district: nil, password: CityFixture.password) }
+    }
+
+    /// An unknown name is checked against a dummy hash of the same cost as the accounts' (cost 5 here, so
+    /// a fixed cost 4 or the default 12 would both fail), so the time of the answer does not tell names apart.
+    @Test func theDummyHashForUnknownNamesCostsAsMuchAsARealOne() throws {
+        var settings = CityFixture.settings()
+        settings.bcryptCost = 5
+        let fixture = try CityFixture(settings: settings)
+        let queue = try DatabaseQueue(path: fixture.configuration.databasePath)
+        let hashes = try queue.read { db in try String.fetchAll(db, sql: "SELECT password_hash FROM accounts") }
+        func cost(_ hash: String) -> String? { hash.split(separator: "$").dropFirst(1).first.map(String.init) }
+        #expect(Set(hashes.map(cost)) == ["05"])
+        #expect(cost(fixture.store.dummyHash) == "05")
+        #expect(try fixture.store.login(name: "nobody", password: CityFixture.password, address: "t") == .failure)
     }
 
     @Test func theLastAdministratorStays() throws {
