@@ -234,12 +234,16 @@ public final class CityStore: Sendable {
 
     /// A login: refused unchecked when the name or the address failed too often within the window;
     /// else the password is checked (bcrypt, also against a dummy hash for an unknown name so the answer
-    /// takes as long), the attempt is written, and a success opens a new session (a new random token: a
-    /// token the client had before is never adopted). Audited either way.
+    /// takes as long) and a success opens a new session (a new random token: a token the client had
+    /// before is never adopted). Audited either way. Counting the failures and writing this attempt (as a
+    /// failure until the password is found right) are one write transaction before bcrypt runs, so N
+    /// concurrent logins see each other's attempts and get at most the limit of password checks, not N.
     public func login(name: String, password: String, address: String) throws(CityError) -> LoginOutcome {
         let now = clock().timeIntervalSince1970, since = now - settings.throttleWindow
         let trimmed = String(name.prefix(64))
-        let throttled: Bool = try read { db in
+        let actor = Actor(account: nil, name: trimmed, address: address)
+        let settings = self.settings
+        let admitted: (attempt: Int64, row: Row?)? = try write { db in
             // Failures count since the window began and since the last success of the same name (or address).
             let byName = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM login_attempts WHERE name = ? AND ok = 0 AND at > ?
@@ -247,21 +251,20 @@ public final class CityStore: Sendable {
                 """, arguments: [trimmed, since, trimmed]) ?? 0
             let byAddress = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM login_attempts WHERE address = ? AND ok = 0 AND at > ?",
                                              arguments: [address, since]) ?? 0
-            return byName >= settings.failuresPerAccount || byAddress >= settings.failuresPerAddress
-        }
-        let actor = Actor(account: nil, name: trimmed, address: address)
-        if throttled {
-            try write { db in
+            if byName >= settings.failuresPerAccount || byAddress >= settings.failuresPerAddress {
                 try Self.append(db, actor: actor, action: "login_throttled", district: nil, outcome: "refused", detail: "", at: stamp())
+                return nil
             }
-            return .throttled
+            try db.execute(sql: "INSERT INTO login_attempts (name, address, at, ok) VALUES (?, ?, ?, 0)", arguments: [trimmed, address, now])
+            let attempt = db.lastInsertedRowID
+            return (attempt, try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [trimmed]))
         }
-        let row = try read { db in try Row.fetchOne(db, sql: "SELECT * FROM accounts WHERE name = ?", arguments: [trimmed]) }
+        guard let admitted else { return .throttled }
+        let row = admitted.row
         let hash: String = row?["password_hash"] ?? dummyHash
         let matches = password.utf8.count <= 72 && Bcrypt.verify(password, hash: hash)
         guard let row, matches, (row["disabled"] as Int) == 0 else {
             try write { db in
-                try db.execute(sql: "INSERT INTO login_attempts (name, address, at, ok) VALUES (?, ?, ?, 0)", arguments: [trimmed, address, now])
                 try Self.append(db, actor: actor, action: "login_failed", district: nil, outcome: "refused", detail: "", at: stamp())
             }
             return .failure
@@ -270,7 +273,7 @@ public final class CityStore: Sendable {
         let token = Self.randomHex(bytes: 32), csrf = Self.randomHex(bytes: 32)
         let tokenHash = Self.sha256(Data(token.utf8))
         try write { db in
-            try db.execute(sql: "INSERT INTO login_attempts (name, address, at, ok) VALUES (?, ?, ?, 1)", arguments: [trimmed, address, now])
+            try db.execute(sql: "UPDATE login_attempts SET ok = 1 WHERE id = ?", arguments: [admitted.attempt])
             try db.execute(sql: """
                 INSERT INTO sessions (token_hash, account_id, csrf, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [tokenHash, account.id, csrf, now, now, now + settings.absoluteLifetime])
@@ -278,6 +281,12 @@ public final class CityStore: Sendable {
                             outcome: "ok", detail: "", at: stamp())
         }
         return .success(token: token, session: Session(account: account, csrf: csrf, tokenHash: tokenHash))
+    }
+
+    /// How many logins for `name` got their password checked (the attempts written; a throttled login
+    /// writes none).
+    public func loginAttempts(name: String) throws(CityError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM login_attempts WHERE name = ?", arguments: [name]) ?? 0 }
     }
 
     /// The live session of a token: not revoked, within both lifetimes, its account enabled. Its last

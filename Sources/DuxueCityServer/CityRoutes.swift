@@ -117,9 +117,9 @@ enum CityRoutes {
     }
 }
 
-/// Runs `body` on a thread of its own (bcrypt, the review of the filings): the request threads stay free.
+/// Runs `body` (bcrypt, the review of the filings) through the city's bounded pool of worker threads,
+/// so the request threads stay free and anonymous requests cannot start threads without bound; answers
+/// 503 when the pool's queue is full.
 func offThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
-        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
-    }
+    try await CityWork.shared.run(body)
 }

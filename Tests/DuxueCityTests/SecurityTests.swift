@@ -1,4 +1,5 @@
 import DuxueCity
+import DuxueConcurrency
 import DuxueTestSupport
 import Foundation
 import HTTPTypes
@@ -98,6 +99,43 @@ import Testing
         fixture.clock.withLock { $0 += 16 * 60 }
         if case .success = try store.login(name: "reviewer", password: CityFixture.password, address: "10.9.9.9") {} else { Issue.record("no recovery") }
         #expect(try store.auditLog(limit: 1000).contains { $0.action == "login_throttled" && $0.outcome == "refused" })
+    }
+
+    /// Twenty wrong logins for one name at once get at most five password checks: the count of failures
+    /// and the attempt are written in one transaction before bcrypt (cost 8 here, so the checks overlap).
+    @Test func concurrentLoginsGetNoMoreGuessesThanTheLimit() throws {
+        var settings = CityFixture.settings()
+        settings.bcryptCost = 8
+        let fixture = try CityFixture(settings: settings)
+        let store = fixture.store
+        let outcomes = SolverThreads.map(count: 20, jobs: 20) { index in
+            try? store.login(name: "east-user", password: "guess guess \(index)", address: "10.0.1.\(index)")
+        }
+        #expect(outcomes.allSatisfy { $0 != nil })
+        #expect(outcomes.filter { $0 == .failure }.count <= 5)
+        #expect(outcomes.filter { $0 == .throttled }.count >= 15)
+        let checks = try store.loginAttempts(name: "east-user")
+        #expect(checks >= 1 && checks <= 5, "password checks: \(checks)")
+    }
+
+    /// The worker pool runs at most its limit, queues at most its limit, and refuses the rest with 503.
+    @Test func theWorkerPoolRefusesBeyondItsQueue() async throws {
+        let pool = CityWork(running: 1, queueLimit: 1)
+        let gate = DispatchSemaphore(value: 0)
+        async let first: Int = pool.run { gate.wait(); return 1 }
+        while pool.load.active < 1 { try await Task.sleep(for: .milliseconds(10)) }
+        async let second: Int = pool.run { 2 }
+        while pool.load.waiting < 1 { try await Task.sleep(for: .milliseconds(10)) }
+        do {
+            _ = try await pool.run { 3 }
+            Issue.record("a third job was admitted")
+        } catch let failure as CityFailure {
+            #expect(failure.status == .serviceUnavailable)
+        }
+        gate.signal()
+        #expect(try await first == 1)
+        #expect(try await second == 2)
+        #expect(try await pool.run { 4 } == 4)
     }
 
     /// Through HTTP: the sixth attempt with the right password answers 429.
