@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "DuxueCity",
             dependencies: [
-                "DuxueDomain", "DuxueInput", .product(name: "GRDB", package: "GRDB.swift"),
+                "DuxueDomain", "DuxueInput", "DuxueConcurrency", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

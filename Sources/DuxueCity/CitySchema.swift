@@ -103,6 +103,7 @@ public enum CitySchema {
     /// Version 2. `INSERT OR REPLACE` (and `REPLACE`) resolves a key conflict by deleting the old row
     /// without firing DELETE triggers, which let it rewrite an audit row or an accepted filing past the
     /// version 1 triggers. An insert naming an id that exists is refused before any conflict resolution.
+    /// The indexes find the last `login_throttled` row of a name or address (one is written per window).
     public static let version2 = """
         CREATE TRIGGER audit_no_replace BEFORE INSERT ON audit
         WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
@@ -110,5 +111,8 @@ public enum CitySchema {
         CREATE TRIGGER filings_no_replace BEFORE INSERT ON filings
         WHEN EXISTS (SELECT 1 FROM filings WHERE id = NEW.id)
         BEGIN SELECT RAISE(ABORT, 'a submitted filing is immutable'); END;
+        CREATE INDEX audit_throttled_name ON audit(account_name COLLATE NOCASE, at) WHERE action = 'login_throttled';
+        CREATE INDEX audit_throttled_address ON audit(address, at) WHERE action = 'login_throttled';
+        CREATE INDEX sessions_expiry ON sessions(expires_at);
         """
 }

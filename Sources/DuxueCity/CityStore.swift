@@ -1,4 +1,5 @@
 import Crypto
+import DuxueConcurrency
 import Foundation
 import GRDB
 import HummingbirdBcrypt
@@ -23,6 +24,7 @@ public final class CityStore: Sendable {
     /// store and checked when a login names no account, so an unknown name costs as much as a known one.
     public let dummyHash: String
     private let pool: DatabasePool
+    private let lastPrune = Locked<Double>(0)
     private let clock: @Sendable () -> Date
 
     private init(path: String, pool: DatabasePool, settings: CitySettings, clock: @escaping @Sendable () -> Date) {
@@ -68,7 +70,9 @@ public final class CityStore: Sendable {
                 if attempts >= 3 { throw .database(reason: reason(error)) }
             }
         }
-        return CityStore(path: path, pool: pool, settings: settings, clock: clock)
+        let store = CityStore(path: path, pool: pool, settings: settings, clock: clock)
+        try store.prune()
+        return store
     }
 
     static func reason(_ error: any Error) -> String {
@@ -243,6 +247,7 @@ public final class CityStore: Sendable {
         let trimmed = String(name.prefix(64))
         let actor = Actor(account: nil, name: trimmed, address: address)
         let settings = self.settings
+        if pruneDue(now) { try prune() }
         let admitted: (attempt: Int64, row: Row?)? = try write { db in
             // Failures count since the window began and since the last success of the same name (or address).
             let byName = try Int.fetchOne(db, sql: """
@@ -252,7 +257,17 @@ public final class CityStore: Sendable {
             let byAddress = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM login_attempts WHERE address = ? AND ok = 0 AND at > ?",
                                              arguments: [address, since]) ?? 0
             if byName >= settings.failuresPerAccount || byAddress >= settings.failuresPerAddress {
-                try Self.append(db, actor: actor, action: "login_throttled", district: nil, outcome: "refused", detail: "", at: stamp())
+                // One audit row per name and per address per window: throttled requests are free to send,
+                // so each must not cost a row on disk.
+                let sinceStamp = Self.iso(Date(timeIntervalSince1970: since))
+                let logged = try Bool.fetchOne(db, sql: """
+                    SELECT EXISTS (SELECT 1 FROM audit WHERE action = 'login_throttled' AND account_name = ? COLLATE NOCASE AND at > ?)
+                        OR EXISTS (SELECT 1 FROM audit WHERE action = 'login_throttled' AND address = ? AND at > ?)
+                    """, arguments: [trimmed, sinceStamp, address, sinceStamp]) ?? false
+                if !logged {
+                    try Self.append(db, actor: actor, action: "login_throttled", district: nil, outcome: "refused",
+                                    detail: "further throttled logins of this name or address within the window are not logged", at: stamp())
+                }
                 return nil
             }
             try db.execute(sql: "INSERT INTO login_attempts (name, address, at, ok) VALUES (?, ?, ?, 0)", arguments: [trimmed, address, now])
@@ -281,6 +296,28 @@ public final class CityStore: Sendable {
                             outcome: "ok", detail: "", at: stamp())
         }
         return .success(token: token, session: Session(account: account, csrf: csrf, tokenHash: tokenHash))
+    }
+
+    /// Deletes login attempts older than the throttle window and sessions past either lifetime or revoked
+    /// (they can no longer count or log in): run when the store opens and at most once a minute on login,
+    /// so anonymous requests cannot grow the file without bound.
+    public func prune() throws(CityError) {
+        let now = clock().timeIntervalSince1970
+        let settings = self.settings
+        try write { db in
+            try db.execute(sql: "DELETE FROM login_attempts WHERE at <= ?", arguments: [now - settings.throttleWindow])
+            try db.execute(sql: "DELETE FROM sessions WHERE revoked_at IS NOT NULL OR expires_at <= ? OR last_seen_at + ? <= ?",
+                           arguments: [now, settings.idleLifetime, now])
+        }
+    }
+
+    /// Whether a minute has passed since the last pruning (and records now if so).
+    private func pruneDue(_ now: Double) -> Bool {
+        lastPrune.withLock { last in
+            guard now - last >= Self.touchInterval || now < last else { return false }
+            last = now
+            return true
+        }
     }
 
     /// How many logins for `name` got their password checked (the attempts written; a throttled login

@@ -70,12 +70,29 @@ enum AdminRoutes {
         }
         routes.add(.get, "/api/city/audit.csv", .staff) { request, context in
             let district = request.uri.queryParameters.get("district").map { String($0) }
-            let rows = try store.auditLog(limit: 1_000_000, district: district).reversed().map { $0.cells.map(csvSafe) }
-            try store.audit(context.actor, action: "audit_export", district: district, detail: "rows=\(rows.count)")
+            let before = request.uri.queryParameters.get("before").flatMap { Int64(String($0)) }
+            // One page of the newest rows (before `before`); when older rows remain, the answer says so
+            // (header and file name) and names the next page, instead of dropping them silently.
+            let page = max(1, min(request.uri.queryParameters.get("limit").flatMap { Int(String($0)) } ?? auditExportPage, auditExportPage))
+            var entries = try store.auditLog(limit: page + 1, before: before, district: district)
+            let more = entries.count > page
+            if more { entries.removeLast() }
+            let next = more ? entries.last?.id : nil
+            let rows = entries.reversed().map { $0.cells.map(csvSafe) }
+            try store.audit(context.actor, action: "audit_export", district: district,
+                            detail: "rows=\(rows.count)" + (next.map { " truncated: older rows before id \($0)" } ?? ""))
             let text = CSVWriter.document(header: AuditEntry.csvHeader, rows: Array(rows))
-            return CityHTTP.bytes([0xEF, 0xBB, 0xBF] + Array(text.utf8), type: "text/csv; charset=utf-8", download: "duxue-audit.csv")
+            var response = CityHTTP.bytes([0xEF, 0xBB, 0xBF] + Array(text.utf8), type: "text/csv; charset=utf-8",
+                                          download: next.map { "duxue-audit-partial-next-before-\($0).csv" } ?? "duxue-audit.csv")
+            if let next {
+                response.headers[CityHTTP.name("X-Duxue-Truncated")] = "older rows remain: /api/city/audit.csv?before=\(next)"
+            }
+            return response
         }
     }
+
+    /// Rows per page of the audit export at most (`limit` may ask fewer).
+    static let auditExportPage = 99_999
 
     /// A cell that a spreadsheet will not run as a formula (a leading = + - @ is quoted with ').
     static func csvSafe(_ cell: String) -> String {

@@ -70,7 +70,7 @@ enum CityHTTP {
     static let csrfHeader = name("X-Duxue-CSRF")
     static let fetchSite = name("Sec-Fetch-Site"), frameOptions = name("X-Frame-Options"), referrerPolicy = name("Referrer-Policy")
 
-    private static func name(_ text: String) -> HTTPField.Name {
+    static func name(_ text: String) -> HTTPField.Name {
         guard let name = HTTPField.Name(text) else { preconditionFailure("\(text) is not a header name") }
         return name
     }

@@ -118,6 +118,43 @@ import Testing
         #expect(checks >= 1 && checks <= 5, "password checks: \(checks)")
     }
 
+    /// Throttled logins cost at most one audit row per name and per address per window; attempts older
+    /// than the window and dead sessions are pruned; the audit export says when it stops short.
+    @Test func anonymousRequestsCannotGrowTheDatabase() async throws {
+        let fixture = try CityFixture()
+        let store = fixture.store
+        for _ in 0..<5 { _ = try store.login(name: "east-user", password: "guess guess guess", address: "10.0.2.1") }
+        for index in 0..<50 { #expect(try store.login(name: "east-user", password: "guess", address: "10.0.3.\(index % 3)") == .throttled) }
+        #expect(try store.auditLog(limit: 1000).filter { $0.action == "login_throttled" }.count == 1)
+        #expect(try store.rowCounts()["login_attempts"] == 5)
+        // A session that ends, and a window that passes: both pruned by the next login.
+        _ = try fixture.session("west-user")
+        fixture.clock.withLock { $0 += 13 * 3600 }
+        _ = try fixture.session("reviewer")
+        #expect(try store.rowCounts()["login_attempts"] == 1)
+        #expect(try store.rowCounts()["sessions"] == 1)
+        // A new window: one more throttled row.
+        for _ in 0..<5 { _ = try store.login(name: "east-user", password: "guess guess guess", address: "10.0.2.1") }
+        for _ in 0..<5 { _ = try store.login(name: "east-user", password: "guess", address: "10.0.2.1") }
+        #expect(try store.auditLog(limit: 1000).filter { $0.action == "login_throttled" }.count == 2)
+        // The export of a page says so, and names the next page.
+        let reviewer = try fixture.session("reviewer")
+        let total = try store.auditLog(limit: 100_000).count
+        try await fixture.app().test(.router) { client in
+            let next = try await client.execute(uri: "/api/city/audit.csv?limit=3", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                let lines = String(buffer: response.body).split(separator: "\n")
+                #expect(lines.count == 4)
+                let header = response.headers[CityHTTP.name("X-Duxue-Truncated")] ?? ""
+                #expect(header.hasPrefix("older rows remain: /api/city/audit.csv?before="))
+                return String(header.split(separator: "=").last ?? "")
+            }
+            try await client.execute(uri: "/api/city/audit.csv?before=\(next)", method: .get, headers: CityFixture.headers(reviewer)) { response in
+                #expect(String(buffer: response.body).split(separator: "\n").count == 1 + total - 3)
+                #expect(response.headers[CityHTTP.name("X-Duxue-Truncated")] == nil)
+            }
+        }
+    }
+
     /// The worker pool runs at most its limit, queues at most its limit, and refuses the rest with 503.
     @Test func theWorkerPoolRefusesBeyondItsQueue() async throws {
         let pool = CityWork(running: 1, queueLimit: 1)
