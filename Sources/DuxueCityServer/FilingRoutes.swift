@@ -146,6 +146,15 @@ enum FilingRoutes {
             throw CityFailure(status: .unprocessableContent, code: "unreadable_filing",
                               message: (language == .zh ? "无法作为备案材料读取：" : "cannot be read as a filing: ") + reason)
         }
+        // The filing names the district it is for (its cover); it must be the district it is filed under.
+        let declared = line?.district ?? ""
+        guard declared.precomposedStringWithCanonicalMapping == district.precomposedStringWithCanonicalMapping else {
+            try city.store.audit(context.actor, action: "submit", district: district, outcome: "refused",
+                                 detail: "declares district \(declared.prefix(64))")
+            throw CityFailure(status: .unprocessableContent, code: "wrong_district",
+                              message: language == .zh ? "这份备案材料写的是「\(declared)」的名册，不能作为「\(district)」的备案提交"
+                                  : "this filing is the roster of \u{201C}\(declared)\u{201D}: it cannot be filed for \u{201C}\(district)\u{201D}")
+        }
         let filing = try city.store.submit(district: district, fileName: name, bytes: bytes, by: context.actor, detail: detail)
         return try CityHTTP.json(filing, status: .created)
     }

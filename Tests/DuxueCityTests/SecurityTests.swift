@@ -291,6 +291,32 @@ import Testing
         #expect(try fixture.store.filings(district: "east").first?.comment == "\(CityFixture.hostile) \(injection)")
     }
 
+    /// A filing names the district it is for: east's user cannot file west's workbook as east's (422, a
+    /// message naming both, nothing stored); east's own workbook goes in.
+    @Test func aFilingOfAnotherDistrictIsRefused() async throws {
+        let fixture = try CityFixture()
+        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        try await fixture.app().test(.router) { client in
+            let west = try fixture.session("west-user"), east = try fixture.session("east-user")
+            let job = try await fixture.plannedJob(client, district: "west")
+            let bytes = try await client.execute(uri: "/d/west/api/jobs/\(job)/filing.xlsx", method: .get, headers: CityFixture.headers(west)) {
+                Array($0.body.readableBytesView)
+            }
+            for (language, words) in [("", ["west", "east", "不能"]), ("&lang=en", ["west", "east", "cannot be filed"])] {
+                try await client.execute(uri: "/d/east/filings?name=west.xlsx" + language, method: .post, headers: CityFixture.headers(east, type: xlsx),
+                                         body: ByteBuffer(bytes: bytes)) { response in
+                    #expect(response.status == .unprocessableContent)
+                    let message = CityFixture.json(response.body)["message"] as? String ?? ""
+                    for word in words { #expect(message.contains(word), "\(message)") }
+                }
+            }
+            try await client.execute(uri: "/d/west/filings?name=west.xlsx", method: .post, headers: CityFixture.headers(west, type: xlsx),
+                                     body: ByteBuffer(bytes: bytes)) { #expect($0.status == .created) }
+        }
+        #expect(try fixture.store.filings(district: "east").isEmpty)
+        #expect(try fixture.store.auditLog(limit: 100).contains { $0.action == "submit" && $0.outcome == "refused" && $0.detail.contains("west") })
+    }
+
     /// A zip bomb dressed as a filing, an oversized body, a file name with a path, and a file that is not
     /// a workbook: refused, nothing stored, no server path in the answer.
     @Test func uploadBombsOversizeAndTraversalAreRefused() async throws {
