@@ -146,6 +146,17 @@ public enum CityServer {
         router(City(configuration: configuration, store: store, solveLimit: 1)).1
     }
 
+    /// Every route the router answers, as Hummingbird itself lists them (`METHOD /path`, `{parameter}`
+    /// segments): a route added past ``CityRouter`` (and so past its access check) shows here too.
+    public static func installedRoutes(_ configuration: CityConfiguration, store: CityStore) -> [(method: HTTPRequest.Method, path: String)] {
+        router(City(configuration: configuration, store: store, solveLimit: 1)).0.routes.map { route in
+            let path = route.path.description.split(separator: "/").map { part -> String in
+                part.hasPrefix(":") ? "{\(part.dropFirst())}" : String(part)
+            }.joined(separator: "/")
+            return (route.method, "/" + path)
+        }
+    }
+
     /// The application over an open store (tests drive it with HummingbirdTesting).
     public static func application(_ configuration: CityConfiguration, store: CityStore,
                                    solveLimit: Int = ProcessInfo.processInfo.activeProcessorCount,

@@ -14,8 +14,7 @@ import Testing
     /// Who may call a route, as this test expects it.
     enum Who { case anyone, loggedIn, districtRead, districtWrite, reviewer, staff, admin }
 
-    /// The city's own routes. The district workbench routes under /d/{district}/api are added below
-    /// from the district server's list: GET reads, everything else writes.
+    /// The city's own routes. The district workbench routes are classified below.
     static let table: [String: Who] = [
         "GET /login": .anyone, "POST /login": .anyone, "POST /logout": .anyone, "GET /health": .anyone, "GET /openapi.json": .anyone,
         "GET /assets/app.js": .anyone, "GET /assets/app.css": .anyone, "GET /assets/city.js": .anyone, "GET /assets/city.css": .anyone,
@@ -31,21 +30,41 @@ import Testing
         "POST /api/accounts/{account}/logout-everywhere": .admin,
     ]
 
-    static let workbenchRoutes: [String] = [
-        "GET /api/districts", "GET /api/districts/{id}", "POST /api/districts/{id}/validate", "POST /api/districts/{id}/plan",
-        "GET /api/jobs/{job}", "GET /api/jobs/{job}/events", "DELETE /api/jobs/{job}", "GET /api/jobs/{job}/roster",
-        "PUT /api/jobs/{job}/roster", "GET /api/jobs/{job}/options", "GET /api/jobs/{job}/roster.csv", "GET /api/jobs/{job}/roster.xlsx",
-        "GET /api/jobs/{job}/filing.xlsx", "GET /api/jobs/{job}/filing.html", "POST /api/districts/{id}/check",
-        "POST /api/districts/{id}/renew", "GET /api/districts/{id}/history", "POST /api/jobs/{job}/record", "GET /api/districts/{id}/policy",
-        "GET /api/renewals/{renewal}/changes.csv", "POST /api/uploads", "PUT /api/districts/{id}/files/{role}",
-        "POST /api/districts/{id}/compare",
+    /// The district workbench's routes (each under /d/{district}), each classified here by what it does,
+    /// not by its method: reads of the district's data (its roster, its schools' and inspectors' personal
+    /// data) are the district's and the reviewers'; anything that plans, changes, uploads or records is the
+    /// district's own.
+    static let workbenchRoutes: [String: Who] = [
+        "GET /api/districts": .districtRead,
+        "GET /api/districts/{id}": .districtRead,
+        "POST /api/districts/{id}/validate": .districtWrite,
+        "POST /api/districts/{id}/plan": .districtWrite,
+        "GET /api/jobs/{job}": .districtRead,
+        "GET /api/jobs/{job}/events": .districtRead,
+        "DELETE /api/jobs/{job}": .districtWrite,
+        "GET /api/jobs/{job}/roster": .districtRead,
+        "PUT /api/jobs/{job}/roster": .districtWrite,
+        "GET /api/jobs/{job}/options": .districtRead,
+        "GET /api/jobs/{job}/roster.csv": .districtRead,
+        "GET /api/jobs/{job}/roster.xlsx": .districtRead,
+        "GET /api/jobs/{job}/filing.xlsx": .districtRead,
+        "GET /api/jobs/{job}/filing.html": .districtRead,
+        "POST /api/districts/{id}/check": .districtWrite,
+        "POST /api/districts/{id}/renew": .districtWrite,
+        "GET /api/districts/{id}/history": .districtRead,
+        "POST /api/jobs/{job}/record": .districtWrite,
+        "GET /api/districts/{id}/policy": .districtRead,
+        "GET /api/renewals/{renewal}/changes.csv": .districtRead,
+        "POST /api/uploads": .districtWrite,
+        "PUT /api/districts/{id}/files/{role}": .districtWrite,
+        "POST /api/districts/{id}/compare": .districtWrite,
     ]
 
     static var expected: [String: Who] {
         var all = table
-        for route in workbenchRoutes {
+        for (route, who) in workbenchRoutes {
             let parts = route.split(separator: " ", maxSplits: 1).map(String.init)
-            all[parts[0] + " /d/{district}" + parts[1]] = parts[0] == "GET" ? .districtRead : .districtWrite
+            all[parts[0] + " /d/{district}" + parts[1]] = who
         }
         return all
     }
@@ -75,7 +94,11 @@ import Testing
 
     @Test func everyRouteHasAnEntryAndEveryEntryARoute() throws {
         let fixture = try CityFixture()
-        let routed = Set(CityServer.routes(fixture.configuration, store: fixture.store).map { "\($0.method.rawValue) \($0.path)" })
+        // Hummingbird's own list, not the city router's record: a route added with router.get directly
+        // (past the access check) has no entry and fails here.
+        let routed = Set(CityServer.installedRoutes(fixture.configuration, store: fixture.store).map { "\($0.method.rawValue) \($0.path)" })
+        let recorded = Set(CityServer.routes(fixture.configuration, store: fixture.store).map { "\($0.method.rawValue) \($0.path)" })
+        #expect(routed.symmetricDifference(recorded).isEmpty, "routes past the access check: \(routed.symmetricDifference(recorded).sorted())")
         let listed = Set(Self.expected.keys)
         #expect(routed.subtracting(listed).isEmpty, "routes without an entry in the matrix: \(routed.subtracting(listed).sorted())")
         #expect(listed.subtracting(routed).isEmpty, "entries without a route: \(listed.subtracting(routed).sorted())")
@@ -85,7 +108,7 @@ import Testing
     @Test func everyRouteAnswersEachRoleAsTheTableSays() async throws {
         let fixture = try CityFixture()
         let west = try #require(try fixture.store.accounts().first { $0.name == "west-user" })
-        let routes = CityServer.routes(fixture.configuration, store: fixture.store)
+        let routes = CityServer.installedRoutes(fixture.configuration, store: fixture.store)
         try await fixture.app().test(.router) { client in
             let job = try await fixture.plannedJob(client, district: "east")
             let filing = try await fixture.submitted(client, district: "east", job: job)
