@@ -52,6 +52,8 @@ struct CityFailure: Error, Sendable {
         let message: String
         switch error {
         case .newerSchema, .unreadable: message = language == .zh ? "市级数据库不可用" : "the city database is unavailable"
+        // SQLite's own text (table names, constraint text) stays in the server's log, never the answer.
+        case .database: message = language == .zh ? "市级数据库暂时无法读写，未作改动，请稍后重试" : "the city database could not be read or written: nothing was changed; try again"
         default: message = error.message(in: language)
         }
         return CityFailure(status: status, code: status == .serviceUnavailable ? "unavailable" : "refused", message: message)

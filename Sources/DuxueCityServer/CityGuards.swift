@@ -19,6 +19,10 @@ struct CityAnswerMiddleware: RouterMiddleware {
             if let error = error as? CityFailure {
                 failure = error
             } else if let error = error as? CityError {
+                switch error {
+                case .database, .unreadable, .newerSchema: context.logger.error("city database: \(error.message(in: .en))")
+                default: break
+                }
                 failure = .from(error, language)
             } else if let error = error as? any HTTPResponseError {
                 switch error.status {
@@ -29,6 +33,7 @@ struct CityAnswerMiddleware: RouterMiddleware {
                                           message: language == .zh ? "请求有误" : "bad request")
                 }
             } else {
+                context.logger.error("internal error: \(error)")
                 failure = CityFailure(status: .internalServerError, code: "internal", message: language == .zh ? "服务器内部错误" : "internal error")
             }
             response = (try? CityHTTP.json(failure.body, status: failure.status)) ?? Response(status: .internalServerError)

@@ -33,14 +33,30 @@ public struct CityConfiguration: Sendable {
         return name == "localhost" || name == "::1" || name.hasPrefix("127.")
     }
 
-    /// The district folders of the city folder: every folder in it not starting with a dot, by name.
+    /// The district folders of the city folder: every folder in it not starting with a dot, by name. A
+    /// symbolic link is followed only when it resolves inside the city folder (a link to /etc or another
+    /// city's folder is not a district).
     public func districtFolders() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let root = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         return names.filter { !$0.hasPrefix(".") }.sorted().compactMap { name in
             var isFolder: ObjCBool = false
             let path = folder + "/" + name
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue ? path : nil
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else { return nil }
+            let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            return resolved.hasPrefix(root + "/") ? path : nil
         }
+    }
+
+    /// District folders that are one district twice: names canonically equal (the same text in two
+    /// Unicode forms, which Swift and the URLs treat as one), or a link to another district's folder.
+    /// Each group of two or more, by name.
+    public func sameDistricts() -> [[String]] {
+        let folders = districtFolders()
+        let byName = Dictionary(grouping: folders, by: { ($0 as NSString).lastPathComponent.precomposedStringWithCanonicalMapping })
+        let byTarget = Dictionary(grouping: folders, by: { URL(fileURLWithPath: $0).resolvingSymlinksInPath().path })
+        let groups = Set((Array(byName.values) + Array(byTarget.values)).filter { $0.count > 1 }.map { $0.map { ($0 as NSString).lastPathComponent }.sorted() })
+        return groups.sorted { $0[0] < $1[0] }
     }
 
     /// The city's own list of schools by district (`city-schools.csv` or `.xlsx` in the folder), if any.
@@ -60,6 +76,8 @@ public enum CityRefusal: Error, Equatable, Sendable {
     case store(CityError)
     /// No administrator account yet.
     case noAdministrator
+    /// Two district folders whose names are the same text (canonically equal).
+    case sameDistrict([String])
 
     /// The reason in a language (Chinese first).
     public func message(zh: Bool) -> String {
@@ -67,6 +85,9 @@ public enum CityRefusal: Error, Equatable, Sendable {
         case .noDistricts(let folder):
             zh ? "\(folder) 中没有区县文件夹（每个区县一个文件夹）" : "\(folder) holds no district folder (one folder per district)"
         case .store(let error): error.message(in: zh ? .zh : .en)
+        case .sameDistrict(let names):
+            zh ? "区县文件夹 \(names.joined(separator: "、")) 名字相同（仅 Unicode 写法不同）：请只保留一个"
+                : "the district folders \(names.joined(separator: ", ")) have the same name (written in two Unicode forms): keep one"
         case .noAdministrator:
             zh ? "还没有管理员账号：请先创建第一个管理员（密码从标准输入读取）" : "there is no administrator yet: create the first one first (the password is read from standard input)"
         }
@@ -93,6 +114,8 @@ final class City: Sendable {
         var order: [String] = [], workbenches: [String: EmbeddedWorkbench] = [:]
         for path in configuration.districtFolders() {
             let workbench = EmbeddedWorkbench(path: path, pool: pool)
+            // Canonically equal names are refused at start (``CityServer/openStore(_:)``); never two entries.
+            guard workbenches[workbench.districtID] == nil else { continue }
             order.append(workbench.districtID)
             workbenches[workbench.districtID] = workbench
         }
@@ -119,6 +142,7 @@ public enum CityServer {
     /// Opens the city's store and checks the folder.
     public static func openStore(_ configuration: CityConfiguration) throws(CityRefusal) -> CityStore {
         if configuration.districtFolders().isEmpty { throw .noDistricts(configuration.folder) }
+        if let same = configuration.sameDistricts().first { throw .sameDistrict(same) }
         do {
             return try CityStore.open(path: configuration.databasePath, settings: configuration.settings)
         } catch {

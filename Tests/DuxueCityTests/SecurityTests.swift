@@ -1,5 +1,6 @@
 import DuxueCity
 import DuxueConcurrency
+import DuxueDomain
 import DuxueTestSupport
 import Foundation
 import HTTPTypes
@@ -315,6 +316,33 @@ import Testing
         }
         #expect(try fixture.store.filings(district: "east").isEmpty)
         #expect(try fixture.store.auditLog(limit: 100).contains { $0.action == "submit" && $0.outcome == "refused" && $0.detail.contains("west") })
+    }
+
+    /// A database failure answers a generic message (SQLite's text goes to the log only); two district
+    /// folders whose names are canonically equal are refused at start; a link out of the city folder is
+    /// not a district.
+    @Test func databaseTextStaysInsideAndTheFolderIsWhatItSeems() throws {
+        let secret = "no such table: accounts_secret near /var/lib/duxue"
+        for language in [Language.zh, .en] {
+            let failure = CityFailure.from(.database(reason: secret), language)
+            #expect(failure.status == .serviceUnavailable)
+            #expect(!failure.message.contains("accounts_secret") && !failure.message.contains("/var/lib"))
+            #expect(!failure.message.isEmpty)
+        }
+        let fixture = try CityFixture()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-outside-\(UUID().uuidString)").path
+        try CityFixture.district(outside)
+        try FileManager.default.createSymbolicLink(atPath: fixture.folder + "/elsewhere", withDestinationPath: outside)
+        #expect(fixture.configuration.districtFolders().map { ($0 as NSString).lastPathComponent } == ["east", "west"])
+        #expect(fixture.configuration.sameDistricts().isEmpty)
+        _ = try CityServer.openStore(fixture.configuration)
+        try FileManager.default.createSymbolicLink(atPath: fixture.folder + "/east-again", withDestinationPath: fixture.folder + "/east")
+        #expect(fixture.configuration.sameDistricts() == [["east", "east-again"]])
+        try FileManager.default.removeItem(atPath: fixture.folder + "/east-again")
+        try CityFixture.district(fixture.folder + "/caf\u{E9}")
+        try CityFixture.district(fixture.folder + "/cafe\u{301}")
+        #expect(fixture.configuration.sameDistricts().count == 1)
+        #expect(throws: CityRefusal.self) { try CityServer.openStore(fixture.configuration) }
     }
 
     /// A zip bomb dressed as a filing, an oversized body, a file name with a path, and a file that is not
