@@ -109,6 +109,9 @@ struct ServeCommand: ParsableCommand {
         } catch let error as CityError {
             Console.error(error.message(in: zh ? .zh : .en))
             throw ExitCode(2)
+        } catch let error as CityAdministration.ImportRefused {
+            Console.error(error.message(in: zh ? .zh : .en))
+            throw ExitCode(2)
         } catch {
             Console.error("\(error)")
             throw ExitCode(2)

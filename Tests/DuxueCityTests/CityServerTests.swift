@@ -75,6 +75,42 @@ import Testing
         #expect(log.contains { $0.action == "return" && $0.account == "reviewer" })
     }
 
+    /// An accounts file's problems come all at once as `InputProblem`s with the file's own line numbers
+    /// (a blank line counts), columns, and a fix; nothing is created; an unreadable file names no
+    /// Foundation internals.
+    @Test func anAccountsFileReportsEveryProblemWithItsLine() throws {
+        let fixture = try CityFixture()
+        let file = fixture.folder + "/.accounts.csv"
+        try """
+        name,role,district,password
+        ok-one,reviewer,,correct horse battery
+
+        bad-role,boss,,correct horse battery
+        x,district,nowhere,correct horse battery
+        OK-ONE,admin,,correct horse battery
+        short,district
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try fixture.store.accounts().count
+        do {
+            _ = try CityAdministration.importAccounts(fixture.configuration, file: file)
+            Issue.record("imported")
+        } catch let refused as CityAdministration.ImportRefused {
+            #expect(refused.problems.map(\.line) == [4, 5, 6, 7])
+            #expect(refused.problems.map { $0.column?.index } == [2, 3, 1, nil])
+            #expect(refused.problems.allSatisfy { $0.file == ".accounts.csv" && !$0.fix(in: .zh).isEmpty })
+            #expect(refused.message(in: .zh).contains("boss") && refused.message(in: .en).contains("nowhere"))
+        }
+        #expect(try fixture.store.accounts().count == before)
+        try "name,role,password\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(throws: CityAdministration.ImportRefused.self) { try CityAdministration.importAccounts(fixture.configuration, file: file) }
+        try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: file))
+        do {
+            _ = try CityAdministration.importAccounts(fixture.configuration, file: file)
+        } catch let refused as CityAdministration.ImportRefused {
+            #expect(!refused.message(in: .en).contains("Error Domain") && !refused.message(in: .en).contains(fixture.folder))
+        }
+    }
+
     /// Logging out ends the session; logging out everywhere ends them all.
     @Test func logoutAndLogoutEverywhere() async throws {
         let fixture = try CityFixture()
