@@ -243,6 +243,28 @@ import Testing
                 #expect($0.status == .ok)
             }
             #expect(try fixture.store.deadlines()["east"] == "2027-06-30")
+            // An embedded workbench's POST is guarded the same way.
+            let east = try fixture.session("east-user"), westSession = try fixture.session("west-user")
+            try await client.execute(uri: "/d/east/api/uploads", method: .post, headers: CityFixture.headers(east, csrf: false)) {
+                #expect($0.status == .forbidden)
+            }
+            var foreign = CityFixture.headers(east, csrf: false)
+            foreign[CityHTTP.csrfHeader] = westSession.csrf
+            try await client.execute(uri: "/d/east/api/uploads", method: .post, headers: foreign) { #expect($0.status == .forbidden) }
+            var crossUpload = CityFixture.headers(east)
+            crossUpload[.origin] = "http://evil.example"
+            try await client.execute(uri: "/d/east/api/uploads", method: .post, headers: crossUpload) { #expect($0.status == .forbidden) }
+            // A forged logout does not end the session; a real one does.
+            let logout = ByteBuffer(string: "{}")
+            try await client.execute(uri: "/logout", method: .post, headers: CityFixture.headers(east, csrf: false), body: logout) {
+                #expect($0.status == .forbidden)
+            }
+            var crossLogout = CityFixture.headers(east)
+            crossLogout[.origin] = "http://evil.example"
+            try await client.execute(uri: "/logout", method: .post, headers: crossLogout, body: logout) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/api/session", method: .get, headers: CityFixture.headers(east)) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/logout", method: .post, headers: CityFixture.headers(east), body: logout) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/session", method: .get, headers: CityFixture.headers(east)) { #expect($0.status == .unauthorized) }
         }
     }
 
@@ -356,6 +378,9 @@ import Testing
             try await client.execute(uri: "/d/east/filings?name=bomb.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
                                      body: ByteBuffer(bytes: bomb)) { response in
                 #expect(response.status == .unprocessableContent)
+                let message = CityFixture.json(response.body)["message"] as? String ?? ""
+                // The size limit's own message (not a missing part or the compression ratio).
+                #expect(message.contains("200 MB"), "\(message)")
                 #expect(!String(buffer: response.body).contains("/tmp"))
             }
             try await client.execute(uri: "/d/east/filings?name=big.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
@@ -390,11 +415,17 @@ import Testing
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-bomb-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let script = """
-        import zipfile, sys
+        import random, zipfile, sys
         with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
             z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
             z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="备案表" sheetId="1"/></sheets></workbook>')
-            z.writestr("xl/worksheets/sheet1.xml", "<worksheet>" + " " * (64 * 1024 * 1024) + "</worksheet>")
+            z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+            z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+            # About 64:1 (under the ratio limit, so the size limit is what refuses it): 4 x 56 MB > 200 MB.
+            random.seed(1)
+            chunk = "".join(" " * random.randint(150, 250) + random.choice("abcdefghij") for _ in range(4000))
+            for index in range(1, 5):
+                z.writestr(f"xl/worksheets/sheet{index}.xml", "<worksheet>" + chunk * 70 + "</worksheet>")
         """
         let path = folder + "/bomb.xlsx"
         let process = Process()
