@@ -46,10 +46,18 @@ enum DistrictRoutes {
         }
     }
 
-    /// The audit action of a workbench route: every change, and every download of personal data.
+    /// The workbench's JSON reads of personal data (schools, inspectors' names and phones, rosters),
+    /// audited as `read` like a download.
+    static let personalReads: Set<String> = [
+        "/api/districts/{id}", "/api/jobs/{job}/roster", "/api/jobs/{job}/options", "/api/districts/{id}/history",
+    ]
+
+    /// The audit action of a workbench route: every change, every download of personal data and every
+    /// JSON read of it.
     static func action(_ method: HTTPRequest.Method, _ path: String) -> String? {
         let last = path.split(separator: "/").last.map(String.init) ?? ""
         if method == .get {
+            if personalReads.contains(path) { return "read" }
             return [".csv", ".xlsx", ".html"].contains(where: { last.hasSuffix($0) }) ? "download" : nil
         }
         switch last {

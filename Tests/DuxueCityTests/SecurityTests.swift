@@ -367,6 +367,24 @@ import Testing
         #expect(throws: CityRefusal.self) { try CityServer.openStore(fixture.configuration) }
     }
 
+    /// JSON reads of personal data (a district's schools and inspectors, a roster) are audited as
+    /// downloads are: who, which district, what.
+    @Test func readsOfPersonalDataAreAudited() async throws {
+        let fixture = try CityFixture()
+        try await fixture.app().test(.router) { client in
+            let job = try await fixture.plannedJob(client, district: "east")
+            let reviewer = try fixture.session("reviewer")
+            for path in ["/d/east/api/districts/east", "/d/east/api/jobs/\(job)/roster"] {
+                try await client.execute(uri: path, method: .get, headers: CityFixture.headers(reviewer)) { #expect($0.status == .ok) }
+            }
+            try await client.execute(uri: "/d/east/api/jobs/\(job)", method: .get, headers: CityFixture.headers(reviewer)) { #expect($0.status == .ok) }
+        }
+        let reads = try fixture.store.auditLog(limit: 1000).filter { $0.action == "read" && $0.account == "reviewer" }
+        #expect(reads.count == 2)
+        #expect(reads.allSatisfy { $0.district == "east" && $0.outcome == "ok" })
+        #expect(reads.contains { $0.detail.contains("/api/districts/east") } && reads.contains { $0.detail.hasSuffix("/roster 200") })
+    }
+
     /// A zip bomb dressed as a filing, an oversized body, a file name with a path, and a file that is not
     /// a workbook: refused, nothing stored, no server path in the answer.
     @Test func uploadBombsOversizeAndTraversalAreRefused() async throws {
