@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"4.0.0"),
     ],
     targets: [
         // C boundary: GLPK plus the shim that turns GLPK's abort-on-misuse into error codes.
@@ -80,11 +82,30 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
+        // The city: accounts, sessions, filings and the audit log of `duxue serve --city` (GRDB, bcrypt, SHA-256).
+        .target(
+            name: "DuxueCity",
+            dependencies: [
+                "DuxueDomain", "DuxueInput", "DuxueConcurrency", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // `duxue serve --city`: the city workbench — login, the district workbench behind authorization, filings, audit.
+        .target(
+            name: "DuxueCityServer",
+            dependencies: [
+                "DuxueCity", "DuxueServer", "DuxueDomain", "DuxueInput", "DuxueReport", "DuxueFiling", "DuxueWorkflows",
+                "DuxueConcurrency", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
         .executableTarget(
             name: "duxue",
             dependencies: [
                 "DuxueDomain", "DuxueInput", "DuxuePlanner", "DuxueGLPK", "DuxueReport", "DuxueFiling", "DuxueCompare",
-                "DuxueConcurrency", "DuxueWorkflows", "DuxueServer", "DuxueRecord",
+                "DuxueConcurrency", "DuxueWorkflows", "DuxueServer", "DuxueRecord", "DuxueCity", "DuxueCityServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -142,6 +163,15 @@ let package = Package(
             name: "DuxueRecordTests",
             dependencies: ["DuxueRecord", "DuxueWorkflows", "DuxueDomain", "DuxueInput", "DuxueSynth", "DuxueGLPK", "DuxueTestSupport",
                            "duxue", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "DuxueCityTests",
+            dependencies: [
+                "DuxueCity", "DuxueCityServer", "DuxueServer", "DuxueTestSupport", "DuxueSynth", "DuxueInput", "DuxueDomain", "duxue",
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Hummingbird", package: "hummingbird"), .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
         ),
         .testTarget(
             name: "DuxueCLITests", dependencies: ["duxue", "DuxueSynth", "DuxueInput", "DuxueDomain", "DuxueTestSupport"], exclude: ["Golden"],

@@ -33,21 +33,24 @@ enum Page {
     }
 
     /// The first page of a district: its schools listed, its input problems, and the workbench around them.
-    static func render(_ entry: DistrictEntry, workbench: Workbench, request: Request) throws -> Response {
+    /// `csrf` and `base` are the city server's (a session's token; the district's URL prefix `/d/ID`).
+    static func render(_ entry: DistrictEntry, workbench: Workbench, request: Request, csrf: String? = nil, base: String = "",
+                       city: [String: String]? = nil) throws -> Response {
         let language = HTTP.language(request)
         let detail = DistrictDetail.make(entry, language: language, names: workbench.fileNames(for: entry))
         let strings = language == .zh ? PageText.zh : PageText.en
-        let context: [String: Any] = [
+        var context: [String: Any] = [
             "lang": language.rawValue,
             "other": language == .zh ? "en" : "zh",
             "otherLabel": language == .zh ? "English" : "中文",
-            "csrf": workbench.csrfToken,
+            "csrf": csrf ?? workbench.csrfToken,
+            "base": base,
             "t": strings,
             "district": ["id": entry.id, "name": detail.name, "schoolCount": detail.schools.count,
                          "inspectorCount": detail.pool?.inspectors ?? 0, "eligible": detail.pool?.eligible ?? 0],
             "districts": workbench.districts.map {
                 ["id": $0.id, "current": $0.id == entry.id,
-                 "href": "/districts/" + ($0.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")]
+                 "href": base + "/districts/" + ($0.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")]
             },
             "schools": detail.schools.map {
                 ["id": $0.id, "name": $0.name, "stage": $0.stage, "zone": $0.zone, "enrollment": $0.enrollment, "large": $0.large]
@@ -57,6 +60,7 @@ enum Page {
             "hasRecord": detail.hasRecord,
             "presets": Presets.names,
         ]
+        if let city { context["city"] = city }
         guard let template else { throw Failure.from(CocoaError(.formatting), language: language) }
         var response = HTTP.bytes(Array(template.render(context).utf8), type: "text/html; charset=utf-8")
         response.headers[.setCookie] = "duxue_lang=\(language.rawValue); Path=/; SameSite=Strict"

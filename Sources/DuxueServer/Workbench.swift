@@ -70,6 +70,15 @@ final class Workbench: Sendable {
         uploadRoot = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-uploads-\(randomHex(bytes: 8))").path
     }
 
+    /// A workbench over `paths` whose solves run on a pool shared with other workbenches (the city
+    /// server's: one workbench per district, one pool for all).
+    init(paths: [String], pool: SolvePool) {
+        given = DistrictEntry.entries(paths)
+        self.pool = pool
+        csrfToken = randomHex(bytes: 16)
+        uploadRoot = FileManager.default.temporaryDirectory.appendingPathComponent("duxue-serve-uploads-\(randomHex(bytes: 8))").path
+    }
+
     /// A new, empty uploaded district (a folder of ``uploadRoot``); its files come by ``store(_:role:in:)``.
     func newUpload(language: Language) throws -> DistrictEntry {
         try uploaded.withLock { uploaded in

@@ -46,7 +46,10 @@ extension Assets {
     return node;
   }
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); return node; }
-  function api(path) { return path + (path.includes("?") ? "&" : "?") + "lang=" + lang; }
+  // Under the city server a district's workbench lives at /d/ID (meta duxue-base); alone, at the root.
+  const baseMeta = document.querySelector('meta[name="duxue-base"]');
+  const prefix = baseMeta ? baseMeta.content : "";
+  function api(path) { return prefix + path + (path.includes("?") ? "&" : "?") + "lang=" + lang; }
   async function call(method, path, body, type) {
     const headers = { "X-Duxue-CSRF": csrf };
     if (type) headers["Content-Type"] = type;
@@ -185,6 +188,7 @@ extension Assets {
     const zones = clear($("filter-zone"));
     zones.appendChild(el("option", lang === "zh" ? "全部" : "All", { value: "" }));
     for (const z of [...new Set(data.rows.map((r) => r.zone))].sort()) zones.appendChild(el("option", z, { value: z }));
+    if ($("submit-filing")) $("submit-filing").disabled = false;
     for (const [id, path] of [["dl-roster-csv", "roster.csv"], ["dl-roster-xlsx", "roster.xlsx"], ["dl-filing-xlsx", "filing.xlsx"], ["dl-filing-html", "filing.html"]]) {
       $(id).setAttribute("href", api("/api/jobs/" + state.job + "/" + path));
       $(id).classList.remove("disabled");
@@ -606,7 +610,7 @@ extension Assets {
         for (const p of detail.problems) list.appendChild(el("li", p.text, { class: p.severity }));
         out.appendChild(list);
       }
-      out.appendChild(el("p")).appendChild(el("a", T.open, { id: "upload-open", href: "/districts/" + encodeURIComponent(detail.id) + "?lang=" + lang }));
+      out.appendChild(el("p")).appendChild(el("a", T.open, { id: "upload-open", href: prefix + "/districts/" + encodeURIComponent(detail.id) + "?lang=" + lang }));
     } catch (error) {
       showError(out, error);
     }
@@ -624,6 +628,21 @@ extension Assets {
   $("plan-policy").addEventListener("change", loadKeys);
   $("sc-add").addEventListener("click", addScenario);
   $("upload-start").addEventListener("click", uploadDistrict);
+  // Under the city server: submit the working roster's filing to the city, and log out.
+  if ($("submit-filing")) $("submit-filing").addEventListener("click", async () => {
+    const out = $("submit-result");
+    clear(out);
+    try {
+      const filing = await call("POST", "/filings/from-job/" + encodeURIComponent(state.job));
+      out.textContent = "v" + filing.version + " · " + (lang === "zh" ? "已报送，待市里审核" : "submitted, waiting for the city") + " · SHA-256 " + filing.sha256.slice(0, 12);
+    } catch (error) {
+      out.textContent = error.message;
+    }
+  });
+  if ($("city-logout")) $("city-logout").addEventListener("click", async () => {
+    await fetch("/logout", { method: "POST", headers: { "X-Duxue-CSRF": csrf }, credentials: "same-origin" }).catch(() => null);
+    window.location.href = "/login";
+  });
   loadKeys();
   if (hasRecord) loadHistory();
 })();
