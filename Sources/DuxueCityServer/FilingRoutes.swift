@@ -1,6 +1,7 @@
 import DuxueCity
 import DuxueConcurrency
 import DuxueDomain
+import DuxueInput
 import DuxueReport
 import DuxueServer
 import DuxueWorkflows
@@ -147,8 +148,14 @@ enum FilingRoutes {
                               message: (language == .zh ? "无法作为备案材料读取：" : "cannot be read as a filing: ") + reason)
         }
         // The filing names the district it is for (its cover); it must be the district it is filed under.
+        // A filing names its district as the district's policy does (`district_name`, e.g. 丰城县), or by its
+        // folder's name when the policy names none: either is this district.
         let declared = line?.district ?? ""
-        guard declared.precomposedStringWithCanonicalMapping == district.precomposedStringWithCanonicalMapping else {
+        let ownName = city.workbenches[district].flatMap {
+            try? PolicyReader.load(district: $0.districtPath, option: nil, termStart: nil).districtName
+        }
+        let names = Set([district, ownName].compactMap { $0?.precomposedStringWithCanonicalMapping })
+        guard names.contains(declared.precomposedStringWithCanonicalMapping) else {
             try city.store.audit(context.actor, action: "submit", district: district, outcome: "refused",
                                  detail: "declares district \(declared.prefix(64))")
             throw CityFailure(status: .unprocessableContent, code: "wrong_district",

@@ -31,6 +31,9 @@ public final class EmbeddedWorkbench: Sendable {
     /// The district's id: its folder's name.
     public var districtID: String { workbench.given[0].id }
 
+    /// The district's folder or workbook.
+    public var districtPath: String { workbench.given[0].path }
+
     static func router(_ workbench: Workbench) -> Router<BasicRequestContext> {
         let router = Router()
         router.add(middleware: AnswerMiddleware())

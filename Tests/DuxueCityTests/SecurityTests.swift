@@ -340,6 +340,31 @@ import Testing
         #expect(try fixture.store.auditLog(limit: 100).contains { $0.action == "submit" && $0.outcome == "refused" && $0.detail.contains("west") })
     }
 
+    /// A district whose policy names it (`district_name`, as Data/county's names 丰城县) files under its
+    /// folder's id: the filing declares the policy's name, and that is the district's own (the browser test
+    /// found the first version refusing every such filing); another district's name is still refused.
+    @Test func aFilingNamedByTheDistrictPolicyIsTheDistricts() async throws {
+        let fixture = try CityFixture()
+        try "preset = \"combined\"\nterm_start = 2027-09-01\ndistrict_name = \"西城区\"\n"
+            .write(toFile: fixture.folder + "/west/policy.toml", atomically: true, encoding: .utf8)
+        let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        try await fixture.app().test(.router) { client in
+            let west = try fixture.session("west-user"), east = try fixture.session("east-user")
+            let job = try await fixture.plannedJob(client, district: "west")
+            let bytes = try await client.execute(uri: "/d/west/api/jobs/\(job)/filing.xlsx", method: .get, headers: CityFixture.headers(west)) {
+                Array($0.body.readableBytesView)
+            }
+            try await client.execute(uri: "/d/east/filings?name=west.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
+                                     body: ByteBuffer(bytes: bytes)) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect((CityFixture.json(response.body)["message"] as? String ?? "").contains("西城区"))
+            }
+            _ = try await fixture.submitted(client, district: "west", job: job)
+        }
+        #expect(try fixture.store.filings(district: "west").count == 1)
+        #expect(try fixture.store.filings(district: "east").isEmpty)
+    }
+
     /// A database failure answers a generic message (SQLite's text goes to the log only); two district
     /// folders whose names are canonically equal are refused at start; a link out of the city folder is
     /// not a district.

@@ -135,7 +135,10 @@ struct PairModel {
         ]
         for (index, (objective, sense, active, field)) in levels.enumerated() where active {
             model.setObjective(sense, objective)
-            let solution = try GLPKSolver().solve(model, options: SolveOptions(timeLimit: 60))
+            // A work budget, not a clock: a machine under load must not turn a slow proof into a failure.
+            var options = SolveOptions()
+            options.progress = { $0.nodes > 500_000 ? .workLimit : nil }
+            let solution = try GLPKSolver().solve(model, options: options)
             guard solution.status == .optimal else { throw PairModelError.notOptimal(solution.status) }
             let value = solution.objective.rounded()
             optimum[keyPath: field] = Int(value)
