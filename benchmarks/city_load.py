@@ -111,7 +111,10 @@ def browse(client, district, stop, stats):
                            ("api", f"/d/{district}/filings"), ("page", f"/d/{district}/submissions")]:
             if stop.is_set():
                 break
-            client.call(kind, "GET", path)
+            status, _, _ = client.call(kind, "GET", path)
+            # A JSON read of a district's personal data is an audited action (`read`).
+            if status == 200 and "/api/districts/" in path:
+                stats.ack(audit=1)
             time.sleep(random.uniform(0.2, 1.0))
 
 
@@ -135,6 +138,8 @@ def plan(client, district, stop, stats):
         if state != "done":
             continue
         status, payload, _ = client.call("api", "GET", f"/d/{district}/api/jobs/{job}/roster")
+        if status == 200:
+            stats.ack(audit=1)  # an audited read of the roster
         rows = json.loads(payload)["rows"]
         body = {"assignments": [{"school": row["school"], "assignee": row["assignee"]} for row in rows]}
         status, _, _ = client.call("edit", "PUT", f"/d/{district}/api/jobs/{job}/roster", body)
