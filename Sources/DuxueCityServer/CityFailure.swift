@@ -1,5 +1,6 @@
 import DuxueCity
 import DuxueDomain
+import DuxueServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -77,16 +78,8 @@ enum CityHTTP {
         return name
     }
 
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
-        bytes(Array(try encoder().encode(value)), type: "application/json; charset=utf-8", status: status)
+        bytes(Array(try HTTP.encoder().encode(value)), type: "application/json; charset=utf-8", status: status)
     }
 
     static func bytes(_ data: [UInt8], type: String, status: HTTPResponse.Status = .ok, download: String? = nil) -> Response {

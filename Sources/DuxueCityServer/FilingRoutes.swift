@@ -64,7 +64,7 @@ enum FilingRoutes {
         routes.add(.post, "/d/{district}/filings", .districtWrite) { request, context in
             let language = CityHTTP.language(request)
             let (id, _) = try city.workbench(context, language)
-            let name = sanitized(request.uri.queryParameters.get("name").map { String($0) } ?? "")
+            let name = Upload.sanitized(request.uri.queryParameters.get("name").map { String($0) } ?? "")
             guard name.lowercased().hasSuffix(".xlsx") else {
                 throw CityFailure(status: .unsupportedMediaType, code: "unsupported_type",
                                   message: language == .zh ? "备案材料须为 .xlsx 文件" : "a filing is an .xlsx workbook")
@@ -236,15 +236,6 @@ enum FilingRoutes {
                                 review: review.lines[district])
         }
         return Dashboard(asOf: now, districts: rows, city: review.city)
-    }
-
-    /// A file name with no folder part and no control or path characters.
-    static func sanitized(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0) } ?? ""
-        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
-        let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
-        if trimmed.isEmpty || trimmed.hasPrefix(".") { return "upload" + trimmed }
-        return String(trimmed.suffix(120))
     }
 }
 

@@ -63,18 +63,11 @@ public struct RelaxAndFix: Sendable {
         public var hasSolution: Bool { !values.isEmpty }
     }
 
-    /// Whether `value` is proven optimal by `bound`: within a relative 1e-9 for a general objective;
+    /// Whether `value` is proven optimal by `bound`: within a relative 1e-6 for a general objective;
     /// for an integral one value ≤ ⌈bound⌉ when minimising, ≥ ⌊bound⌋ when maximising (with a
     /// tolerance for the LP's round-off).
     public func meets(_ value: Double, bound: Double) -> Bool {
-        let tolerance = 1e-6
-        guard integralObjective else {
-            let slack = tolerance * max(1, abs(bound))
-            return sense == .minimize ? value <= bound + slack : value >= bound - slack
-        }
-        return sense == .minimize
-            ? value <= (bound - tolerance).rounded(.up) + tolerance
-            : value >= (bound + tolerance).rounded(.down) - tolerance
+        sense.meets(value, bound: bound, integral: integralObjective)
     }
 
     /// Runs the heuristic from `incumbent` (if any) within `timeLimit` seconds, with `base` options

@@ -243,3 +243,18 @@ public protocol MIPSolver: Sendable {
     /// Writes a model in a standard format.
     func export(_ model: Model, format: ModelFormat, to path: String) throws
 }
+
+extension ObjectiveSense {
+    /// Whether `value` meets the proven `bound` in this sense: for an integral objective, the bound rounded
+    /// to the integer beyond it (a value there is optimal); otherwise within a relative tolerance.
+    public func meets(_ value: Double, bound: Double, integral: Bool = true) -> Bool {
+        let tolerance = 1e-6
+        guard integral else {
+            let slack = tolerance * max(1, abs(bound))
+            return self == .minimize ? value <= bound + slack : value >= bound - slack
+        }
+        return self == .minimize
+            ? value <= (bound - tolerance).rounded(.up) + tolerance
+            : value >= (bound + tolerance).rounded(.down) - tolerance
+    }
+}

@@ -250,7 +250,7 @@ final class LevelRace: Sendable {
     func finished(run: Int, _ solution: Solution) -> Solution {
         state.update { state in
             let proven = solution.primal == .optimal
-                || (solution.hasSolution && LevelSearch.meets(solution.objective, bound: solution.bound, sense: sense))
+                || (solution.hasSolution && sense.meets(solution.objective, bound: solution.bound))
             state.ended[run] = Mark(incumbent: solution.hasSolution ? solution.objective : nil,
                                     bound: proven ? solution.objective : solution.bound,
                                     nodes: state.carried[run].nodes + state.current[run].nodes)
@@ -347,7 +347,7 @@ final class LevelRace: Sendable {
             if second { state.decidedNodes[1] = marks[1].nodes }
             for run in 0..<2 { state.marks[run][k] = nil }
             if let incumbent = best(marks.compactMap(\.incumbent)), let bound = tightest(marks.map(\.bound)),
-                LevelSearch.meets(incumbent, bound: bound, sense: sense)
+                sense.meets(incumbent, bound: bound)
             {
                 state.stop = .stoppedByOtherRun
             } else if let nodeBudget, marks.map(\.nodes).reduce(0, +) >= nodeBudget {

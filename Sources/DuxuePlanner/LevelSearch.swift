@@ -84,16 +84,7 @@ struct LevelSearch {
     func proven(_ solution: Solution) -> Bool {
         guard solution.primal != .optimal else { return true }
         guard solution.hasSolution, solution.bound.isFinite else { return false }
-        return Self.meets(solution.objective, bound: solution.bound, sense: sense)
-    }
-
-    /// Whether an integral objective `value` is proven optimal by `bound`: value ≤ ⌈bound⌉ when
-    /// minimising, value ≥ ⌊bound⌋ when maximising (with a tolerance for the LP's round-off).
-    static func meets(_ value: Double, bound: Double, sense: ObjectiveSense) -> Bool {
-        let tolerance = 1e-6
-        return sense == .minimize
-            ? value <= (bound - tolerance).rounded(.up) + tolerance
-            : value >= (bound + tolerance).rounded(.down) - tolerance
+        return sense.meets(solution.objective, bound: solution.bound)
     }
 
     /// The result, proven optimal when the runs together proved it: the search of the level is then

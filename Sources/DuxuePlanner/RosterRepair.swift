@@ -66,7 +66,7 @@ struct RosterRepair {
         var outcome = Outcome()
         guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
         outcome.bound = lp.objective
-        if LevelSearch.meets(model.objective.value(in: incumbent), bound: lp.objective, sense: model.sense) {
+        if model.sense.meets(model.objective.value(in: incumbent), bound: lp.objective) {
             outcome.incumbentMeets = true
             outcome.proven = true
             outcome.values = incumbent
@@ -82,7 +82,7 @@ struct RosterRepair {
                 guard let packed, model.firstViolation(in: packed.values) == nil else { return outcome }
                 outcome.values = packed.values
                 outcome.objective = model.objective.value(in: packed.values)
-                outcome.proven = LevelSearch.meets(outcome.objective, bound: lp.objective, sense: model.sense)
+                outcome.proven = model.sense.meets(outcome.objective, bound: lp.objective)
                 return outcome
             }
             guard let moved = shifted(recruits, after: completion) else { return outcome }

@@ -4,7 +4,7 @@ import HTTPTypes
 import Hummingbird
 
 /// Answers and request parts shared by the routes.
-enum HTTP {
+public enum HTTP {
     /// Largest JSON body (a 3,000-school roster is about 200 kB).
     static let maxJSONBytes = 2 << 20
     /// Largest uploaded file.
@@ -26,8 +26,8 @@ enum HTTP {
     /// The cookie carrying the access token.
     static let accessCookie = "duxue_access"
 
-    /// The API's JSON: snake_case keys, as the CLI's `--format json`.
-    static func encoder() -> JSONEncoder {
+    /// The API's JSON: snake_case keys, as the CLI's `--format json` (the city server's too).
+    public static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.keyEncodingStrategy = .convertToSnakeCase
@@ -120,7 +120,7 @@ enum Scratch {
     }
 }
 
-struct Upload {
+public struct Upload {
     /// Where the workflows read it.
     let path: String
     /// The user's file name.
@@ -166,8 +166,8 @@ struct Upload {
     /// Removes the scratch copy.
     func remove() { try? FileManager.default.removeItem(atPath: folder) }
 
-    /// A file name with no folder part and no control or path characters.
-    static func sanitized(_ name: String) -> String {
+    /// A file name with no folder part and no control or path characters (the city server's uploads too).
+    public static func sanitized(_ name: String) -> String {
         let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map { String($0) } ?? ""
         let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
         let trimmed = cleaned.trimmingCharacters(in: .whitespaces)
