@@ -185,8 +185,8 @@ public struct Planner: Sendable {
                 continue
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
-            let repaired = priority == .recruits && options.rosterRepair
-                ? repairRecruits(builder, incumbent: values, timeLimit: remaining, options: options)
+            let repaired = [.recruits, .fullTimeRecruits].contains(priority) && options.rosterRepair
+                ? repairRecruits(builder, level: priority, incumbent: values, timeLimit: remaining, options: options)
                 : (proven: nil, start: nil)
             let (result, heuristic) = repaired.proven
                 ?? solveLevel(builder.model, priority: priority, sense: sense, incumbent: repaired.start ?? values,

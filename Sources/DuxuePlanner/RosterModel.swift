@@ -39,6 +39,8 @@ struct RosterModel {
         let k: Int
         let g: Int
     }
+    /// The row of the full-time share R4 (`nil` when the policy sets no share).
+    private(set) var fullTimeShareRow: Int?
     /// Hub columns: pool supply by inspector class and demand by school class, per hub.
     private(set) var hubSupply: [(variable: Variable, hub: Hub, k: Int)] = []
     private(set) var hubDemand: [(variable: Variable, hub: Hub, g: Int)] = []
@@ -229,6 +231,7 @@ struct RosterModel {
             expression.add(vacancies(in: zone), scaledBy: Double(-p))
             if let f = fullTimeVacancies[zone] { expression.add(f, Double(q)) }
         }
+        fullTimeShareRow = model.constraints.count
         model.addConstraint("full_time_share", expression, greaterOrEqual: -Double((q - p) * idleFullTime))
     }
 

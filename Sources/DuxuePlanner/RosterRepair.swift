@@ -21,11 +21,19 @@ import Foundation
 /// 4. A zone left with schools nobody holds takes a recruit from a zone whose recruits have room to
 ///    spare, and the flows run again (a few rounds).
 ///
+/// 5. Full-time recruits: as few as the share R4 then needs (its row's slack, Q per recruit).
+///
+/// The same repair serves P1b (fewest full-time recruits), with the recruits of P1a's roster and the
+/// part-time appointees packed as tightly as the flows allow (``tightened(_:recruits:untilFeasible:)``):
+/// the share then asks for the fewest full-time recruits.
+///
 /// The result is checked against every row of the model (``Model/firstViolation(in:)``); only a
-/// feasible roster is returned. It proves the level when it has ⌈B⌉ recruits.
+/// feasible roster is returned. It proves the level when it meets the LP bound B.
 struct RosterRepair {
-    /// The class model with P1a's objective set.
+    /// The class model with the level's objective set.
     let builder: RosterModel
+    /// The level repaired: ``Priority/recruits`` or ``Priority/fullTimeRecruits``.
+    var level: Priority = .recruits
     /// Rounds of step 4.
     var rounds = 8
     /// Trials of step 3b.
@@ -73,13 +81,18 @@ struct RosterRepair {
             outcome.objective = model.objective.value(in: incumbent)
             return outcome
         }
-        let target = Int((lp.objective - 1e-6).rounded(.up))
+        // P1a: ⌈B⌉ recruits; P1b: as many as P1a's roster has (its value is held by a row).
+        let target = level == .recruits
+            ? Int((lp.objective - 1e-6).rounded(.up)) : Int(builder.recruits.value(in: incumbent).rounded())
         var recruits = rounded(lp.values, to: target)
         for _ in 0..<max(1, rounds) {
             let completion = complete(recruits)
             if completion.deficit.isEmpty && completion.largeDeficit.isEmpty {
-                let packed = model.firstViolation(in: completion.values) == nil ? completion : tightened(completion, recruits: recruits)
-                guard let packed, model.firstViolation(in: packed.values) == nil else { return outcome }
+                let packed = level == .fullTimeRecruits || model.firstViolation(in: completion.values) != nil
+                    ? tightened(completion, recruits: recruits, untilFeasible: level == .recruits) : completion
+                guard var packed else { return outcome }
+                packed.values = fewestFullTimeRecruits(packed.values)
+                guard model.firstViolation(in: packed.values) == nil else { return outcome }
                 outcome.values = packed.values
                 outcome.objective = model.objective.value(in: packed.values)
                 outcome.proven = model.sense.meets(outcome.objective, bound: lp.objective)
@@ -129,6 +142,17 @@ struct RosterRepair {
         return result
     }
 
+    /// One pass of the large schools' flow: the members of one cap and employment.
+    struct LargePass: Hashable, Comparable {
+        var capacity: Int
+        var fullTime: Bool
+        init(_ k: InspectorClass) {
+            capacity = k.capacity
+            fullTime = k.employment == .fullTime
+        }
+        static func < (a: Self, b: Self) -> Bool { (a.capacity, a.fullTime ? 1 : 0) < (b.capacity, b.fullTime ? 1 : 0) }
+    }
+
     /// What one completion left: the column values, standard schools nobody holds per zone, large
     /// schools nobody holds per class, and the recruits each zone could give up (their schools fit
     /// in one recruit fewer).
@@ -139,11 +163,33 @@ struct RosterRepair {
         var spare: [Zone: Int]
     }
 
-    /// Step 3b, when the share R4 fails by a few part-timers: part-time classes whose last appointee
-    /// holds fewest schools give up that appointee (their schools limited to c_k · (b_k − 1)) and the
-    /// flows run again; kept when every school is still held. Stops when the model's rows all hold, or
-    /// after ``packingTrials`` trials. `nil` when no trial gives a roster that breaks no row.
-    func tightened(_ completion: Completion, recruits: Recruits) -> Completion? {
+    /// Step 5: the full-time recruits lowered, zone by zone, by as many as the share's slack allows (Q
+    /// per recruit), all of them when the policy sets no share.
+    func fewestFullTimeRecruits(_ values: [Double]) -> [Double] {
+        var values = values
+        var drop = Int.max
+        if let index = builder.fullTimeShareRow {
+            let row = builder.model.constraints[index]
+            let slack = row.expression.value(in: values) - (row.lower ?? 0)
+            drop = max(0, Int(((slack + 1e-6) / Double(builder.policy.fullTimeShareFraction.denominator)).rounded(.down)))
+        }
+        for zone in builder.partition.zones where drop > 0 {
+            guard let f = builder.fullTimeVacancies[zone] else { continue }
+            let cut = min(drop, Int(values[f.index].rounded()))
+            values[f.index] -= Double(cut)
+            drop -= cut
+        }
+        return values
+    }
+
+    /// Step 3b: part-time classes whose last appointee holds fewest schools give up that appointee (their
+    /// schools limited to c_k · (b_k − 1)) and the flows run again; kept when every school is still held.
+    /// `untilFeasible` (P1a, where the share R4 fails by a few part-timers): each class tried once, and
+    /// done as soon as the model's rows all hold. Otherwise (P1b) the part-timers are packed as tightly as
+    /// the trials find: a class is tried again after it gave one up, until no class can. At most
+    /// ``packingTrials`` trials (P1a) or ten per part-time class (P1b). `nil` when no trial gives a roster
+    /// that breaks no row.
+    func tightened(_ completion: Completion, recruits: Recruits, untilFeasible: Bool = true) -> Completion? {
         let model = builder.model
         let classes = builder.partition.inspectorClasses.filter { $0.employment == .partTime }
         var current = completion
@@ -152,20 +198,23 @@ struct RosterRepair {
         var limits: [Int: Int] = [:]
         for k in classes { limits[k.index] = k.capacity * people(k, in: current) }
         var tried = Set<Int>()
-        for _ in 0..<packingTrials {
-            if model.firstViolation(in: current.values) == nil { return current }
+        for _ in 0..<(untilFeasible ? packingTrials : 10 * classes.count) {
+            if untilFeasible, model.firstViolation(in: current.values) == nil { return current }
             // The class whose last appointee holds fewest schools.
             let candidates = classes.filter { people($0, in: current) > 0 && !tried.contains($0.index) }
             guard let k = candidates.min(by: {
                 let a = load($0, in: current) - $0.capacity * (people($0, in: current) - 1)
                 let b = load($1, in: current) - $1.capacity * (people($1, in: current) - 1)
                 return (a, $0.index) < (b, $1.index)
-            }) else { return nil }
-            tried.insert(k.index)
+            }) else { break }
             var trial = limits
             trial[k.index] = k.capacity * (people(k, in: current) - 1)
             let next = complete(recruits, partTimeLimits: trial)
-            guard next.deficit.isEmpty && next.largeDeficit.isEmpty else { continue }
+            guard next.deficit.isEmpty && next.largeDeficit.isEmpty else {
+                tried.insert(k.index)
+                continue
+            }
+            if untilFeasible { tried.insert(k.index) }
             current = next
             for k in classes { limits[k.index] = k.capacity * people(k, in: current) }
         }
@@ -247,10 +296,12 @@ struct RosterRepair {
             guard let node = largeSchool[g.index] else { continue }
             largeSink[g.index] = large.addArc(from: node, to: sink, capacity: max(0, g.size - recruits.large[g.index, default: 0]))
         }
-        // Part-timers first: a full-time member on a large school would leave c_k standard schools to
-        // part-timers, and the share counts every part-time appointee against it.
-        for pass in [Employment.partTime, .fullTime] {
-            for k in classes where k.employment == pass { large.setCapacity(of: largeSource[k.index], to: k.size) }
+        // A member on a large school gives up the c_k standard schools they could hold: the smallest caps
+        // first, and at equal caps part-timers first (a full-time member on a large school would leave
+        // c_k standard schools to part-timers, and the share counts every part-time appointee against it).
+        let largePasses = Set(classes.map(LargePass.init)).sorted()
+        for pass in largePasses {
+            for k in classes where LargePass(k) == pass { large.setCapacity(of: largeSource[k.index], to: k.size) }
             large.augment(from: source, to: sink)
         }
         let dedicated = classes.map { large.flow(on: largeSource[$0.index]) }
@@ -359,13 +410,13 @@ struct RosterRepair {
 }
 
 extension Planner {
-    /// P1a through the ``RosterRepair``: the level's result when the repair proves it (or the incumbent
-    /// already meets the LP bound), else a better starting roster for the level's own search, if any.
-    /// A solver fault in the repair's LP is not the level's: the search goes on without it.
-    func repairRecruits(_ builder: RosterModel, incumbent: [Double], timeLimit: Double?,
+    /// P1a or P1b through the ``RosterRepair``: the level's result when the repair proves it (or the
+    /// incumbent already meets the LP bound), else a better starting roster for the level's own search,
+    /// if any. A solver fault in the repair's LP is not the level's: the search goes on without it.
+    func repairRecruits(_ builder: RosterModel, level: Priority, incumbent: [Double], timeLimit: Double?,
                         options: PlannerOptions) -> (proven: (Solution, heuristic: HeuristicResult?)?, start: [Double]?) {
         let clock = Stopwatch()
-        guard let found = try? RosterRepair(builder: builder).run(
+        guard let found = try? RosterRepair(builder: builder, level: level).run(
             solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: SolveOptions(verbose: options.verbose))
         else { return (nil, nil) }
         if found.proven, let values = found.values, let bound = found.bound {
@@ -373,6 +424,7 @@ extension Planner {
                                     bound: bound, nodes: 0, seconds: clock.seconds)
             return ((solution, found.incumbentMeets ? .proved : .repaired), nil)
         }
+        // Both levels minimise.
         guard let values = found.values, found.objective < builder.model.objective.value(in: incumbent) - 0.5 else { return (nil, nil) }
         return (nil, values)
     }
