@@ -152,6 +152,22 @@ static void dx_callback(glp_tree *tree, void *info) {
     }
 }
 
+/* The simplex from the caller's basis when one is given (no LP presolve then), else from GLPK's own
+   starting basis; a basis GLPK refuses (invalid, singular, ill-conditioned) falls back to GLPK's. */
+static int dx_simplex(glp_prob *prob, glp_smcp *smcp, const dx_options *options) {
+    if (options->basis_cols) {
+        int m = glp_get_num_rows(prob), n = glp_get_num_cols(prob);
+        for (int i = 1; i <= m; i++)
+            glp_set_row_stat(prob, i, i <= options->basis_row_count ? options->basis_rows[i] : GLP_BS);
+        for (int j = 1; j <= n; j++) glp_set_col_stat(prob, j, options->basis_cols[j]);
+        smcp->presolve = GLP_OFF;
+        int rc = glp_simplex(prob, smcp);
+        if (rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND) return rc;
+        glp_std_basis(prob);
+    }
+    return glp_simplex(prob, smcp);
+}
+
 dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result, double *col_values) {
     dx_verbose = options->verbose;
     DX_GUARDED({
@@ -163,11 +179,18 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             smcp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
             smcp.presolve = options->presolve ? GLP_ON : GLP_OFF;
             if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
-            result->glpk_return = glp_simplex(prob, &smcp);
+            result->glpk_return = dx_simplex(prob, &smcp, options);
             result->status = glp_get_status(prob);
             result->objective = glp_get_obj_val(prob);
             result->bound = result->objective;
             for (int j = 1; j <= ncols; j++) col_values[j] = glp_get_col_prim(prob, j);
+            if (options->basis_rows_out && options->basis_cols_out && result->glpk_return == 0
+                && result->status == GLP_OPT) {
+                int nrows = glp_get_num_rows(prob);
+                for (int i = 1; i <= nrows; i++) options->basis_rows_out[i] = glp_get_row_stat(prob, i);
+                for (int j = 1; j <= ncols; j++) options->basis_cols_out[j] = glp_get_col_stat(prob, j);
+                result->has_basis = 1;
+            }
         } else {
             dx_callback_state state = {options, 0, 0, 0, 0.0, 0};
             glp_iocp iocp;
@@ -183,7 +206,7 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
                 smcp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
                 smcp.presolve = GLP_OFF;
                 if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
-                int rc = glp_simplex(prob, &smcp);
+                int rc = dx_simplex(prob, &smcp, options);
                 if (rc != 0 || glp_get_status(prob) != GLP_OPT) {
                     result->glpk_return = rc != 0 ? rc : GLP_ENOPFS;
                     result->status = glp_get_status(prob) == GLP_UNBND ? GLP_UNBND : GLP_NOFEAS;

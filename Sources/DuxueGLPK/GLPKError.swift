@@ -62,6 +62,28 @@ enum GLPKCodes {
         }
     }
 
+    /// GLPK's code of a basis status.
+    static func code(of status: BasisStatus) -> Int32 {
+        switch status {
+        case .basic: GLP_BS
+        case .atLower: GLP_NL
+        case .atUpper: GLP_NU
+        case .free: GLP_NF
+        case .fixed: GLP_NS
+        }
+    }
+
+    /// The basis status of a GLPK code (GLPK writes only these five).
+    static func basisStatus(_ code: Int32) -> BasisStatus {
+        switch code {
+        case GLP_NL: .atLower
+        case GLP_NU: .atUpper
+        case GLP_NF: .free
+        case GLP_NS: .fixed
+        default: .basic
+        }
+    }
+
     /// Either why the solve stopped and what it found, or a fault message.
     enum Mapping: Equatable {
         case result(Termination, SolutionStatus)

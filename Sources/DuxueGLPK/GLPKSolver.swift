@@ -85,9 +85,19 @@ public struct GLPKSolver: MIPSolver {
         var result = dx_result()
         let incumbent: [Double]? = options.incumbent.map { [0] + $0 }
         let box = ProgressBox(options.progress)
+        // A starting basis for this model's columns (a basis of other columns is not used), 1-based.
+        let startBasis = options.basis.flatMap { $0.columns.count == model.variables.count ? $0 : nil }
+        let startRows: [Int32] = [0] + (startBasis?.rows.prefix(model.constraints.count).map(GLPKCodes.code(of:)) ?? [])
+        let startColumns: [Int32] = [0] + (startBasis?.columns.map(GLPKCodes.code(of:)) ?? [])
+        var rowsOut = [Int32](repeating: 0, count: integer ? 0 : model.constraints.count + 1)
+        var columnsOut = [Int32](repeating: 0, count: integer ? 0 : model.variables.count + 1)
         let status = withExtendedLifetime(box) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
             return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
+              startRows.withUnsafeBufferPointer { startRowBuffer in
+              startColumns.withUnsafeBufferPointer { startColumnBuffer in
+              rowsOut.withUnsafeMutableBufferPointer { rowsOutBuffer in
+              columnsOut.withUnsafeMutableBufferPointer { columnsOutBuffer in
                 var dxOptions = dx_options()
                 dxOptions.time_limit_ms = Self.milliseconds(options.timeLimit)
                 dxOptions.mip_gap = options.relativeGap
@@ -107,7 +117,20 @@ public struct GLPKSolver: MIPSolver {
                     }
                     dxOptions.progress_context = context
                 }
+                if startBasis != nil {
+                    dxOptions.basis_rows = startRowBuffer.baseAddress
+                    dxOptions.basis_row_count = Int32(startRows.count - 1)
+                    dxOptions.basis_cols = startColumnBuffer.baseAddress
+                }
+                if !integer {
+                    dxOptions.basis_rows_out = rowsOutBuffer.baseAddress
+                    dxOptions.basis_cols_out = columnsOutBuffer.baseAddress
+                }
                 return dx_solve(problem.pointer, &dxOptions, &result, &values)
+              }
+              }
+              }
+              }
             }
         }
         try GLPKProblem.check(status)
@@ -121,9 +144,14 @@ public struct GLPKSolver: MIPSolver {
             let columnValues = primal == .none ? [] : Array(values.dropFirst())
             let objective = primal == .none ? .nan : result.objective
             let bound = primal == .optimal ? objective : result.bound
-            return Solution(
+            var solution = Solution(
                 termination: termination, primal: primal, values: columnValues, objective: objective, bound: bound,
                 nodes: Int(result.nodes), seconds: seconds)
+            if result.has_basis != 0 {
+                solution.basis = LPBasis(rows: rowsOut.dropFirst().map(GLPKCodes.basisStatus),
+                                         columns: columnsOut.dropFirst().map(GLPKCodes.basisStatus))
+            }
+            return solution
         }
     }
 

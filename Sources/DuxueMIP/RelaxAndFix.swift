@@ -32,6 +32,11 @@ public struct RelaxAndFix: Sendable {
     public var integralObjective: Bool
     /// RINS rounds after relax and fix (step 4); none by default.
     public var rinsRounds: Int
+    /// Times step 3 may widen the free columns by one hop when the fixed model has no solution.
+    public var widening = 3
+    /// Rows with more terms than this do not widen step 3 (a row over all recruits or all appointees
+    /// would free nearly everything).
+    public var sparseRowLimit = 40
 
     /// A heuristic run with the given solver, model, sense and node budget.
     public init(solver: any MIPSolver, model: Model, sense: ObjectiveSense, nodes: Int, integralObjective: Bool = true,
@@ -59,6 +64,10 @@ public struct RelaxAndFix: Sendable {
         public var improved: Bool
         /// Branch-and-bound nodes spent.
         public var nodes: Int
+        /// The LP relaxation's optimal basis, when the solver gave one: a start for a similar model's LP.
+        public var basis: LPBasis?
+        /// Hops step 3 widened the free columns by before its last search (0: only fractional columns free).
+        public var widened = 0
         /// Whether a solution exists.
         public var hasSolution: Bool { !values.isEmpty }
     }
@@ -85,25 +94,41 @@ public struct RelaxAndFix: Sendable {
         let lp = try solver.solve(model, options: relaxation)
         guard lp.termination == .optimal, lp.bound.isFinite else { return outcome }
         outcome.bound = lp.objective
+        outcome.basis = lp.basis
         if incumbent != nil, meets(startValue, bound: lp.objective) {
             outcome.proven = true
             return outcome
         }
-        var fixed = model
-        for (index, variable) in model.variables.enumerated() where variable.kind != .continuous {
-            let value = lp.values[index]
-            if abs(value - value.rounded()) <= 1e-9, let column = model.variable(at: index) {
-                fixed.setBounds(column, lower: value.rounded(), upper: value.rounded())
-            }
-        }
+        // Step 3, widened while the fixed model has no solution: first every integral column fixed, then
+        // the columns sharing a (sparse) row with a free one are freed too, a hop at a time, so that a
+        // fractional column's rounding can be paid for by its neighbours.
+        var free = Set(model.variables.indices.filter {
+            model.variables[$0].kind != .continuous && abs(lp.values[$0] - lp.values[$0].rounded()) > 1e-9
+        })
+        let neighbours = Neighbourhood(model: model, sparseRows: sparseRowLimit)
         var search = base
         search.incumbent = nil
-        search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
         let budget = nodes, progress = base.progress
         search.progress = { snapshot in progress?(snapshot) ?? (snapshot.nodes < budget ? nil : .workLimit) }
-        let found = try solver.solve(fixed, options: search)
-        outcome.nodes = found.nodes
-        accept(found, into: &outcome)
+        for hop in 0...widening {
+            var fixed = model
+            for (index, variable) in model.variables.enumerated() where variable.kind != .continuous && !free.contains(index) {
+                if let column = model.variable(at: index) {
+                    fixed.setBounds(column, lower: lp.values[index].rounded(), upper: lp.values[index].rounded())
+                }
+            }
+            search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
+            let found = try solver.solve(fixed, options: search)
+            outcome.nodes += found.nodes
+            accept(found, into: &outcome)
+            outcome.widened = hop
+            if ProcessInfo.processInfo.environment["DUXUE_DEBUG_RF"] != nil { FileHandle.standardError.write("RF lp \(lp.objective) start \(startValue) hop \(hop) free \(free.count) \(found.termination) obj \(found.objective) nodes \(found.nodes) t \(elapsed())\n".data(using: .utf8)!) }
+            // Widened while the fixed model has no solution or none at the bound.
+            guard hop < widening, !(outcome.hasSolution && meets(outcome.objective, bound: lp.objective)) else { break }
+            let wider = neighbours.widen(free)
+            guard wider.count > free.count else { break }
+            free = wider
+        }
         outcome.proven = outcome.hasSolution && meets(outcome.objective, bound: lp.objective)
         var round = 0
         while round < rinsRounds, outcome.hasSolution, !outcome.proven, timeLimit.map({ elapsed() < $0 - 0.1 }) ?? true {
@@ -126,6 +151,7 @@ public struct RelaxAndFix: Sendable {
             let improved = try solver.solve(neighbourhood, options: rins)
             outcome.nodes += improved.nodes
             accept(improved, into: &outcome)
+            if ProcessInfo.processInfo.environment["DUXUE_DEBUG_RF"] != nil { FileHandle.standardError.write("  RINS free \(free) \(improved.termination) obj \(improved.objective) nodes \(improved.nodes) t \(elapsed())\n".data(using: .utf8)!) }
             outcome.proven = meets(outcome.objective, bound: lp.objective)
             if !(sense == .minimize ? outcome.objective < before - 1e-9 : outcome.objective > before + 1e-9) { break }
         }
@@ -146,5 +172,33 @@ public struct RelaxAndFix: Sendable {
             outcome.objective = objective
             outcome.improved = true
         }
+    }
+}
+
+/// Which columns share a row with which: step 3 of ``RelaxAndFix`` frees a fixed column's neighbours.
+struct Neighbourhood {
+    /// Columns of each sparse row.
+    private let rows: [[Int]]
+    /// Sparse rows of each column.
+    private let rowsOf: [[Int]]
+
+    /// The neighbourhood over the model's rows with at most `sparseRows` terms.
+    init(model: Model, sparseRows: Int) {
+        var rows: [[Int]] = []
+        var rowsOf = [[Int]](repeating: [], count: model.variables.count)
+        for constraint in model.constraints where constraint.expression.terms.count <= sparseRows {
+            let columns = Array(Set(constraint.expression.terms.map(\.0.index))).sorted()
+            for column in columns { rowsOf[column].append(rows.count) }
+            rows.append(columns)
+        }
+        self.rows = rows
+        self.rowsOf = rowsOf
+    }
+
+    /// `free` and every column sharing a sparse row with one of them.
+    func widen(_ free: Set<Int>) -> Set<Int> {
+        var wider = free
+        for column in free { for row in rowsOf[column] { wider.formUnion(rows[row]) } }
+        return wider
     }
 }

@@ -144,6 +144,9 @@ public struct SolveOptions: Sendable {
     public var progress: (@Sendable (SolveProgress) -> SearchStop?)?
     /// The search order.
     public var strategy: SearchStrategy = .lastColumnsFirst
+    /// A simplex basis to start the LP from (an earlier, similar model's: rows added since start basic);
+    /// used where the solver does not presolve. Deterministic: the same basis gives the same path.
+    public var basis: LPBasis?
 
     /// Default options: no limit, exact, silent.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {
@@ -176,6 +179,35 @@ public struct SolveProgress: Sendable {
     }
 }
 
+/// The status of a row or column in a simplex basis.
+public enum BasisStatus: Sendable, Equatable {
+    /// In the basis.
+    case basic
+    /// Non-basic at its lower bound.
+    case atLower
+    /// Non-basic at its upper bound.
+    case atUpper
+    /// Non-basic and free (no bounds).
+    case free
+    /// Non-basic and fixed.
+    case fixed
+}
+
+/// A simplex basis: the status of every row and column of a model, to start a later LP from where this
+/// one ended. A model with rows appended since (a lexicographic level's fixing row) starts them basic.
+public struct LPBasis: Sendable, Equatable {
+    /// Row statuses, in the model's row order.
+    public var rows: [BasisStatus]
+    /// Column statuses, in the model's column order.
+    public var columns: [BasisStatus]
+
+    /// A basis of the given statuses.
+    public init(rows: [BasisStatus], columns: [BasisStatus]) {
+        self.rows = rows
+        self.columns = columns
+    }
+}
+
 /// What a solve returns: why it stopped, what solution it has, and the solution.
 public struct Solution: Sendable {
     /// Why the search stopped.
@@ -195,6 +227,8 @@ public struct Solution: Sendable {
     /// What a failed run reported, when ``termination`` is ``Termination/fault`` (its solution came
     /// from another run).
     public var fault: String?
+    /// The optimal basis of an LP relaxation (``SolveOptions/relaxation``), when the solver gives one.
+    public var basis: LPBasis?
 
     /// Relative gap |objective − bound| / max(1, |objective|).
     public var gap: Double { abs(objective - bound) / max(1, abs(objective)) }

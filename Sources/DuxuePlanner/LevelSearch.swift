@@ -122,11 +122,14 @@ extension Planner {
     /// which proves most levels outright; else the ``LevelSearch`` portfolio from the better roster. A
     /// solver fault never loses a roster: the level keeps the best one it has (at worst the incumbent)
     /// and says it faulted.
+    /// `basis` (the previous level's LP basis) starts the level's LPs where the solver does not presolve;
+    /// the solution carries the level's own LP basis when the heuristic solved the relaxation.
     func solveLevel(
         _ model: Model, priority: Priority, sense: ObjectiveSense, incumbent: [Double], timeLimit: Double?,
-        options: PlannerOptions, clock: Stopwatch
+        basis: LPBasis? = nil, options: PlannerOptions, clock: Stopwatch
     ) -> (Solution, heuristic: HeuristicResult?) {
         var base = SolveOptions(verbose: options.verbose)
+        base.basis = basis
         let progress = options.progress, stop = options.stopRequested
         if progress != nil || stop != nil {
             base.progress = { snapshot in
@@ -141,16 +144,18 @@ extension Planner {
         var heuristicFault: String?
         if options.primalHeuristic {
             do {
-                let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
+                let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes, rinsRounds: Int(ProcessInfo.processInfo.environment["DUXUE_RINS"] ?? "0") ?? 0)
                     .run(incumbent: incumbent, timeLimit: timeLimit, base: base)
                 heuristicNodes = found.nodes
                 heuristic = found.proven ? .proved : found.improved ? .improved : HeuristicResult.none
                 if found.proven, let bound = found.bound {
-                    let solution = Solution(termination: .optimal, primal: .optimal, values: found.values, objective: found.objective,
+                    var solution = Solution(termination: .optimal, primal: .optimal, values: found.values, objective: found.objective,
                                             bound: bound, nodes: found.nodes, seconds: levelClock.seconds)
+                    solution.basis = found.basis
                     return (solution, heuristic)
                 }
                 start = found.values
+                if let lpBasis = found.basis { base.basis = lpBasis }
             } catch {
                 // The heuristic is an extra: its fault is recorded and the level's own search goes on.
                 heuristicFault = "\(error)"
@@ -162,6 +167,7 @@ extension Planner {
             .run(incumbent: start, timeLimit: remaining)
         solution.nodes += heuristicNodes
         solution.seconds = levelClock.seconds
+        solution.basis = base.basis
         solution.fault = solution.fault ?? heuristicFault
         return (solution, heuristic)
     }

@@ -170,6 +170,9 @@ public struct Planner: Sendable {
         objectives.append((.appointees, policy.staffing == .lean ? .minimize : .maximize, builder.allAppointees))
         objectives.append((.recruitLoad, .minimize, builder.schoolsForRecruits))
 
+        // Each level's LP starts from the basis the previous level's LP ended in: the model differs by
+        // its objective and one fixing row, so the simplex needs a fraction of the iterations.
+        var basis: LPBasis?
         for (priority, sense, objective) in objectives {
             // With no recruits the recruit levels after P1a are zero by construction.
             if [.fullTimeRecruits, .recruitLoad].contains(priority), levels.first?.value == 0 {
@@ -186,11 +189,12 @@ public struct Planner: Sendable {
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
             let repaired = [.recruits, .fullTimeRecruits].contains(priority) && options.rosterRepair
-                ? repairRecruits(builder, level: priority, incumbent: values, timeLimit: remaining, options: options)
-                : (proven: nil, start: nil)
+                ? repairRecruits(builder, level: priority, incumbent: values, timeLimit: remaining, basis: basis, options: options)
+                : (proven: nil, start: nil, basis: nil)
             let (result, heuristic) = repaired.proven
                 ?? solveLevel(builder.model, priority: priority, sense: sense, incumbent: repaired.start ?? values,
-                              timeLimit: remaining, options: options, clock: clock)
+                              timeLimit: remaining, basis: repaired.basis ?? basis, options: options, clock: clock)
+            basis = result.basis ?? repaired.basis ?? basis
             if result.hasSolution { values = result.values }
             let value = objective.value(in: values).rounded()
             // The level always holds a roster (the previous level's, if this search found none).

@@ -51,6 +51,8 @@ struct RosterRepair {
         var incumbentMeets = false
         /// Whether `values` meets the bound.
         var proven = false
+        /// The LP relaxation's optimal basis, a start for the next level's LP.
+        var basis: LPBasis?
     }
 
     /// Recruits per zone (standard) and per class of large schools: the aggregate decision of P1a.
@@ -74,6 +76,7 @@ struct RosterRepair {
         var outcome = Outcome()
         guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
         outcome.bound = lp.objective
+        outcome.basis = lp.basis
         if model.sense.meets(model.objective.value(in: incumbent), bound: lp.objective) {
             outcome.incumbentMeets = true
             outcome.proven = true
@@ -276,16 +279,21 @@ struct RosterRepair {
         var largeSource: [Int] = []
         for k in classes { largeSource.append(large.addArc(from: source, to: largeSlots[k.index], capacity: 0)) }
         var largeArcs: [(arc: Int, variable: Variable)] = []
+        // Arcs that cross zones (P3 counts them): with zones preferred, each flow first runs without them.
+        let zonesPreferred = policy.zones == .prefer
+        var largeCrossing: [Int] = [], standardCrossing: [Int] = []
         for entry in builder.direct where schools[entry.g].isLarge && allowed(entry.k, entry.g) {
             guard let node = largeSchool[entry.g] else { continue }
             let upper = Int(model.variables[entry.variable.index].upper ?? Double(schools[entry.g].size))
             largeArcs.append((large.addArc(from: largeSlots[entry.k], to: node, capacity: upper), entry.variable))
+            if classes[entry.k].zone != schools[entry.g].zone { largeCrossing.append(largeArcs[largeArcs.count - 1].arc) }
         }
         var largeHubs: [RosterModel.Hub: Int] = [:]
         for entry in builder.hubSupply where entry.hub.large {
             let hub = largeHubs[entry.hub] ?? large.addNode()
             largeHubs[entry.hub] = hub
             largeArcs.append((large.addArc(from: largeSlots[entry.k], to: hub, capacity: classes[entry.k].size), entry.variable))
+            largeCrossing.append(largeArcs[largeArcs.count - 1].arc)
         }
         for entry in builder.hubDemand where entry.hub.large && schools[entry.g].pinned == nil {
             guard let hub = largeHubs[entry.hub], let node = largeSchool[entry.g] else { continue }
@@ -302,7 +310,7 @@ struct RosterRepair {
         let largePasses = Set(classes.map(LargePass.init)).sorted()
         for pass in largePasses {
             for k in classes where LargePass(k) == pass { large.setCapacity(of: largeSource[k.index], to: k.size) }
-            large.augment(from: source, to: sink)
+            large.augment(from: source, to: sink, crossingLast: largeCrossing, when: zonesPreferred)
         }
         let dedicated = classes.map { large.flow(on: largeSource[$0.index]) }
         for (arc, variable) in largeArcs { values[variable.index] += Double(large.flow(on: arc)) }
@@ -322,6 +330,7 @@ struct RosterRepair {
             guard let node = standardSchool[entry.g] else { continue }
             let upper = Int(model.variables[entry.variable.index].upper ?? Double(schools[entry.g].size))
             standardArcs.append((standard.addArc(from: holders[entry.k], to: node, capacity: upper), entry.variable))
+            if classes[entry.k].zone != schools[entry.g].zone { standardCrossing.append(standardArcs[standardArcs.count - 1].arc) }
         }
         var standardHubs: [RosterModel.Hub: Int] = [:]
         for entry in builder.hubSupply where !entry.hub.large {
@@ -329,6 +338,7 @@ struct RosterRepair {
             standardHubs[entry.hub] = hub
             let upper = Int(model.variables[entry.variable.index].upper ?? 0)
             standardArcs.append((standard.addArc(from: holders[entry.k], to: hub, capacity: upper), entry.variable))
+            standardCrossing.append(standardArcs[standardArcs.count - 1].arc)
         }
         for entry in builder.hubDemand where !entry.hub.large && schools[entry.g].pinned == nil {
             guard let hub = standardHubs[entry.hub], let node = standardSchool[entry.g] else { continue }
@@ -363,13 +373,13 @@ struct RosterRepair {
         // Recruits one school each, full-time members one each (so that every full-time member who can
         // be is appointed), then full-time members and recruits to their caps.
         openRecruits(perRecruit: 1)
-        standard.augment(from: source, to: sink)
+        standard.augment(from: source, to: sink, crossingLast: standardCrossing, when: zonesPreferred)
         openHolders(.fullTime, perMember: 1)
-        standard.augment(from: source, to: sink)
+        standard.augment(from: source, to: sink, crossingLast: standardCrossing, when: zonesPreferred)
         openHolders(.fullTime)
-        standard.augment(from: source, to: sink)
+        standard.augment(from: source, to: sink, crossingLast: standardCrossing, when: zonesPreferred)
         openRecruits(perRecruit: p)
-        standard.augment(from: source, to: sink)
+        standard.augment(from: source, to: sink, crossingLast: standardCrossing, when: zonesPreferred)
         // Part-timers last, class by class, the largest caps first: as few part-time appointees as the
         // schools left allow.
         let partTime = classes.filter { $0.employment == .partTime }
@@ -377,9 +387,9 @@ struct RosterRepair {
         for k in partTime {
             let open = k.capacity * max(0, k.size - dedicated[k.index])
             standard.setCapacity(of: holderSource[k.index], to: min(open, partTimeLimits?[k.index] ?? open))
-            if partTimeLimits == nil { standard.augment(from: source, to: sink) }
+            if partTimeLimits == nil { standard.augment(from: source, to: sink, crossingLast: standardCrossing, when: zonesPreferred) }
         }
-        if partTimeLimits != nil { standard.augment(from: source, to: sink) }
+        if partTimeLimits != nil { standard.augment(from: source, to: sink, crossingLast: standardCrossing, when: zonesPreferred) }
 
         for (arc, variable) in standardArcs { values[variable.index] += Double(standard.flow(on: arc)) }
         for (arc, g) in vacancyArcs { values[builder.vacancyServed[g].index] += Double(standard.flow(on: arc)) }
@@ -413,19 +423,40 @@ extension Planner {
     /// P1a or P1b through the ``RosterRepair``: the level's result when the repair proves it (or the
     /// incumbent already meets the LP bound), else a better starting roster for the level's own search,
     /// if any. A solver fault in the repair's LP is not the level's: the search goes on without it.
-    func repairRecruits(_ builder: RosterModel, level: Priority, incumbent: [Double], timeLimit: Double?,
-                        options: PlannerOptions) -> (proven: (Solution, heuristic: HeuristicResult?)?, start: [Double]?) {
+    /// `basis` starts its LP (the previous level's); the result carries the LP's own.
+    func repairRecruits(_ builder: RosterModel, level: Priority, incumbent: [Double], timeLimit: Double?, basis: LPBasis?,
+                        options: PlannerOptions)
+        -> (proven: (Solution, heuristic: HeuristicResult?)?, start: [Double]?, basis: LPBasis?)
+    {
         let clock = Stopwatch()
+        var base = SolveOptions(verbose: options.verbose)
+        base.basis = basis
         guard let found = try? RosterRepair(builder: builder, level: level).run(
-            solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: SolveOptions(verbose: options.verbose))
-        else { return (nil, nil) }
+            solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: base)
+        else { return (nil, nil, nil) }
         if found.proven, let values = found.values, let bound = found.bound {
-            let solution = Solution(termination: .optimal, primal: .optimal, values: values, objective: found.objective,
+            var solution = Solution(termination: .optimal, primal: .optimal, values: values, objective: found.objective,
                                     bound: bound, nodes: 0, seconds: clock.seconds)
-            return ((solution, found.incumbentMeets ? .proved : .repaired), nil)
+            solution.basis = found.basis
+            return ((solution, found.incumbentMeets ? .proved : .repaired), nil, found.basis)
         }
         // Both levels minimise.
-        guard let values = found.values, found.objective < builder.model.objective.value(in: incumbent) - 0.5 else { return (nil, nil) }
-        return (nil, values)
+        guard let values = found.values, found.objective < builder.model.objective.value(in: incumbent) - 0.5
+        else { return (nil, nil, found.basis) }
+        return (nil, values, found.basis)
+    }
+}
+
+extension FlowNetwork {
+    /// Augments to a maximum flow; when `preferred`, first with the `crossing` arcs held at their flow
+    /// (so that as much as can goes without them), then with them open.
+    mutating func augment(from source: Int, to sink: Int, crossingLast crossing: [Int], when preferred: Bool) {
+        if preferred {
+            let capacities = crossing.map { capacity(of: $0) }
+            for arc in crossing { setCapacity(of: arc, to: flow(on: arc)) }
+            augment(from: source, to: sink)
+            for (arc, capacity) in zip(crossing, capacities) { setCapacity(of: arc, to: capacity) }
+        }
+        augment(from: source, to: sink)
     }
 }

@@ -42,6 +42,16 @@ typedef struct {
     const double *incumbent;  ///< optional 1-based column values injected as first incumbent (may be NULL)
     dx_progress_fn progress;  ///< optional
     void *progress_context;
+    /// Optional starting basis (GLP_BS, GLP_NL, …), 1-based: the first basis_row_count rows, every column.
+    /// Rows past basis_row_count (added since) start basic. Used where GLPK's presolver does not run
+    /// (an LP given a basis is solved without it); an invalid or singular basis falls back to GLPK's own.
+    const int *basis_rows;
+    int basis_row_count;
+    const int *basis_cols;
+    /// Optional 1-based buffers (rows+1, columns+1 long) receiving the final basis of an LP relaxation
+    /// solved to optimality (result.has_basis says whether they were written).
+    int *basis_rows_out;
+    int *basis_cols_out;
 } dx_options;
 
 /// Outcome of dx_solve_mip.
@@ -52,6 +62,7 @@ typedef struct {
     double bound;      ///< best bound known (from the tree or the LP relaxation)
     int nodes;
     int injected;      ///< 1 if the incumbent was accepted by GLPK
+    int has_basis;     ///< 1 if the basis_*_out buffers hold the optimal basis of the LP relaxation
 } dx_result;
 
 /// Creates a problem; the caller owns it and deletes it with dx_delete_prob.
