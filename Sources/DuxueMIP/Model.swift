@@ -169,6 +169,22 @@ public struct Model: Sendable {
         variables[variable.index].upper = upper
     }
 
+    /// The bound on the objective that the columns' own bounds give, with no row considered (Σ c·l over
+    /// positive coefficients and Σ c·u over negative ones when minimising, the reverse when maximising):
+    /// a solution that reaches it is optimal with no LP at all (no recruits, no crossings). `nil` when a
+    /// column the objective needs is unbounded that way.
+    public var columnBound: Double? {
+        var merged: [Int: Double] = [:]
+        for (variable, coefficient) in objective.terms { merged[variable.index, default: 0] += coefficient }
+        var bound = objective.constant
+        for (index, coefficient) in merged where coefficient != 0 {
+            let towardsLower = (coefficient > 0) == (sense == .minimize)
+            guard let limit = towardsLower ? variables[index].lower : variables[index].upper else { return nil }
+            bound += coefficient * limit
+        }
+        return bound
+    }
+
     /// Number of nonzero coefficients in the constraint matrix (before merging repeated terms).
     public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.expression.terms.count } }
 

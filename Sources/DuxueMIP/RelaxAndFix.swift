@@ -9,7 +9,13 @@ import Foundation
 /// 3. Otherwise fix every integer column whose LP value is integral to that value — on assignment-like
 ///    models most are — and search the small MIP that is left, within a node budget. Its solution is
 ///    feasible for the model (only bounds were tightened); when it meets the bound of step 1 it is
-///    proven optimal without branching on the full model.
+///    proven optimal without branching on the full model. Rounding a fractional column usually needs
+///    its neighbours to move (a coverage row summing to n): while the fixed model has no solution at
+///    the bound, the columns that share a sparse row (at most ``sparseRowLimit`` terms) with a free one
+///    are freed too, one hop at a time, at most ``widening`` times. Measured on the roster model at
+///    3,000 schools, short pool, zones preferred: P3 (crossings, LP 139) had no solution with every
+///    integral column fixed, 140 one hop out and 139 — proven — two hops out, in 1 s, where the full
+///    search took 6 s.
 ///
 /// 4. Optionally (``rinsRounds`` > 0), **RINS** rounds: fix every integer column on which the best
 ///    solution so far and the LP agree, and search the rest from that solution, within the node
@@ -99,7 +105,7 @@ public struct RelaxAndFix: Sendable {
             outcome.proven = true
             return outcome
         }
-        // Step 3, widened while the fixed model has no solution: first every integral column fixed, then
+        // Step 3, widened while the fixed model has no solution at the bound: first every integral column fixed, then
         // the columns sharing a (sparse) row with a free one are freed too, a hop at a time, so that a
         // fractional column's rounding can be paid for by its neighbours.
         var free = Set(model.variables.indices.filter {
@@ -122,7 +128,6 @@ public struct RelaxAndFix: Sendable {
             outcome.nodes += found.nodes
             accept(found, into: &outcome)
             outcome.widened = hop
-            if ProcessInfo.processInfo.environment["DUXUE_DEBUG_RF"] != nil { FileHandle.standardError.write("RF lp \(lp.objective) start \(startValue) hop \(hop) free \(free.count) \(found.termination) obj \(found.objective) nodes \(found.nodes) t \(elapsed())\n".data(using: .utf8)!) }
             // Widened while the fixed model has no solution or none at the bound.
             guard hop < widening, !(outcome.hasSolution && meets(outcome.objective, bound: lp.objective)) else { break }
             let wider = neighbours.widen(free)
@@ -151,7 +156,6 @@ public struct RelaxAndFix: Sendable {
             let improved = try solver.solve(neighbourhood, options: rins)
             outcome.nodes += improved.nodes
             accept(improved, into: &outcome)
-            if ProcessInfo.processInfo.environment["DUXUE_DEBUG_RF"] != nil { FileHandle.standardError.write("  RINS free \(free) \(improved.termination) obj \(improved.objective) nodes \(improved.nodes) t \(elapsed())\n".data(using: .utf8)!) }
             outcome.proven = meets(outcome.objective, bound: lp.objective)
             if !(sense == .minimize ? outcome.objective < before - 1e-9 : outcome.objective > before + 1e-9) { break }
         }

@@ -144,7 +144,7 @@ extension Planner {
         var heuristicFault: String?
         if options.primalHeuristic {
             do {
-                let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes, rinsRounds: Int(ProcessInfo.processInfo.environment["DUXUE_RINS"] ?? "0") ?? 0)
+                let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
                     .run(incumbent: incumbent, timeLimit: timeLimit, base: base)
                 heuristicNodes = found.nodes
                 heuristic = found.proven ? .proved : found.improved ? .improved : HeuristicResult.none

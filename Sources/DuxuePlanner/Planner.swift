@@ -187,6 +187,14 @@ public struct Planner: Sendable {
                                           termination: .interrupted, solution: .feasible, seconds: 0, nodes: 0))
                 continue
             }
+            // A roster at the bound the columns alone give (no recruits, no crossings) needs no LP.
+            if let bound = builder.model.columnBound, sense.meets(objective.value(in: values), bound: bound) {
+                let value = objective.value(in: values).rounded()
+                levels.append(LevelResult(priority: priority, value: value, bound: value, termination: .optimal, solution: .optimal,
+                                          seconds: 0, nodes: 0, heuristic: .proved))
+                builder.fix(priority.rawValue, objective, sense: sense, at: value)
+                continue
+            }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
             let repaired = [.recruits, .fullTimeRecruits].contains(priority) && options.rosterRepair
                 ? repairRecruits(builder, level: priority, incumbent: values, timeLimit: remaining, basis: basis, options: options)

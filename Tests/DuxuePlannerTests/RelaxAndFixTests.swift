@@ -43,6 +43,37 @@ struct RelaxAndFixTests {
         #expect(outcome.nodes == 0)
     }
 
+    /// Step 3 widened: on the levels of generated districts short of inspectors with zones preferred,
+    /// fixing every integral LP column leaves some level with no roster at the bound, and freeing the
+    /// neighbours of the fractional columns one hop at a time finds one (proven). Every roster the
+    /// widened search returns breaks no row of the model. The instances are found, not named, so that
+    /// the test keeps meaning something if the generator changes; it fails when none needs widening.
+    @Test func wideningFindsTheRosterThatFixingEveryIntegralColumnMisses() throws {
+        var needed: [String] = []
+        for (schools, seed) in [(300, UInt64(7)), (500, 7), (700, 7), (400, 3)] {
+            let generated = try DistrictGenerator(.init(schools: schools, pool: .short, seed: seed, termStart: Day(iso: "2027-09-01")!))
+                .generate()
+            var policy = generated.policy
+            policy.zones = .prefer
+            let models = ModelBox()
+            var options = PlannerOptions()
+            options.skipRefinement = true
+            options.exportModel = { model, priority in models.models.append((priority, model)) }
+            _ = try Planner(solver: GLPKSolver()).plan(district: generated.district, policy: policy, options: options)
+            for (priority, model) in models.models where [.crossings, .recruitLoad, .appointees].contains(priority) {
+                let widened = try RelaxAndFix(solver: GLPKSolver(), model: model, sense: model.sense, nodes: 500)
+                    .run(incumbent: nil, timeLimit: nil)
+                if widened.hasSolution { #expect(model.firstViolation(in: widened.values) == nil) }
+                guard widened.widened > 0, widened.proven else { continue }
+                var narrow = RelaxAndFix(solver: GLPKSolver(), model: model, sense: model.sense, nodes: 500)
+                narrow.widening = 0
+                let fixedOnly = try narrow.run(incumbent: nil, timeLimit: nil)
+                if !fixedOnly.proven { needed.append("\(schools)/\(seed) \(priority.rawValue)") }
+            }
+        }
+        #expect(!needed.isEmpty, "no level needed widening")
+    }
+
     /// Cross-check on generated districts: with the heuristic on, every level reaches the same proven
     /// value as without it.
     @Test(arguments: [(300, DistrictGenerator.PoolShape.shortOfFullTime, UInt64(3)), (400, .short, 5), (250, .ample, 9)])
@@ -60,4 +91,9 @@ struct RelaxAndFixTests {
         #expect(helped.levels.contains { $0.heuristic == .proved })
         #expect(helped.errors.isEmpty)
     }
+}
+
+/// The models a plan exports, in level order (written on the planning thread, read after the plan).
+private final class ModelBox: @unchecked Sendable {
+    var models: [(Priority, Model)] = []
 }

@@ -47,6 +47,52 @@ struct RosterRepairTests {
         #expect(searched.objective == outcome.objective)
     }
 
+    /// A short pool with zones preferred (every school reachable through the cross-zone pools): the
+    /// repair meets the LP bound. It missed by one school on every size before large schools went to
+    /// the members of smallest cap first: a part-timer of cap 5 on a large school gives up five
+    /// standard schools, one of cap 3 only three. GLPK's search agrees on the optimum.
+    @Test(arguments: [(150, UInt64(7)), (400, 7), (300, 4)])
+    func shortPoolWithZonesPreferredIsRepaired(schools: Int, seed: UInt64) throws {
+        let builder = try Self.recruitModel(schools: schools, pool: .short, seed: seed, zones: .prefer)
+        let outcome = try RosterRepair(builder: builder).run(solver: GLPKSolver(), incumbent: builder.trivialSolution(), timeLimit: nil)
+        let bound = try #require(outcome.bound)
+        let values = try #require(outcome.values)
+        #expect(builder.model.firstViolation(in: values) == nil)
+        #expect(outcome.objective == (bound - 1e-6).rounded(.up))
+        #expect(outcome.proven)
+        var options = SolveOptions(timeLimit: 120)
+        options.strategy = .pseudocost
+        let searched = try GLPKSolver().solve(builder.model, options: options)
+        #expect(searched.objective == outcome.objective)
+    }
+
+    /// P1b through the repair: with P1a's value held by a row, the recruits of P1a's repaired roster,
+    /// part-timers packed tightly and the full-time recruits lowered to what the share's slack allows
+    /// meet P1b's LP bound; GLPK's search of the same model agrees.
+    @Test(arguments: [(400, DistrictGenerator.PoolShape.short, UInt64(7), ZoneMode.prefer),
+                      (600, .shortOfFullTime, 3, .prefer), (300, .short, 5, .require)])
+    func fullTimeRecruitsAreRepairedToo(schools: Int, pool: DistrictGenerator.PoolShape, seed: UInt64, zones: ZoneMode) throws {
+        var builder = try Self.recruitModel(schools: schools, pool: pool, seed: seed, zones: zones)
+        let first = try RosterRepair(builder: builder).run(solver: GLPKSolver(), incumbent: builder.trivialSolution(), timeLimit: nil)
+        let p1a = try #require(first.values)
+        try #require(first.proven)
+        builder.fix("P1a", builder.recruits, sense: .minimize, at: builder.recruits.value(in: p1a))
+        builder.setObjective(.minimize, builder.fullTimeRecruits)
+        let outcome = try RosterRepair(builder: builder, level: .fullTimeRecruits)
+            .run(solver: GLPKSolver(), incumbent: p1a, timeLimit: nil)
+        let values = try #require(outcome.values)
+        let bound = try #require(outcome.bound)
+        #expect(builder.model.firstViolation(in: values) == nil)
+        #expect(outcome.proven)
+        #expect(outcome.objective == (bound - 1e-6).rounded(.up))
+        #expect(builder.recruits.value(in: values) == builder.recruits.value(in: p1a))
+        var options = SolveOptions(timeLimit: 120)
+        options.strategy = .pseudocost
+        let searched = try GLPKSolver().solve(builder.model, options: options)
+        #expect(searched.termination == .optimal)
+        #expect(searched.objective == outcome.objective)
+    }
+
     /// The rounding keeps the LP's whole recruits and gives the rest to the largest fractions, up to
     /// the target: floors 2 + 0 + 1 = 3, then .75 and .5 take one each for 5; .25 gets none.
     @Test func roundingKeepsWholeRecruitsAndAddsTheLargestFractions() throws {
