@@ -92,7 +92,7 @@ enum CityPages {
         context["hasCityFindings"] = !dashboard.city.isEmpty
         context["cityFindings"] = dashboard.city.map { ["message": $0.message] }
         context["audit"] = audit.map { ["at": String($0.at.prefix(19)).replacingOccurrences(of: "T", with: " "), "account": $0.account,
-                                        "action": $0.action, "district": $0.district.map { names[$0] ?? $0 } ?? "", "outcome": $0.outcome, "detail": $0.detail] }
+                                        "action": $0.action, "district": $0.district.map { id in names[id].map { "\($0) (\(id))" } ?? id } ?? "", "outcome": $0.outcome, "detail": $0.detail] }
         return try render("dashboard", context, request: request)
     }
 

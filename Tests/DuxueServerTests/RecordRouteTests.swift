@@ -257,13 +257,18 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
         }
     }
 
-    @Test func uploadADistrictSeeItsProblemsByFileAndRowAndRemoveItAtShutdown() async throws {
+    /// A server over the fixture district with its workbench kept (to look at its upload folder), and the
+    /// district's schools and inspectors files as text.
+    static func uploadServer() throws -> (workbench: Workbench, app: some ApplicationProtocol, schools: String, inspectors: String) {
         let given = try Fixture.district()
         let configuration = ServeConfiguration(districts: [given], port: 0)
         let workbench = Workbench(paths: configuration.districts, solveLimit: 1)
-        let app = WorkbenchServer.application(configuration, workbench: workbench)
-        let schools = try String(contentsOfFile: given + "/schools.csv", encoding: .utf8)
-        let inspectors = try String(contentsOfFile: given + "/inspectors.csv", encoding: .utf8)
+        return (workbench, WorkbenchServer.application(configuration, workbench: workbench),
+                try String(contentsOfFile: given + "/schools.csv", encoding: .utf8), try String(contentsOfFile: given + "/inspectors.csv", encoding: .utf8))
+    }
+
+    @Test func uploadADistrictSeeItsProblemsByFileAndRowAndRemoveItAtShutdown() async throws {
+        let (workbench, app, schools, inspectors) = try Self.uploadServer()
         try await app.test(.router) { client in
             let csrf = try await Fixture.csrf(client)
             try await client.execute(uri: "/api/uploads", method: .post) { #expect($0.status == .forbidden) }
@@ -323,11 +328,7 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
     /// long-running server would otherwise refuse uploads forever): one past the cap drops the oldest,
     /// its files removed; ids are never reused.
     @Test func uploadsPastTheCapDropTheOldestInsteadOfRefusingForever() async throws {
-        let given = try Fixture.district()
-        let configuration = ServeConfiguration(districts: [given], port: 0)
-        let workbench = Workbench(paths: configuration.districts, solveLimit: 1)
-        let app = WorkbenchServer.application(configuration, workbench: workbench)
-        let schools = try String(contentsOfFile: given + "/schools.csv", encoding: .utf8)
+        let (workbench, app, schools, _) = try Self.uploadServer()
         try await app.test(.router) { client in
             let csrf = try await Fixture.csrf(client)
             var ids: [String] = []
