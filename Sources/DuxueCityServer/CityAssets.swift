@@ -183,5 +183,6 @@ td.not_compliant { color: #b00020; font-weight: bold; } td.compliant { color: #1
 .comment { color: #6a3d00; font-size: 12px; }
 #city-bar { background: #eef2f7; padding: 4px 16px; }
 small.id { color: #667; font-weight: normal; }
+#audit td:nth-child(-n+4) { white-space: nowrap; }
 """#
 }
