@@ -86,7 +86,7 @@ let package = Package(
         .target(
             name: "DuxueCity",
             dependencies: [
-                "DuxueDomain", "DuxueInput", "DuxueConcurrency", .product(name: "GRDB", package: "GRDB.swift"),
+                "DuxueDomain", "DuxueInput", "DuxueConcurrency", "DuxueRecord", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"), .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

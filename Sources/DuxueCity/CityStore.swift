@@ -1,5 +1,6 @@
 import Crypto
 import DuxueConcurrency
+import DuxueRecord
 import Foundation
 import GRDB
 import HummingbirdBcrypt
@@ -39,35 +40,15 @@ public final class CityStore: Sendable {
     /// written by a newer version, leaving it untouched. `clock` is the time (tests move it).
     public static func open(path: String, settings: CitySettings = CitySettings(),
                             clock: @escaping @Sendable () -> Date = { Date() }) throws(CityError) -> CityStore {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "duxue-city"
         let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            pool = try MigratedDatabase.open(path: path, label: "duxue-city", migrator: CitySchema.migrator,
+                                             known: CitySchema.identifiers, busyTimeout: busyTimeout)
         } catch {
-            throw .unreadable(path: path, reason: reason(error))
-        }
-        let migrator = CitySchema.migrator
-        do {
-            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-            let unknown = applied.subtracting(CitySchema.identifiers)
-            if !unknown.isEmpty { throw CityError.newerSchema(path: path, unknown: unknown.sorted()) }
-        } catch let error as CityError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: reason(error))
-        }
-        var attempts = 0
-        while true {
-            do {
-                try migrator.migrate(pool)
-                break
-            } catch {
-                attempts += 1
-                if (try? pool.read({ db in try migrator.hasCompletedMigrations(db) })) == true { break }
-                if attempts >= 3 { throw .database(reason: reason(error)) }
+            switch error {
+            case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
+            case .newerSchema(let unknown): throw .newerSchema(path: path, unknown: unknown)
+            case .migration(let reason): throw .database(reason: reason)
             }
         }
         let store = CityStore(path: path, pool: pool, settings: settings, clock: clock)
@@ -75,10 +56,7 @@ public final class CityStore: Sendable {
         return store
     }
 
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
-    }
+    static func reason(_ error: any Error) -> String { MigratedDatabase.reason(error) }
 
     func write<T>(_ body: (Database) throws -> T) throws(CityError) -> T {
         do {

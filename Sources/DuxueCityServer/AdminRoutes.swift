@@ -1,6 +1,7 @@
 import DuxueCity
 import DuxueDomain
 import DuxueInput
+import DuxueServer
 import Foundation
 import Hummingbird
 
@@ -21,52 +22,52 @@ enum AdminRoutes {
 
     static func add(to routes: CityRouter, city: City) {
         let store = city.store
-        routes.add(.get, "/api/accounts", .admin) { _, _ in try CityHTTP.json(["accounts": try store.accounts()]) }
+        routes.add(.get, "/api/accounts", .admin) { _, _ in try HTTP.json(["accounts": try store.accounts()]) }
         routes.add(.post, "/api/accounts", .admin) { request, context in
-            let language = CityHTTP.language(request)
-            let body = try await CityHTTP.decode(NewAccount.self, from: request, language: language)
-            guard let role = Role(rawValue: body.role) else { throw CityFailure.bad("角色须为 district、reviewer 或 admin", "role is district, reviewer or admin", language) }
-            if let district = body.district, city.workbenches[district] == nil { throw CityFailure.from(.badDistrict, language) }
+            let language = HTTP.language(request)
+            let body = try await HTTP.decode(NewAccount.self, from: request, language: language, limit: HTTP.cityJSONBytes)
+            guard let role = Role(rawValue: body.role) else { throw Failure.badRequest("角色须为 district、reviewer 或 admin", "role is district, reviewer or admin", language) }
+            if let district = body.district, city.workbenches[district] == nil { throw Failure.from(.badDistrict, language) }
             let actor = context.actor
             let account = try await offThread {
                 try store.createAccount(name: body.name, role: role, district: role == .district ? body.district : nil,
                                         password: body.password, by: actor)
             }
-            return try CityHTTP.json(account, status: .created)
+            return try HTTP.json(account, status: .created)
         }
         routes.add(.patch, "/api/accounts/{account}", .admin) { request, context in
-            let language = CityHTTP.language(request)
-            guard let id = context.parameters.get("account").flatMap({ Int64($0) }) else { throw CityFailure.notFound(language) }
-            let body = try await CityHTTP.decode(AccountChange.self, from: request, language: language)
+            let language = HTTP.language(request)
+            guard let id = context.parameters.get("account").flatMap({ Int64($0) }) else { throw Failure.notFound(language) }
+            let body = try await HTTP.decode(AccountChange.self, from: request, language: language, limit: HTTP.cityJSONBytes)
             var role: Role?
             if let text = body.role {
-                guard let value = Role(rawValue: text) else { throw CityFailure.bad("角色须为 district、reviewer 或 admin", "role is district, reviewer or admin", language) }
+                guard let value = Role(rawValue: text) else { throw Failure.badRequest("角色须为 district、reviewer 或 admin", "role is district, reviewer or admin", language) }
                 role = value
             }
-            if let district = body.district, city.workbenches[district] == nil { throw CityFailure.from(.badDistrict, language) }
+            if let district = body.district, city.workbenches[district] == nil { throw Failure.from(.badDistrict, language) }
             let actor = context.actor, newRole = role
             let account = try await offThread {
                 try store.updateAccount(id: id, disabled: body.disabled, password: body.password, role: newRole,
                                         district: body.district.map { Optional($0) }, by: actor)
             }
-            return try CityHTTP.json(account)
+            return try HTTP.json(account)
         }
         routes.add(.post, "/api/accounts/{account}/logout-everywhere", .admin) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             guard let id = context.parameters.get("account").flatMap({ Int64($0) }), try store.account(id: id) != nil else {
-                throw CityFailure.notFound(language)
+                throw Failure.notFound(language)
             }
-            return try CityHTTP.json(["sessions": try store.logoutEverywhere(accountID: id, by: context.actor)])
+            return try HTTP.json(["sessions": try store.logoutEverywhere(accountID: id, by: context.actor)])
         }
         routes.add(.get, "/admin", .admin) { request, context in
-            guard let session = context.session else { throw CityFailure.unauthorized(CityHTTP.language(request)) }
-            return try CityPages.admin(request, accounts: try store.accounts(), districts: city.order, session: session)
+            guard let session = context.session else { throw Failure.unauthorized(HTTP.language(request)) }
+            return try CityPages.admin(request, accounts: try store.accounts(), districts: city.order, names: city.names, session: session)
         }
         routes.add(.get, "/api/city/audit", .staff) { request, context in
             let limit = request.uri.queryParameters.get("limit").flatMap { Int(String($0)) } ?? 200
             let before = request.uri.queryParameters.get("before").flatMap { Int64(String($0)) }
             let district = request.uri.queryParameters.get("district").map { String($0) }
-            return try CityHTTP.json(["entries": try store.auditLog(limit: min(limit, 5000), before: before, district: district)])
+            return try HTTP.json(["entries": try store.auditLog(limit: min(limit, 5000), before: before, district: district)])
         }
         routes.add(.get, "/api/city/audit.csv", .staff) { request, context in
             let district = request.uri.queryParameters.get("district").map { String($0) }
@@ -78,14 +79,15 @@ enum AdminRoutes {
             let more = entries.count > page
             if more { entries.removeLast() }
             let next = more ? entries.last?.id : nil
-            let rows = entries.reversed().map { $0.cells.map(csvSafe) }
+            // The district as people know it too, last (the columns before keep their places).
+            let rows = entries.reversed().map { ($0.cells + [$0.district.map(city.name) ?? ""]).map(csvSafe) }
             try store.audit(context.actor, action: "audit_export", district: district,
                             detail: "rows=\(rows.count)" + (next.map { " truncated: older rows before id \($0)" } ?? ""))
-            let text = CSVWriter.document(header: AuditEntry.csvHeader, rows: Array(rows))
-            var response = CityHTTP.bytes([0xEF, 0xBB, 0xBF] + Array(text.utf8), type: "text/csv; charset=utf-8",
+            let text = CSVWriter.document(header: AuditEntry.csvHeader + ["district_name"], rows: Array(rows))
+            var response = HTTP.bytes([0xEF, 0xBB, 0xBF] + Array(text.utf8), type: "text/csv; charset=utf-8",
                                           download: next.map { "duxue-audit-partial-next-before-\($0).csv" } ?? "duxue-audit.csv")
             if let next {
-                response.headers[CityHTTP.name("X-Duxue-Truncated")] = "older rows remain: /api/city/audit.csv?before=\(next)"
+                response.headers[HTTP.headerName("X-Duxue-Truncated")] = "older rows remain: /api/city/audit.csv?before=\(next)"
             }
             return response
         }

@@ -1,5 +1,6 @@
 import DuxueCity
 import DuxueDomain
+import DuxueServer
 import HTTPTypes
 import Hummingbird
 
@@ -23,7 +24,7 @@ public enum Access: String, Sendable, CaseIterable {
 
     /// Whether `session` may call a route of this kind for `district` (the `{district}` of the URL).
     /// `nil` when allowed; otherwise the refusal (401 without a session, 403 with one).
-    func refusal(_ session: Session?, district: String?, language: Language) -> CityFailure? {
+    func refusal(_ session: Session?, district: String?, language: Language) -> Failure? {
         if self == .open { return nil }
         guard let account = session?.account else { return .unauthorized(language) }
         let allowed: Bool
@@ -66,7 +67,7 @@ final class CityRouter {
         router.on(RouterPath(path), method: method) { request, context in
             // Path parameters arrive percent-encoded (a Chinese district name): compared decoded.
             let district = context.parameters.get("district").map { $0.removingPercentEncoding ?? $0 }
-            if let refusal = access.refusal(context.session, district: district, language: CityHTTP.language(request)) { throw refusal }
+            if let refusal = access.refusal(context.session, district: district, language: HTTP.language(request)) { throw refusal }
             return try await handler(request, context)
         }
     }

@@ -45,7 +45,7 @@ enum CityAssets {
 <table id="dashboard"><thead><tr><th>{{t.district}}</th><th>{{t.status}}</th><th>{{t.version}}</th><th>{{t.submitted}}</th><th>{{t.deadline}}</th>
 <th>{{t.verdict}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.schools}}</th><th>{{t.required}}</th><th>{{t.appointees}}</th><th>{{t.share}}</th><th>{{t.recruits}}</th><th>{{t.actions}}</th></tr></thead>
 <tbody>{{#districts}}<tr class="{{status}}" data-district="{{district}}">
-<td><a href="{{href}}">{{district}}</a></td><td><span class="badge {{status}}">{{statusText}}</span>{{#comment}}<div class="comment">{{comment}}</div>{{/comment}}</td>
+<td><a href="{{href}}">{{name}}</a>{{#named}} <small class="id">{{district}}</small>{{/named}}</td><td><span class="badge {{status}}">{{statusText}}</span>{{#comment}}<div class="comment">{{comment}}</div>{{/comment}}</td>
 <td>{{#hasFiling}}<a href="{{fileHref}}">{{version}}</a>{{/hasFiling}}{{^hasFiling}}{{version}}{{/hasFiling}}</td><td>{{submitted}}</td>
 <td class="{{#overdue}}overdue{{/overdue}}"><input type="date" value="{{deadline}}" class="deadline"> <button type="button" data-action="deadline">{{t.setDeadline}}</button>{{#overdue}} <span class="overdue">{{t.overdue}}</span>{{/overdue}}</td>
 <td class="{{verdict}}">{{verdictText}}</td><td class="num">{{errors}}</td><td class="num">{{warnings}}</td><td class="num">{{schools}}</td><td class="num">{{required}}</td><td class="num">{{appointees}}</td><td class="num">{{share}}</td><td class="num">{{recruits}}</td>
@@ -61,8 +61,8 @@ enum CityAssets {
 """# + foot),
         ("submissions", head + #"""
 <main>
-<h2>{{district}} · {{t.filings}}</h2>
-<p><a href="{{workbench}}">{{t.workbench}}</a>{{#deadline}} · {{t.deadline}} {{deadline}}{{/deadline}}</p>
+<h2>{{name}}{{#named}} <small class="id">{{district}}</small>{{/named}} · {{t.filings}}</h2>
+<p><a href="{{workbench}}">{{t.workbench}}</a> · {{t.deadline}} {{deadline}}</p>
 {{#canSubmit}}<p><label>{{t.upload}} <input type="file" id="filing-file" accept=".xlsx" data-district="{{district}}"></label> <span id="action-result" role="status"></span></p>{{/canSubmit}}
 <table id="filings"><thead><tr><th>{{t.version}}</th><th>{{t.status}}</th><th>{{t.file}}</th><th>{{t.submitted}}</th><th>{{t.decided}}</th><th>{{t.comment}}</th></tr></thead>
 <tbody>{{#filings}}<tr class="{{status}}"><td>v{{version}}</td><td><span class="badge {{status}}">{{statusText}}</span></td><td><a href="{{href}}">{{file}}</a> <code>{{sha}}</code></td>
@@ -79,7 +79,7 @@ enum CityAssets {
 <button type="button" data-action="revoke">{{t.revoke}}</button></td></tr>{{/accounts}}</tbody></table>
 <h3>{{t.create}}</h3>
 <p><input id="new-name" placeholder="{{t.name}}" maxlength="64"> <select id="new-role"><option>district</option><option>reviewer</option><option>admin</option></select>
-<select id="new-district"><option value=""></option>{{#districts}}<option>{{.}}</option>{{/districts}}</select>
+<select id="new-district"><option value=""></option>{{#districts}}<option value="{{id}}">{{label}}</option>{{/districts}}</select>
 <input id="new-password" type="password" placeholder="{{t.password}}"> <button type="button" data-action="create">{{t.create}}</button></p>
 <p id="action-result" role="status"></p>
 <p><a href="/api/city/audit.csv">{{t.audit}} · {{t.export}}</a></p>
@@ -182,5 +182,7 @@ td.not_compliant { color: #b00020; font-weight: bold; } td.compliant { color: #1
 .overdue { color: #b00020; font-weight: bold; }
 .comment { color: #6a3d00; font-size: 12px; }
 #city-bar { background: #eef2f7; padding: 4px 16px; }
+small.id { color: #667; font-weight: normal; }
+#audit td:nth-child(-n+4) { white-space: nowrap; }
 """#
 }

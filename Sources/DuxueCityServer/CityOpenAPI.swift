@@ -39,7 +39,7 @@ enum CityOpenAPI {
   "/api/city/dashboard": {"get": {"summary": "The dashboard: each district's status, deadline and the review of its latest filing", "responses": {"200": {"description": "JSON"}}}},
   "/api/city/deadlines/{district}": {"put": {"summary": "Set a district's deadline, JSON {due_on: YYYY-MM-DD} (reviewers)", "parameters": [{"$ref": "#/components/parameters/district"}], "responses": {"200": {"description": "Set"}}}},
   "/api/city/audit": {"get": {"summary": "The audit log, newest first (?limit, ?before, ?district) (reviewers, administrators)", "responses": {"200": {"description": "JSON {entries}"}}}},
-  "/api/city/audit.csv": {"get": {"summary": "The audit log as CSV (reviewers, administrators)", "responses": {"200": {"description": "CSV"}}}},
+  "/api/city/audit.csv": {"get": {"summary": "The audit log as CSV, oldest first, the newest 99,999 rows before ?before (or ?limit fewer), ?district (reviewers, administrators); a last column district_name names the district as its policy does", "responses": {"200": {"description": "CSV", "headers": {"X-Duxue-Truncated": {"$ref": "#/components/headers/X-Duxue-Truncated"}}}}}},
   "/admin": {"get": {"summary": "The accounts page (administrators)", "responses": {"200": {"description": "HTML"}}}},
   "/api/accounts": {
     "get": {"summary": "Every account (administrators)", "responses": {"200": {"description": "JSON {accounts}"}}},
@@ -72,6 +72,30 @@ enum CityOpenAPI {
         parameters["filing"] = ["name": "filing", "in": "path", "required": true, "description": "A filing id.", "schema": ["type": "integer"]]
         parameters["account"] = ["name": "account", "in": "path", "required": true, "description": "An account id.", "schema": ["type": "integer"]]
         components["parameters"] = parameters
+        var responses = (components["responses"] as? [String: Any]) ?? [:]
+        responses["Busy"] = ["description": "Busy or unavailable: the worker pool for bcrypt and for reading filings has its queue full, or the city database cannot be read or written now; nothing was changed, try again shortly.",
+                             "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
+        responses["LoginRequired"] = ["description": "No live session (pages redirect to /login instead)",
+                                      "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]]
+        components["responses"] = responses
+        components["headers"] = ["X-Duxue-Truncated": [
+            "description": "Present when older rows remain than the file holds: says so and names the next page (/api/city/audit.csv?before=ID); the file name then says partial.",
+            "schema": ["type": "string"]]]
+        // Every route may answer 503 (the session is looked up in the city database, slow work waits in a
+        // bounded pool), and every route behind a session 401.
+        for (path, value) in paths {
+            guard var operations = value as? [String: Any] else { continue }
+            for (method, operation) in operations {
+                guard var operation = operation as? [String: Any] else { continue }
+                var answers = (operation["responses"] as? [String: Any]) ?? [:]
+                if answers["503"] == nil { answers["503"] = ["$ref": "#/components/responses/Busy"] }
+                let open = (operation["security"] as? [Any])?.isEmpty == true
+                if !open && answers["401"] == nil { answers["401"] = ["$ref": "#/components/responses/LoginRequired"] }
+                operation["responses"] = answers
+                operations[method] = operation
+            }
+            paths[path] = operations
+        }
         components["securitySchemes"] = ["session": ["type": "apiKey", "in": "cookie", "name": "duxue_session"]]
         let document: [String: Any] = [
             "openapi": "3.0.3",

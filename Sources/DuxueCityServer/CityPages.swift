@@ -1,6 +1,7 @@
 import DuxueCity
 import DuxueDomain
 import DuxueReport
+import DuxueServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -19,17 +20,17 @@ enum CityPages {
     }()
 
     static func render(_ name: String, _ context: [String: Any], request: Request, status: HTTPResponse.Status = .ok) throws -> Response {
-        let language = CityHTTP.language(request)
+        let language = HTTP.language(request)
         guard let library, let text = library.render(context, withTemplate: name) else {
-            throw CityFailure(status: .internalServerError, code: "internal", message: language == .zh ? "服务器内部错误" : "internal error")
+            throw Failure(status: .internalServerError, code: "internal", message: language == .zh ? "服务器内部错误" : "internal error")
         }
-        var response = CityHTTP.bytes(Array(text.utf8), type: "text/html; charset=utf-8", status: status)
+        var response = HTTP.bytes(Array(text.utf8), type: "text/html; charset=utf-8", status: status)
         response.headers[.setCookie] = "duxue_lang=\(language.rawValue); Path=/; SameSite=Strict"
         return response
     }
 
     static func base(_ request: Request, session: Session?) -> [String: Any] {
-        let language = CityHTTP.language(request)
+        let language = HTTP.language(request)
         let zh = language == .zh
         var context: [String: Any] = [
             "lang": language.rawValue, "other": zh ? "en" : "zh", "otherLabel": zh ? "English" : "中文",
@@ -54,20 +55,23 @@ enum CityPages {
         language == .zh ? CityText.statusZh[status] ?? status : status
     }
 
-    static func dashboard(_ request: Request, dashboard: FilingRoutes.Dashboard, audit: [AuditEntry], session: Session) throws -> Response {
-        let language = CityHTTP.language(request)
+    static func dashboard(_ request: Request, dashboard: FilingRoutes.Dashboard, audit: [AuditEntry], names: [String: String],
+                          session: Session) throws -> Response {
+        let language = HTTP.language(request)
         var context = base(request, session: session)
         context["asOf"] = dashboard.asOf
         context["districts"] = dashboard.districts.map { row -> [String: Any] in
             var item: [String: Any] = [
-                "district": row.district, "href": "/d/" + CityRoutes.pathSegment(row.district), "status": row.status,
+                "district": row.district, "name": row.name, "named": row.name != row.district, "href": "/d/" + CityRoutes.pathSegment(row.district), "status": row.status,
                 "statusText": status(row.status, language), "version": row.version.map { "v\($0)" } ?? "—",
                 "submitted": [row.submittedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") }, row.submittedBy]
                     .compactMap { $0 }.joined(separator: " · "),
-                "deadline": row.deadline ?? "", "overdue": row.overdue, "comment": row.comment ?? "",
+                "deadline": row.deadline ?? "", "overdue": row.overdue,
                 "pending": row.status == "submitted", "hasFiling": row.filing != nil, "filing": row.filing.map(String.init) ?? "",
                 "fileHref": row.filing.map { "/d/\(CityRoutes.pathSegment(row.district))/filings/\($0)/file" } ?? "",
             ]
+            // A key left out, not an empty text: Mustache renders a section for any text, the empty one too.
+            if let comment = row.comment, !comment.isEmpty { item["comment"] = comment }
             if let review = row.review {
                 item["verdict"] = review.verdict.rawValue
                 item["verdictText"] = language == .zh ? CityText.verdictZh[review.verdict.rawValue] ?? "" : review.verdict.rawValue
@@ -88,17 +92,20 @@ enum CityPages {
         context["hasCityFindings"] = !dashboard.city.isEmpty
         context["cityFindings"] = dashboard.city.map { ["message": $0.message] }
         context["audit"] = audit.map { ["at": String($0.at.prefix(19)).replacingOccurrences(of: "T", with: " "), "account": $0.account,
-                                        "action": $0.action, "district": $0.district ?? "", "outcome": $0.outcome, "detail": $0.detail] }
+                                        "action": $0.action, "district": $0.district.map { id in names[id].map { "\($0) (\(id))" } ?? id } ?? "", "outcome": $0.outcome, "detail": $0.detail] }
         return try render("dashboard", context, request: request)
     }
 
-    static func submissions(_ request: Request, district: String, filings: [Filing], deadline: String?, session: Session) throws -> Response {
-        let language = CityHTTP.language(request)
+    static func submissions(_ request: Request, district: String, name: String, filings: [Filing], deadline: String?,
+                            session: Session) throws -> Response {
+        let language = HTTP.language(request)
         var context = base(request, session: session)
         context["district"] = district
+        context["name"] = name
+        context["named"] = name != district
         context["workbench"] = "/d/" + CityRoutes.pathSegment(district)
-        context["deadline"] = deadline ?? ""
-        context["canSubmit"] = session.account.role == .district
+        context["deadline"] = deadline ?? (language == .zh ? CityText.zh : CityText.en)["notSet"] ?? ""
+        context["canSubmit"] = Access.districtWrite.refusal(session, district: district, language: language) == nil
         context["filings"] = filings.map { filing -> [String: Any] in
             ["version": filing.version, "status": filing.status, "statusText": status(filing.status, language), "file": filing.fileName,
              "sha": String(filing.sha256.prefix(16)), "submitted": "\(filing.submittedAt.prefix(16).replacingOccurrences(of: "T", with: " ")) · \(filing.submittedBy)",
@@ -108,11 +115,12 @@ enum CityPages {
         return try render("submissions", context, request: request)
     }
 
-    static func admin(_ request: Request, accounts: [Account], districts: [String], session: Session) throws -> Response {
+    static func admin(_ request: Request, accounts: [Account], districts: [String], names: [String: String], session: Session) throws -> Response {
         var context = base(request, session: session)
-        context["accounts"] = accounts.map { ["id": String($0.id), "name": $0.name, "role": $0.role.rawValue, "district": $0.district ?? "",
+        context["accounts"] = accounts.map { ["id": String($0.id), "name": $0.name, "role": $0.role.rawValue,
+                                              "district": $0.district.map { id in names[id].map { "\($0) (\(id))" } ?? id } ?? "",
                                               "disabled": $0.disabled, "created": String($0.createdAt.prefix(10))] }
-        context["districts"] = districts
+        context["districts"] = districts.map { id in ["id": id, "label": names[id].map { "\($0) (\(id))" } ?? id] }
         return try render("admin", context, request: request)
     }
 }
@@ -132,7 +140,7 @@ enum CityText {
         "detail": "详情", "cityFindings": "全市核对", "asOf": "复核日期", "overdue": "已逾期", "file": "文件", "download": "下载",
         "filings": "报送记录", "workbench": "返回工作台", "upload": "上传备案材料（.xlsx）并报送", "decided": "审核（UTC）",
         "accounts": "账号管理", "role": "角色", "created": "创建", "disabled": "已停用", "create": "新建账号",
-        "disable": "停用", "enable": "启用", "revoke": "强制下线", "none": "暂无",
+        "disable": "停用", "enable": "启用", "revoke": "强制下线", "none": "暂无", "notSet": "未设定",
     ]
     static let en: [String: String] = [
         "title": "Duxue · City workbench", "login": "Log in", "name": "Account", "password": "Password", "failed": "Wrong account name or password",
@@ -144,6 +152,6 @@ enum CityText {
         "detail": "Detail", "cityFindings": "City checks", "asOf": "As of", "overdue": "overdue", "file": "File", "download": "Download",
         "filings": "Filings", "workbench": "Back to the workbench", "upload": "Upload a filing (.xlsx) and submit it", "decided": "Decision (UTC)",
         "accounts": "Accounts", "role": "Role", "created": "Created", "disabled": "disabled", "create": "New account",
-        "disable": "Disable", "enable": "Enable", "revoke": "Log out everywhere", "none": "none",
+        "disable": "Disable", "enable": "Enable", "revoke": "Log out everywhere", "none": "none", "notSet": "not set",
     ]
 }

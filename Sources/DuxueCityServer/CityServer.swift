@@ -1,6 +1,7 @@
 import DuxueCity
 import DuxueConcurrency
 import DuxueDomain
+import DuxueInput
 import DuxueServer
 import Foundation
 import Hummingbird
@@ -102,6 +103,9 @@ final class City: Sendable {
     /// The districts, by id (the folder's name), in order.
     let order: [String]
     let workbenches: [String: EmbeddedWorkbench]
+    /// The names the districts' policies give them (`district_name`, e.g. 丰城县), by id, read at start;
+    /// a district whose policy names none is not here.
+    let names: [String: String]
     let pool: SharedSolvePool
     /// Whether the session cookie is `Secure` (any address but loopback: behind an HTTPS proxy).
     let secureCookies: Bool
@@ -121,13 +125,20 @@ final class City: Sendable {
         }
         self.order = order
         self.workbenches = workbenches
+        names = workbenches.compactMapValues { workbench in
+            (try? PolicyReader.load(district: workbench.districtPath, option: nil, termStart: nil).districtName)
+                .flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+        }
         secureCookies = !CityConfiguration.isLoopback(configuration.host)
     }
+
+    /// A district as people know it: the name its policy gives it, else its id (the folder's name).
+    func name(_ id: String) -> String { names[id] ?? id }
 
     /// The workbench of the URL's `{district}` (404 when the city has no such district).
     func workbench(_ context: CityContext, _ language: Language) throws -> (String, EmbeddedWorkbench) {
         guard let raw = context.parameters.get("district"), let workbench = workbenches[raw.removingPercentEncoding ?? raw] else {
-            throw CityFailure.notFound(language)
+            throw Failure.notFound(language)
         }
         let id = raw.removingPercentEncoding ?? raw
         return (id, workbench)
@@ -153,7 +164,9 @@ public enum CityServer {
     /// The router with every route and the guards; `routes` lists them with their access.
     static func router(_ city: City) -> (Router<CityContext>, [CityRoute]) {
         let router = Router(context: CityContext.self)
-        router.add(middleware: CityAnswerMiddleware())
+        // The workbench's answers to errors, with the city's own, and `same-origin`: under `no-referrer` a
+        // browser sends `Origin: null` with a form post (the login).
+        router.add(middleware: AnswerMiddleware<CityContext>(referrerPolicy: "same-origin", translate: { Failure.city($0, $1, $2) }))
         let hosts: Set<String> = CityConfiguration.isLoopback(city.configuration.host)
             ? ["localhost", "127.0.0.1", "::1", SessionMiddleware.hostName(city.configuration.host)] : []
         router.add(middleware: SessionMiddleware(store: city.store, hosts: hosts))

@@ -1,4 +1,5 @@
 import DuxueConcurrency
+import DuxueServer
 import Foundation
 
 /// A bounded pool for slow work (bcrypt, reviewing an uploaded workbook): at most ``running`` jobs at
@@ -51,7 +52,7 @@ final class CityWork: Sendable {
             case .start: job()
             case .queued: break
             case .full:
-                continuation.resume(throwing: CityFailure(status: .serviceUnavailable, code: "busy",
+                continuation.resume(throwing: Failure(status: .serviceUnavailable, code: "busy",
                                                           message: "服务器繁忙，请稍后再试 / the server is busy: try again shortly"))
             }
         }

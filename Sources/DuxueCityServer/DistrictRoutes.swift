@@ -11,27 +11,27 @@ import Hummingbird
 enum DistrictRoutes {
     static func add(to routes: CityRouter, city: City) {
         routes.add(.get, "/d/{district}", .districtRead) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, workbench) = try city.workbench(context, language)
-            guard let session = context.session else { throw CityFailure.unauthorized(language) }
+            guard let session = context.session else { throw Failure.unauthorized(language) }
             return try workbench.page(request, district: nil, csrf: session.csrf, base: "/d/" + CityRoutes.pathSegment(id),
-                                      city: bar(session, id, language))
+                                      city: bar(session, id, city.name(id), language))
         }
         routes.add(.get, "/d/{district}/districts/{id}", .districtRead) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, workbench) = try city.workbench(context, language)
-            guard let session = context.session else { throw CityFailure.unauthorized(language) }
+            guard let session = context.session else { throw Failure.unauthorized(language) }
             do {
                 return try workbench.page(request, district: context.parameters.get("id"), csrf: session.csrf,
-                                          base: "/d/" + CityRoutes.pathSegment(id), city: bar(session, id, language))
+                                          base: "/d/" + CityRoutes.pathSegment(id), city: bar(session, id, city.name(id), language))
             } catch {
-                throw CityFailure.notFound(language)
+                throw Failure.notFound(language)
             }
         }
         for route in EmbeddedWorkbench.apiRoutes {
             let access: Access = route.method == .get || route.method == .head ? .districtRead : .districtWrite
             routes.add(route.method, "/d/{district}" + route.path, access) { request, context in
-                let language = CityHTTP.language(request)
+                let language = HTTP.language(request)
                 let (id, workbench) = try city.workbench(context, language)
                 let prefix = "/d/" + (request.uri.path.split(separator: "/").dropFirst().first.map(String.init) ?? "")
                 let inner = String(request.uri.path.dropFirst(prefix.count))
@@ -68,11 +68,16 @@ enum DistrictRoutes {
         }
     }
 
-    /// The city's bar on a district's workbench page.
-    static func bar(_ session: Session, _ district: String, _ language: Language) -> [String: String] {
+    /// The city's bar on a district's workbench page: the district by its name, the account, and the submit
+    /// button's label only for an account that may submit for the district (a reviewer reads, and the
+    /// server refuses its submission with 403 all the same).
+    static func bar(_ session: Session, _ district: String, _ name: String, _ language: Language) -> [String: String] {
         let zh = language == .zh
-        return ["account": session.account.name, "filings": "/d/" + CityRoutes.pathSegment(district) + "/submissions",
-                "filingsLabel": zh ? "报送备案与审核意见" : "Filings and the city's comments",
-                "logoutLabel": zh ? "退出登录" : "Log out", "submitLabel": zh ? "把当前名册的备案材料报送市里" : "Submit this roster's filing to the city"]
+        var bar = ["account": session.account.name, "districtName": name, "filings": "/d/" + CityRoutes.pathSegment(district) + "/submissions",
+                   "filingsLabel": zh ? "报送备案与审核意见" : "Filings and the city's comments", "logoutLabel": zh ? "退出登录" : "Log out"]
+        if Access.districtWrite.refusal(session, district: district, language: language) == nil {
+            bar["submitLabel"] = zh ? "把当前名册的备案材料报送市里" : "Submit this roster's filing to the city"
+        }
+        return bar
     }
 }

@@ -31,6 +31,8 @@ enum FilingRoutes {
     /// A row of the dashboard: a district's status, deadline and its latest filing's review.
     struct DashboardRow: Codable, Sendable {
         var district: String
+        /// The district as people know it: its policy's `district_name`, else its id.
+        var name: String
         var status: String
         var version: Int?
         var filing: Int64?
@@ -50,31 +52,32 @@ enum FilingRoutes {
     static func add(to routes: CityRouter, city: City) {
         let store = city.store
         routes.add(.get, "/d/{district}/filings", .districtRead) { request, context in
-            let (id, _) = try city.workbench(context, CityHTTP.language(request))
-            return try CityHTTP.json(["filings": try store.filings(district: id)])
+            let (id, _) = try city.workbench(context, HTTP.language(request))
+            return try HTTP.json(["filings": try store.filings(district: id)])
         }
         routes.add(.get, "/d/{district}/submissions", .districtRead) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, _) = try city.workbench(context, language)
-            guard let session = context.session else { throw CityFailure.unauthorized(language) }
-            return try CityPages.submissions(request, district: id, filings: try store.filings(district: id),
+            guard let session = context.session else { throw Failure.unauthorized(language) }
+            return try CityPages.submissions(request, district: id, name: city.name(id), filings: try store.filings(district: id),
                                              deadline: try store.deadlines()[id], session: session)
         }
         // An uploaded filing workbook (`?name=FILE.xlsx`, the bytes as the body).
         routes.add(.post, "/d/{district}/filings", .districtWrite) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, _) = try city.workbench(context, language)
             let name = Upload.sanitized(request.uri.queryParameters.get("name").map { String($0) } ?? "")
             guard name.lowercased().hasSuffix(".xlsx") else {
-                throw CityFailure(status: .unsupportedMediaType, code: "unsupported_type",
+                throw Failure(status: .unsupportedMediaType, code: "unsupported_type",
                                   message: language == .zh ? "备案材料须为 .xlsx 文件" : "a filing is an .xlsx workbook")
             }
-            let bytes = try await CityHTTP.collect(request, limit: CityHTTP.maxUploadBytes, language: language)
+            var body = request
+            let bytes = Array(try await HTTP.collect(&body, limit: HTTP.maxUploadBytes, language: language).readableBytesView)
             return try await submit(bytes, name: name, district: id, city: city, context: context, language: language, detail: "uploaded")
         }
         // The filing workbook of a plan job of the district's workbench, as its download gives it.
         routes.add(.post, "/d/{district}/filings/from-job/{job}", .districtWrite) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, workbench) = try city.workbench(context, language)
             let job = context.parameters.get("job") ?? ""
             var head = request.head
@@ -83,7 +86,7 @@ enum FilingRoutes {
             let response = try await workbench.respond(to: inner, path: "/api/jobs/\(CityRoutes.pathSegment(job))/filing.xlsx",
                                                        context: context.basic)
             guard response.status == .ok else {
-                throw CityFailure(status: response.status == .conflict ? .conflict : .notFound, code: "no_plan",
+                throw Failure(status: response.status == .conflict ? .conflict : .notFound, code: "no_plan",
                                   message: language == .zh ? "没有这个已完成的编制" : "no finished plan with this id")
             }
             let box = Locked<[UInt8]>([])
@@ -93,42 +96,42 @@ enum FilingRoutes {
                                     detail: "job=\(job)")
         }
         routes.add(.get, "/d/{district}/filings/{filing}/file", .districtRead) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, _) = try city.workbench(context, language)
             guard let number = context.parameters.get("filing").flatMap({ Int64($0) }), let filing = try store.filing(id: number, district: id),
-                  let bytes = try store.content(id: number) else { throw CityFailure.notFound(language) }
+                  let bytes = try store.content(id: number) else { throw Failure.notFound(language) }
             try store.audit(context.actor, action: "download", district: id, detail: "filing=\(number)")
-            return CityHTTP.bytes(bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            return HTTP.bytes(bytes, type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                                   download: "\(id)-v\(filing.version)-\(filing.fileName)")
         }
         for (verb, accept) in [("accept", true), ("return", false)] {
             routes.add(.post, "/d/{district}/filings/{filing}/\(verb)", .reviewer) { request, context in
-                let language = CityHTTP.language(request)
+                let language = HTTP.language(request)
                 let (id, _) = try city.workbench(context, language)
-                guard let number = context.parameters.get("filing").flatMap({ Int64($0) }) else { throw CityFailure.notFound(language) }
-                let body = try await CityHTTP.decode(DecisionBody.self, from: request, language: language)
+                guard let number = context.parameters.get("filing").flatMap({ Int64($0) }) else { throw Failure.notFound(language) }
+                let body = try await HTTP.decode(DecisionBody.self, from: request, language: language, limit: HTTP.cityJSONBytes)
                 let filing = try store.decide(id: number, district: id, accept: accept, comment: body.comment ?? "", by: context.actor)
-                return try CityHTTP.json(filing)
+                return try HTTP.json(filing)
             }
         }
         routes.add(.put, "/api/city/deadlines/{district}", .reviewer) { request, context in
-            let language = CityHTTP.language(request)
+            let language = HTTP.language(request)
             let (id, _) = try city.workbench(context, language)
-            let body = try await CityHTTP.decode(DeadlineBody.self, from: request, language: language)
+            let body = try await HTTP.decode(DeadlineBody.self, from: request, language: language, limit: HTTP.cityJSONBytes)
             guard let day = Day(iso: body.dueOn) else {
-                throw CityFailure.bad("截止日期须写成 YYYY-MM-DD", "due_on must be a date YYYY-MM-DD", language)
+                throw Failure.badRequest("截止日期须写成 YYYY-MM-DD", "due_on must be a date YYYY-MM-DD", language)
             }
             try store.setDeadline(district: id, dueOn: day.description, by: context.actor)
-            return try CityHTTP.json(["district": id, "due_on": day.description])
+            return try HTTP.json(["district": id, "due_on": day.description])
         }
         routes.add(.get, "/api/city/dashboard", .reviewer) { request, context in
-            try CityHTTP.json(try await dashboard(city, language: CityHTTP.language(request)))
+            try HTTP.json(try await dashboard(city, language: HTTP.language(request)))
         }
         routes.add(.get, "/city", .reviewer) { request, context in
-            let language = CityHTTP.language(request)
-            guard let session = context.session else { throw CityFailure.unauthorized(language) }
+            let language = HTTP.language(request)
+            guard let session = context.session else { throw Failure.unauthorized(language) }
             return try CityPages.dashboard(request, dashboard: try await dashboard(city, language: language),
-                                           audit: try store.auditLog(limit: 30), session: session)
+                                           audit: try store.auditLog(limit: 30), names: city.names, session: session)
         }
     }
 
@@ -137,14 +140,14 @@ enum FilingRoutes {
     static func submit(_ bytes: [UInt8], name: String, district: String, city: City, context: CityContext, language: Language,
                        detail: String) async throws -> Response {
         guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
-            throw CityFailure(status: .unsupportedMediaType, code: "unsupported_type",
+            throw Failure(status: .unsupportedMediaType, code: "unsupported_type",
                               message: language == .zh ? "文件内容不是 .xlsx 工作簿" : "the file is not an .xlsx workbook")
         }
         let line = try await offThread { try reviewOne(bytes, language: language) }
         if line?.verdict == .unreadable || line == nil {
             let reason = line?.findings.first?.message ?? ""
             try city.store.audit(context.actor, action: "submit", district: district, outcome: "refused", detail: "unreadable")
-            throw CityFailure(status: .unprocessableContent, code: "unreadable_filing",
+            throw Failure(status: .unprocessableContent, code: "unreadable_filing",
                               message: (language == .zh ? "无法作为备案材料读取：" : "cannot be read as a filing: ") + reason)
         }
         // The filing names the district it is for (its cover); it must be the district it is filed under.
@@ -158,12 +161,12 @@ enum FilingRoutes {
         guard names.contains(declared.precomposedStringWithCanonicalMapping) else {
             try city.store.audit(context.actor, action: "submit", district: district, outcome: "refused",
                                  detail: "declares district \(declared.prefix(64))")
-            throw CityFailure(status: .unprocessableContent, code: "wrong_district",
-                              message: language == .zh ? "这份备案材料写的是「\(declared)」的名册，不能作为「\(district)」的备案提交"
-                                  : "this filing is the roster of \u{201C}\(declared)\u{201D}: it cannot be filed for \u{201C}\(district)\u{201D}")
+            throw Failure(status: .unprocessableContent, code: "wrong_district",
+                              message: language == .zh ? "这份备案材料写的是「\(declared)」的名册，不能作为「\(city.name(district))」的备案提交"
+                                  : "this filing is the roster of \u{201C}\(declared)\u{201D}: it cannot be filed for \u{201C}\(city.name(district))\u{201D}")
         }
         let filing = try city.store.submit(district: district, fileName: name, bytes: bytes, by: context.actor, detail: detail)
-        return try CityHTTP.json(filing, status: .created)
+        return try HTTP.json(filing, status: .created)
     }
 
     /// The review of one filing workbook (in a private scratch folder, removed after).
@@ -230,7 +233,7 @@ enum FilingRoutes {
             let filing = latest[district]
             let status = filing?.status ?? "draft"
             let deadline = deadlines[district]
-            return DashboardRow(district: district, status: status, version: filing?.version, filing: filing?.id,
+            return DashboardRow(district: district, name: city.name(district), status: status, version: filing?.version, filing: filing?.id,
                                 submittedAt: filing?.submittedAt, submittedBy: filing?.submittedBy, comment: filing?.comment,
                                 deadline: deadline, overdue: deadline.map { $0 < now && !["submitted", "accepted"].contains(status) } ?? false,
                                 review: review.lines[district])

@@ -48,48 +48,21 @@ public final class DistrictRecord: Sendable {
     /// Opens (creating if needed) the record at `path`, migrating an older file; refuses a file written by
     /// a newer version, leaving it untouched.
     public static func open(path: String) throws(RecordError) -> DistrictRecord {
-        var configuration = Configuration()
-        configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(busyTimeout)
-        configuration.label = "duxue-record"
-        let pool: DatabasePool
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            let pool = try MigratedDatabase.open(path: path, label: "duxue-record", migrator: RecordSchema.migrator,
+                                                 known: RecordSchema.identifiers, busyTimeout: busyTimeout)
+            return DistrictRecord(path: path, pool: pool)
         } catch {
-            throw .unreadable(path: path, reason: Self.reason(error))
-        }
-        let migrator = RecordSchema.migrator
-        do {
-            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
-            let unknown = applied.subtracting(RecordSchema.identifiers)
-            if !unknown.isEmpty { throw RecordError.newerSchema(path: path, unknown: unknown.sorted()) }
-        } catch let error as RecordError {
-            throw error
-        } catch {
-            throw .unreadable(path: path, reason: Self.reason(error))
-        }
-        // Two processes opening a new file at once may both try the first migration; the loser's
-        // transaction rolls back and, on the next pass, finds the migrations applied.
-        var attempts = 0
-        while true {
-            do {
-                try migrator.migrate(pool)
-                break
-            } catch {
-                attempts += 1
-                let done = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
-                if done { break }
-                if attempts >= 3 { throw .database(path: path, reason: Self.reason(error)) }
+            switch error {
+            case .unreadable(let reason): throw .unreadable(path: path, reason: reason)
+            case .newerSchema(let unknown): throw .newerSchema(path: path, unknown: unknown)
+            case .migration(let reason): throw .database(path: path, reason: reason)
             }
         }
-        return DistrictRecord(path: path, pool: pool)
     }
 
     /// The text of a database error, for messages.
-    static func reason(_ error: any Error) -> String {
-        if let error = error as? DatabaseError { return error.message ?? "\(error.resultCode)" }
-        return "\(error)"
-    }
+    static func reason(_ error: any Error) -> String { MigratedDatabase.reason(error) }
 
     /// Runs `body` in one write transaction (immediate: a second writer waits up to ``busyTimeout``).
     func write<T>(_ body: (Database) throws -> T) throws(RecordError) -> T {

@@ -52,7 +52,8 @@ public final class EmbeddedWorkbench: Sendable {
 
     /// The workbench page of the district (or of one of its uploaded districts, `id`), carrying a
     /// session's CSRF token and the URL prefix its script calls the API under.
-    /// `city` fills the city's bar (account, filings, filingsLabel, logoutLabel, submitLabel).
+    /// `city` fills the city's bar (account, districtName, filings, filingsLabel, logoutLabel, and submitLabel
+    /// only for an account that may submit: the submit button is shown only then).
     public func page(_ request: Request, district id: String?, csrf: String, base: String, city: [String: String]? = nil) throws -> Response {
         let entry = try id.map { try workbench.district($0, language: HTTP.language(request)) } ?? workbench.given[0]
         return try Page.render(entry, workbench: workbench, request: request, csrf: csrf, base: base, city: city)

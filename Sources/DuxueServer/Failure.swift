@@ -7,22 +7,37 @@ import HTTPTypes
 
 /// An error answer of the API: a status, a stable code, a message in the request's language and, for
 /// bad input, every problem with its file, sheet, row and column — as the command line reports them,
-/// but naming files by their names only (never a server path), and never a stack trace.
-struct Failure: Error, Sendable {
+/// but naming files by their names only (never a server path), and never a stack trace. The city server
+/// answers its errors with it too.
+public struct Failure: Error, Sendable {
     /// The HTTP status.
-    var status: HTTPResponse.Status
+    public var status: HTTPResponse.Status
     /// A stable code (`not_found`, `bad_input` …).
-    var code: String
+    public var code: String
     /// What went wrong.
-    var message: String
+    public var message: String
     /// The input problems, if any.
-    var problems: [ProblemLine] = []
+    var problems: [ProblemLine]
 
-    static func notFound(_ language: Language) -> Failure {
+    /// An answer without input problems.
+    public init(status: HTTPResponse.Status, code: String, message: String) {
+        self.init(status: status, code: code, message: message, problems: [])
+    }
+
+    init(status: HTTPResponse.Status, code: String, message: String, problems: [ProblemLine]) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.problems = problems
+    }
+
+    /// 404.
+    public static func notFound(_ language: Language) -> Failure {
         Failure(status: .notFound, code: "not_found", message: language == .zh ? "没有这个资源" : "no such resource")
     }
 
-    static func badRequest(_ zh: String, _ en: String, _ language: Language) -> Failure {
+    /// 400 with a message in each language.
+    public static func badRequest(_ zh: String, _ en: String, _ language: Language) -> Failure {
         Failure(status: .badRequest, code: "bad_request", message: language == .zh ? zh : en)
     }
 

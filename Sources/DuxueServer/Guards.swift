@@ -2,11 +2,26 @@ import DuxueDomain
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// The outermost middleware: every error becomes a JSON answer with a message and no stack trace or
-/// server path, and every answer carries the headers that keep the page to its own origin.
-struct AnswerMiddleware<Context: RequestContext>: RouterMiddleware {
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+/// server path, and every answer carries the headers that keep the page to its own origin. The city
+/// server uses it too, with its own errors translated and its own referrer policy.
+public struct AnswerMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// The `Referrer-Policy` of every answer.
+    let referrerPolicy: String
+    /// The answer to an error of the embedding server's own kinds (`nil`: not one of them).
+    let translate: @Sendable (any Error, Language, Logger) -> Failure?
+
+    /// The middleware; `translate` answers errors of the embedding server's own kinds first.
+    public init(referrerPolicy: String = "no-referrer",
+                translate: @escaping @Sendable (any Error, Language, Logger) -> Failure? = { _, _, _ in nil }) {
+        self.referrerPolicy = referrerPolicy
+        self.translate = translate
+    }
+
+    /// Answers the request, or its error as JSON.
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
             response = try await next(request, context)
@@ -15,12 +30,15 @@ struct AnswerMiddleware<Context: RequestContext>: RouterMiddleware {
             let failure: Failure
             if let error = error as? Failure {
                 failure = error
+            } else if let translated = translate(error, language, context.logger) {
+                failure = translated
             } else if let error = error as? HTTPError {
                 failure = Self.failure(error.status, language)
             } else if let error = error as? any HTTPResponseError {
                 failure = Self.failure(error.status, language)
             } else {
                 failure = Failure.from(error, language: language)
+                if failure.status == .internalServerError { context.logger.error("internal error: \(error)") }
             }
             response = (try? HTTP.json(failure.body, status: failure.status)) ?? Response(status: .internalServerError)
         }
@@ -28,7 +46,7 @@ struct AnswerMiddleware<Context: RequestContext>: RouterMiddleware {
             "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTP.frameOptions] = "DENY"
-        response.headers[HTTP.referrerPolicy] = "no-referrer"
+        response.headers[HTTP.referrerPolicy] = referrerPolicy
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }

@@ -6,20 +6,20 @@ import Hummingbird
 /// Answers and request parts shared by the routes.
 public enum HTTP {
     /// Largest JSON body (a 3,000-school roster is about 200 kB).
-    static let maxJSONBytes = 2 << 20
+    public static let maxJSONBytes = 2 << 20
     /// Largest uploaded file.
-    static let maxUploadBytes = 10 << 20
+    public static let maxUploadBytes = 10 << 20
 
     /// The header carrying the per-server CSRF token on state-changing requests.
-    static let csrfHeader = headerName("X-Duxue-CSRF")
+    public static let csrfHeader = headerName("X-Duxue-CSRF")
     /// The header that may carry the access token instead of the cookie.
     static let accessHeader = headerName("X-Duxue-Access")
     /// Headers HTTPTypes has no name for.
-    static let frameOptions = headerName("X-Frame-Options"), referrerPolicy = headerName("Referrer-Policy"),
+    public static let frameOptions = headerName("X-Frame-Options"), referrerPolicy = headerName("Referrer-Policy"),
         fetchSite = headerName("Sec-Fetch-Site")
 
     /// A header name written here (letters and dashes: always a valid token).
-    private static func headerName(_ text: String) -> HTTPField.Name {
+    public static func headerName(_ text: String) -> HTTPField.Name {
         guard let name = HTTPField.Name(text) else { preconditionFailure("\(text) is not a header name") }
         return name
     }
@@ -36,7 +36,7 @@ public enum HTTP {
     }
 
     /// A JSON answer.
-    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+    public static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
         let data = try encoder().encode(value)
         return bytes(data, type: "application/json; charset=utf-8", status: status)
     }
@@ -47,33 +47,34 @@ public enum HTTP {
     }
 
     /// An answer of bytes with a content type (and, for downloads, the file name to save as).
-    static func bytes(_ data: some Sequence<UInt8>, type: String, status: HTTPResponse.Status = .ok,
+    public static func bytes(_ data: some Sequence<UInt8>, type: String, status: HTTPResponse.Status = .ok,
                       download: String? = nil) -> Response {
         var headers: HTTPFields = [.contentType: type]
         if let download {
             let encoded = download.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "download"
-            let ascii = String(download.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? Character($0) : "_" })
+            let ascii = String(download.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" && $0.value >= 32 ? Character($0) : "_" })
             headers[.contentDisposition] = "attachment; filename=\"\(ascii)\"; filename*=UTF-8''\(encoded)"
         }
         return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     /// The language a request asks for: `?lang=en|zh`, else the page's cookie, else Chinese.
-    static func language(_ request: Request) -> Language {
+    public static func language(_ request: Request) -> Language {
         if let value = request.uri.queryParameters.get("lang"), let language = Language(rawValue: value) { return language }
         if let value = request.cookies["duxue_lang"]?.value, let language = Language(rawValue: value) { return language }
         return .zh
     }
 
-    /// The JSON body of a request, decoded (snake_case keys), at most ``maxJSONBytes``.
-    static func decode<T: Decodable>(_ type: T.Type, from request: Request, language: Language) async throws -> T {
+    /// The JSON body of a request, decoded (snake_case keys), at most `limit` bytes.
+    public static func decode<T: Decodable>(_ type: T.Type, from request: Request, language: Language,
+                                            limit: Int = maxJSONBytes) async throws -> T {
         var request = request
         let contentType = request.headers[.contentType] ?? ""
         guard contentType.lowercased().hasPrefix("application/json") else {
             throw Failure(status: .unsupportedMediaType, code: "unsupported_type",
                           message: language == .zh ? "请求内容须为 JSON" : "the request body must be JSON")
         }
-        let buffer = try await collect(&request, limit: maxJSONBytes, language: language)
+        let buffer = try await collect(&request, limit: limit, language: language)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         do {
@@ -84,7 +85,7 @@ public enum HTTP {
     }
 
     /// The body, refused with 413 beyond `limit` bytes.
-    static func collect(_ request: inout Request, limit: Int, language: Language) async throws -> ByteBuffer {
+    public static func collect(_ request: inout Request, limit: Int, language: Language) async throws -> ByteBuffer {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > limit { throw tooLarge(limit, language) }
         do {
             return try await request.collectBody(upTo: limit)
@@ -93,7 +94,8 @@ public enum HTTP {
         }
     }
 
-    static func tooLarge(_ limit: Int, _ language: Language) -> Failure {
+    /// 413: at most `limit` bytes.
+    public static func tooLarge(_ limit: Int, _ language: Language) -> Failure {
         Failure(status: .contentTooLarge, code: "too_large",
                 message: language == .zh ? "上传内容太大（最多 \(limit >> 20) MB）" : "the request is too large (at most \(limit >> 20) MB)")
     }

@@ -89,7 +89,7 @@ enum PageText {
         "scenarioForm": "编写方案（增删学校或督学）", "scenarioName": "方案名称", "scSettings": "政策参数（每行 key=value）",
         "scRemoveSchools": "撤并学校（代码，逗号分隔）", "scRemoveInspectors": "移出督学（编号）", "scUnavailable": "暂不可聘督学（编号）",
         "scAddSchools": "新增学校（每行：代码,名称,在校生,责任区,学段）", "scAddInspectors": "新增督学（每行：编号,姓名,专兼职 full_time/part_time,责任区）",
-        "scAdd": "加入比较", "uploadDistrict": "上传区县文件", "uploadHint": "上传学校和督学名单（CSV 或 XLSX），在本次会话中作为临时区县使用；服务器停止时删除。",
+        "scAdd": "加入比较", "uploadDistrict": "上传区县文件", "uploadHint": "上传学校和督学名单（CSV 或 XLSX），在本次会话中作为临时区县使用；服务器停止时删除，只保留最近上传的 \(Workbench.maxUploads) 个。",
         "schoolsFile": "学校名单", "inspectorsFile": "督学名单", "uploadStart": "上传并检查",
     ]
     static let en: [String: String] = [
@@ -111,7 +111,7 @@ enum PageText {
         "scenarioForm": "Write a scenario (add or remove schools or inspectors)", "scenarioName": "Scenario name", "scSettings": "Policy keys (one key=value per line)",
         "scRemoveSchools": "Remove schools (ids, comma-separated)", "scRemoveInspectors": "Remove inspectors (ids)", "scUnavailable": "Unavailable inspectors (ids)",
         "scAddSchools": "Add schools (per line: id,name,enrollment,zone,stage)", "scAddInspectors": "Add inspectors (per line: id,name,full_time/part_time,zone)",
-        "scAdd": "Add to the comparison", "uploadDistrict": "Upload a district", "uploadHint": "Upload the schools and inspectors lists (CSV or XLSX) as a district for this session; the server deletes them when it stops.",
+        "scAdd": "Add to the comparison", "uploadDistrict": "Upload a district", "uploadHint": "Upload the schools and inspectors lists (CSV or XLSX) as a district for this session; the server deletes them when it stops and keeps the \(Workbench.maxUploads) newest.",
         "schoolsFile": "Schools", "inspectorsFile": "Inspectors", "uploadStart": "Upload and check",
     ]
 }

@@ -73,7 +73,7 @@ func randomHex(bytes count: Int) -> String {
 }
 
 /// Compares two secrets in time independent of where they differ.
-func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+public func constantTimeEqual(_ a: String, _ b: String) -> Bool {
     let x = Array(a.utf8), y = Array(b.utf8)
     guard x.count == y.count else { return false }
     var difference: UInt8 = 0

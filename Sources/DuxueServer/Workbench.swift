@@ -40,19 +40,21 @@ struct DistrictEntry: Sendable {
 final class Workbench: Sendable {
     /// The districts given on the command line, in their order.
     let given: [DistrictEntry]
-    /// Districts uploaded in this session (files in ``uploadRoot``), after the given ones.
-    private let uploaded = Locked<[DistrictEntry]>([])
+    /// Districts uploaded in this session (files in ``uploadRoot``), after the given ones, oldest first,
+    /// and how many were ever made (the next one's number: ids are never reused).
+    private let uploads = Locked<(held: [DistrictEntry], made: Int)>(([], 0))
     /// Uploaded files' own names, by the path the server keeps them under (problems name files so).
     private let uploadNames = Locked<[String: String]>([:])
     /// Renewals made, kept for their change list download (the newest ``keptJobs``).
     private let renewals = Locked<[(id: String, report: RenewalReport)]>([])
     /// The folder uploaded districts live in, owned by the server and removed when it stops.
     let uploadRoot: String
-    /// Most districts uploaded in one session.
+    /// Most uploaded districts held at once: one more drops the oldest (its files removed), so a server
+    /// that runs for months keeps taking uploads with bounded memory and disk.
     static let maxUploads = 8
 
     /// The districts: those given, then those uploaded.
-    var districts: [DistrictEntry] { given + uploaded.withLock { $0 } }
+    var districts: [DistrictEntry] { given + uploads.withLock { $0.held } }
     /// Where solves run.
     let pool: SolvePool
     /// The token state-changing requests carry (from the page's meta tag).
@@ -80,21 +82,25 @@ final class Workbench: Sendable {
     }
 
     /// A new, empty uploaded district (a folder of ``uploadRoot``); its files come by ``store(_:role:in:)``.
+    /// With ``maxUploads`` held already, the oldest is dropped and its files removed.
     func newUpload(language: Language) throws -> DistrictEntry {
-        try uploaded.withLock { uploaded in
-            guard uploaded.count < Self.maxUploads else {
-                throw Failure(status: .conflict, code: "too_many_uploads",
-                              message: language == .zh ? "本次最多上传 \(Self.maxUploads) 个区县" : "at most \(Self.maxUploads) uploaded districts per session")
-            }
-            let number = uploaded.count + 1
-            let id = "upload-\(number)"
+        let (entry, dropped) = try uploads.withLock { uploads -> (DistrictEntry, [DistrictEntry]) in
+            let id = "upload-\(uploads.made + 1)"
             let folder = uploadRoot + "/" + id
             try FileManager.default.createDirectory(atPath: uploadRoot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             let entry = DistrictEntry(id: id, path: folder, uploaded: true)
-            uploaded.append(entry)
-            return entry
+            uploads.made += 1
+            uploads.held.append(entry)
+            let dropped = Array(uploads.held.prefix(max(0, uploads.held.count - Self.maxUploads)))
+            uploads.held.removeFirst(dropped.count)
+            return (entry, dropped)
         }
+        for old in dropped {
+            try? FileManager.default.removeItem(atPath: old.path)
+            uploadNames.withLock { names in names = names.filter { !$0.key.hasPrefix(old.path + "/") } }
+        }
+        return entry
     }
 
     /// Keeps an uploaded table as the district's `schools` or `inspectors` file (replacing the one before,

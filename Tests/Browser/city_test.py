@@ -111,11 +111,21 @@ def main():
         wait.until(lambda d: d.current_url.endswith("/city"))
         row = driver.find_element(By.CSS_SELECTOR, '#dashboard tr[data-district="county"]')
         assert "已报送" in row.text, row.text
+        # The district as its policy names it (Data/county's district_name), its folder id beside it.
+        assert "丰城县" in row.find_element(By.CSS_SELECTOR, "td a").text, row.text
         driver.save_screenshot(shots("3-dashboard"))
         row.find_element(By.CSS_SELECTOR, ".comment-input").send_keys("请补充责任区的专职督学 <b>不是标记</b>")
         click(driver, row.find_element(By.CSS_SELECTOR, 'button[data-action="return"]'))
         wait.until(lambda d: "已退回" in d.find_element(By.CSS_SELECTOR, '#dashboard tr[data-district="county"]').text)
         driver.save_screenshot(shots("4-returned"))
+        assert not console_errors(driver), console_errors(driver)
+
+        step("the reviewer reads the district's workbench, with no submit button")
+        driver.get(address + "/d/county")
+        wait.until(lambda d: d.find_elements(By.ID, "city-bar"))
+        assert "丰城县" in driver.find_element(By.ID, "city-district").text
+        assert not driver.find_elements(By.ID, "submit-filing"), "a reviewer is shown the submit button"
+        driver.save_screenshot(shots("4b-reviewer-workbench"))
         assert not console_errors(driver), console_errors(driver)
 
         step("the district user sees the comment")
@@ -125,6 +135,9 @@ def main():
         wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#filings td.comment"))
         comment = driver.find_element(By.CSS_SELECTOR, "#filings td.comment").text
         assert comment == "请补充责任区的专职督学 <b>不是标记</b>", comment
+        heading = driver.find_element(By.TAG_NAME, "h2").text
+        assert heading.startswith("丰城县"), heading
+        assert "截止日期 未设定" in driver.find_element(By.TAG_NAME, "main").text
         driver.save_screenshot(shots("5-comment"))
         print("all city browser steps passed")
     finally:

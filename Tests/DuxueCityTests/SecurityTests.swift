@@ -1,6 +1,7 @@
 import DuxueCity
 import DuxueConcurrency
 import DuxueDomain
+import DuxueServer
 import DuxueTestSupport
 import Foundation
 import HTTPTypes
@@ -145,13 +146,13 @@ import Testing
             let next = try await client.execute(uri: "/api/city/audit.csv?limit=3", method: .get, headers: CityFixture.headers(reviewer)) { response in
                 let lines = String(buffer: response.body).split(separator: "\n")
                 #expect(lines.count == 4)
-                let header = response.headers[CityHTTP.name("X-Duxue-Truncated")] ?? ""
+                let header = response.headers[HTTP.headerName("X-Duxue-Truncated")] ?? ""
                 #expect(header.hasPrefix("older rows remain: /api/city/audit.csv?before="))
                 return String(header.split(separator: "=").last ?? "")
             }
             try await client.execute(uri: "/api/city/audit.csv?before=\(next)", method: .get, headers: CityFixture.headers(reviewer)) { response in
                 #expect(String(buffer: response.body).split(separator: "\n").count == 1 + total - 3)
-                #expect(response.headers[CityHTTP.name("X-Duxue-Truncated")] == nil)
+                #expect(response.headers[HTTP.headerName("X-Duxue-Truncated")] == nil)
             }
         }
     }
@@ -167,7 +168,7 @@ import Testing
         do {
             _ = try await pool.run { 3 }
             Issue.record("a third job was admitted")
-        } catch let failure as CityFailure {
+        } catch let failure as Failure {
             #expect(failure.status == .serviceUnavailable)
         }
         gate.signal()
@@ -228,13 +229,13 @@ import Testing
                 #expect($0.status == .forbidden)
             }
             var wrong = CityFixture.headers(reviewer, csrf: false)
-            wrong[CityHTTP.csrfHeader] = other.csrf
+            wrong[HTTP.csrfHeader] = other.csrf
             try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: wrong, body: body) { #expect($0.status == .forbidden) }
             var cross = CityFixture.headers(reviewer)
             cross[.origin] = "http://evil.example"
             try await client.execute(uri: "/api/city/deadlines/east", method: .put, headers: cross, body: body) { #expect($0.status == .forbidden) }
             var site = CityFixture.headers(reviewer)
-            site[CityHTTP.fetchSite] = "cross-site"
+            site[HTTP.fetchSite] = "cross-site"
             try await client.execute(uri: "/login", method: .post, headers: site, body: Self.loginBody("reviewer", CityFixture.password)) {
                 #expect($0.status == .forbidden)
             }
@@ -249,7 +250,7 @@ import Testing
                 #expect($0.status == .forbidden)
             }
             var foreign = CityFixture.headers(east, csrf: false)
-            foreign[CityHTTP.csrfHeader] = westSession.csrf
+            foreign[HTTP.csrfHeader] = westSession.csrf
             try await client.execute(uri: "/d/east/api/uploads", method: .post, headers: foreign) { #expect($0.status == .forbidden) }
             var crossUpload = CityFixture.headers(east)
             crossUpload[.origin] = "http://evil.example"
@@ -371,7 +372,7 @@ import Testing
     @Test func databaseTextStaysInsideAndTheFolderIsWhatItSeems() throws {
         let secret = "no such table: accounts_secret near /var/lib/duxue"
         for language in [Language.zh, .en] {
-            let failure = CityFailure.from(.database(reason: secret), language)
+            let failure = Failure.from(.database(reason: secret), language)
             #expect(failure.status == .serviceUnavailable)
             #expect(!failure.message.contains("accounts_secret") && !failure.message.contains("/var/lib"))
             #expect(!failure.message.isEmpty)

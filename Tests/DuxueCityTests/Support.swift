@@ -1,5 +1,6 @@
 import DuxueCity
 import DuxueConcurrency
+import DuxueServer
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -64,7 +65,7 @@ final class CityFixture: Sendable {
         guard case .success(let token, let session) = try store.login(name: name, password: Self.password, address: "test") else {
             throw FixtureError.loginFailed(name)
         }
-        return ("\(CityHTTP.sessionCookie)=\(token)", session.csrf)
+        return ("\(HTTP.sessionCookie)=\(token)", session.csrf)
     }
 
     /// Headers of a request in a session (with its CSRF token and a JSON body type).
@@ -72,7 +73,7 @@ final class CityFixture: Sendable {
         var fields: HTTPFields = [:]
         if let session {
             fields[.cookie] = session.cookie
-            if csrf { fields[CityHTTP.csrfHeader] = session.csrf }
+            if csrf { fields[HTTP.csrfHeader] = session.csrf }
         }
         if let type { fields[.contentType] = type }
         return fields

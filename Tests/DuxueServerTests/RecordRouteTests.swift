@@ -257,13 +257,18 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
         }
     }
 
-    @Test func uploadADistrictSeeItsProblemsByFileAndRowAndRemoveItAtShutdown() async throws {
+    /// A server over the fixture district with its workbench kept (to look at its upload folder), and the
+    /// district's schools and inspectors files as text.
+    static func uploadServer() throws -> (workbench: Workbench, app: some ApplicationProtocol, schools: String, inspectors: String) {
         let given = try Fixture.district()
         let configuration = ServeConfiguration(districts: [given], port: 0)
         let workbench = Workbench(paths: configuration.districts, solveLimit: 1)
-        let app = WorkbenchServer.application(configuration, workbench: workbench)
-        let schools = try String(contentsOfFile: given + "/schools.csv", encoding: .utf8)
-        let inspectors = try String(contentsOfFile: given + "/inspectors.csv", encoding: .utf8)
+        return (workbench, WorkbenchServer.application(configuration, workbench: workbench),
+                try String(contentsOfFile: given + "/schools.csv", encoding: .utf8), try String(contentsOfFile: given + "/inspectors.csv", encoding: .utf8))
+    }
+
+    @Test func uploadADistrictSeeItsProblemsByFileAndRowAndRemoveItAtShutdown() async throws {
+        let (workbench, app, schools, inspectors) = try Self.uploadServer()
         try await app.test(.router) { client in
             let csrf = try await Fixture.csrf(client)
             try await client.execute(uri: "/api/uploads", method: .post) { #expect($0.status == .forbidden) }
@@ -317,5 +322,36 @@ func plannedJob(_ client: some TestClientProtocol, csrf: String, district: Strin
         }
         workbench.shutdown()
         #expect(!FileManager.default.fileExists(atPath: workbench.uploadRoot))
+    }
+
+    /// Uploaded districts are bounded by how many are held at once, not by how many were ever made (a
+    /// long-running server would otherwise refuse uploads forever): one past the cap drops the oldest,
+    /// its files removed; ids are never reused.
+    @Test func uploadsPastTheCapDropTheOldestInsteadOfRefusingForever() async throws {
+        let (workbench, app, schools, _) = try Self.uploadServer()
+        try await app.test(.router) { client in
+            let csrf = try await Fixture.csrf(client)
+            var ids: [String] = []
+            for _ in 0..<(2 * Workbench.maxUploads + 1) {
+                let id = try await client.execute(uri: "/api/uploads", method: .post, headers: [HTTP.csrfHeader: csrf]) { response in
+                    #expect(response.status == .created)
+                    return try Fixture.json(response.body)["id"] as? String ?? ""
+                }
+                try await client.execute(uri: "/api/districts/\(id)/files/schools?name=s.csv", method: .put,
+                                         headers: Fixture.headers(csrf, type: "text/csv"), body: ByteBuffer(string: schools)) { #expect($0.status == .ok) }
+                ids.append(id)
+            }
+            #expect(Set(ids).count == ids.count)
+            let held = Array(ids.suffix(Workbench.maxUploads))
+            try await client.execute(uri: "/api/districts", method: .get) { response in
+                let listed = (try Fixture.json(response.body)["districts"] as? [[String: Any]])?.compactMap { $0["id"] as? String }
+                #expect(listed == ["城关"] + held)
+            }
+            try await client.execute(uri: "/api/districts/\(ids[0])", method: .get) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/districts/\(held[0])", method: .get) { #expect($0.status == .ok) }
+            let folders = try FileManager.default.contentsOfDirectory(atPath: workbench.uploadRoot)
+            #expect(Set(folders) == Set(held))
+        }
+        workbench.shutdown()
     }
 }

@@ -20,7 +20,7 @@ extension Assets {
   <nav class="districts">{{t.districts}} {{#districts}}<a href="{{href}}" {{#current}}class="current"{{/current}}>{{id}}</a> {{/districts}}</nav>
   <a id="lang-switch" href="?lang={{other}}">{{otherLabel}}</a>
 </header>
-{{#city}}<nav id="city-bar">{{account}} · <a id="city-filings" href="{{filings}}">{{filingsLabel}}</a> <button id="city-logout" type="button">{{logoutLabel}}</button></nav>{{/city}}
+{{#city}}<nav id="city-bar"><strong id="city-district">{{districtName}}</strong> · {{account}} · <a id="city-filings" href="{{filings}}">{{filingsLabel}}</a> <button id="city-logout" type="button">{{logoutLabel}}</button></nav>{{/city}}
 <noscript><p class="error">{{t.noJS}}</p></noscript>
 <nav class="tabs">
   <a href="#schools">{{t.schools}}</a> <a href="#plan">{{t.plan}}</a> <a href="#roster">{{t.roster}}</a>
@@ -119,7 +119,7 @@ extension Assets {
     <a id="dl-filing-xlsx" class="disabled" href="#">{{t.filingXLSX}}</a> ·
     <a id="dl-filing-html" class="disabled" href="#">{{t.filingHTML}}</a>
   </p>
-  {{#city}}<p><button id="submit-filing" type="button" disabled>{{submitLabel}}</button> <span id="submit-result" role="status"></span></p>{{/city}}
+  {{#city}}{{#submitLabel}}<p><button id="submit-filing" type="button" disabled>{{submitLabel}}</button> <span id="submit-result" role="status"></span></p>{{/submitLabel}}{{/city}}
 </section>
 </main>
 <script src="/assets/app.js"></script>
