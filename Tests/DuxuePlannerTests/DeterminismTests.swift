@@ -61,7 +61,10 @@ struct DeterminismTests {
     @Test(arguments: [
         (400, DistrictGenerator.PoolShape.shortOfFullTime, UInt64(3), ZoneMode.prefer, false),
         (300, .short, 7, .prefer, true),
-        (350, .shortOfFullTime, 9, .require, true),
+        // With the heuristics on (the roster repair of P1a and P1b, relax and fix widened, LP bases carried
+        // between levels) every level of this district is proven at the root, so the race is tested
+        // with them off.
+        (350, .shortOfFullTime, 9, .require, false),
     ])
     func theSameRosterHoweverTheRunsArePaced(schools: Int, pool: DistrictGenerator.PoolShape, seed: UInt64,
                                              zones: ZoneMode, heuristic: Bool) throws {
