@@ -111,7 +111,8 @@ public struct RelaxAndFix: Sendable {
         var free = Set(model.variables.indices.filter {
             model.variables[$0].kind != .continuous && abs(lp.values[$0] - lp.values[$0].rounded()) > 1e-9
         })
-        let neighbours = Neighbourhood(model: model, sparseRows: sparseRowLimit)
+        var rowLimit = sparseRowLimit
+        var neighbours = Neighbourhood(model: model, sparseRows: rowLimit)
         var search = base
         search.incumbent = nil
         let budget = nodes, progress = base.progress
@@ -128,9 +129,16 @@ public struct RelaxAndFix: Sendable {
             outcome.nodes += found.nodes
             accept(found, into: &outcome)
             outcome.widened = hop
+            if ProcessInfo.processInfo.environment["DUXUE_DEBUG_RF"] != nil { FileHandle.standardError.write("RF lp \(lp.objective) hop \(hop) free \(free.count) limit \(rowLimit) \(found.termination) obj \(found.objective) nodes \(found.nodes) t \(elapsed())\n".data(using: .utf8)!) }
             // Widened while the fixed model has no solution or none at the bound.
             guard hop < widening, !(outcome.hasSolution && meets(outcome.objective, bound: lp.objective)) else { break }
-            let wider = neighbours.widen(free)
+            var wider = neighbours.widen(free)
+            // Nothing more through the sparse rows: the next hop goes through rows four times as long.
+            while wider.count == free.count, rowLimit < model.variables.count {
+                rowLimit *= 4
+                neighbours = Neighbourhood(model: model, sparseRows: rowLimit)
+                wider = neighbours.widen(free)
+            }
             guard wider.count > free.count else { break }
             free = wider
         }
