@@ -23,6 +23,10 @@ struct Refinement {
     private let capacity: [Int]
     private let inspector: [Inspector?]
     private let useDistance: Bool
+    /// Kilometres from each holder to each school (holder-major), each worked out once when first
+    /// needed (NaN until then): the search asks for the same pairs pass after pass, and the haversine's
+    /// five trigonometric calls were most of P5's time on large districts.
+    private var kilometres: [Double] = []
     private let schoolPoint: [Coordinate?]
     private let holderPoint: [Coordinate?]
     private let previous: [School.ID: Inspector.ID]
@@ -60,6 +64,7 @@ struct Refinement {
         inspector = people
         capacity = people.map { $0?.capacity(under: policy) ?? policy.schoolsPerInspector }
         useDistance = Distances(district: district).isAvailable
+        if useDistance { kilometres = Array(repeating: .nan, count: holders.count * district.schools.count) }
         schoolPoint = district.schools.map(\.location)
         holderPoint = people.map { $0?.location }
         self.previous = previous
@@ -206,13 +211,15 @@ struct Refinement {
     }
 
     /// (stage mismatch, expiring holder, km) of holder h on school s; a vacancy or a missing location costs 0 km.
-    private func cost(_ h: Int, _ s: Int) -> Cost {
+    private mutating func cost(_ h: Int, _ s: Int) -> Cost {
         let mismatch = inspector[h].map { $0.isQualified(for: schools[s].stage) ? 0 : 1 } ?? 0
         let expiringLoad = expiring[h] ? 1 : 0
         guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else {
             return Cost(mismatches: mismatch, expiring: expiringLoad, km: 0)
         }
-        return Cost(mismatches: mismatch, expiring: expiringLoad, km: a.kilometres(to: b))
+        let index = h * schools.count + s
+        if kilometres[index].isNaN { kilometres[index] = a.kilometres(to: b) }
+        return Cost(mismatches: mismatch, expiring: expiringLoad, km: kilometres[index])
     }
 }
 
