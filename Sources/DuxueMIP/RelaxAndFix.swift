@@ -129,7 +129,6 @@ public struct RelaxAndFix: Sendable {
             outcome.nodes += found.nodes
             accept(found, into: &outcome)
             outcome.widened = hop
-            if ProcessInfo.processInfo.environment["DUXUE_DEBUG_RF"] != nil { FileHandle.standardError.write("RF lp \(lp.objective) hop \(hop) free \(free.count) limit \(rowLimit) \(found.termination) obj \(found.objective) nodes \(found.nodes) t \(elapsed())\n".data(using: .utf8)!) }
             // Widened while the fixed model has no solution or none at the bound.
             guard hop < widening, !(outcome.hasSolution && meets(outcome.objective, bound: lp.objective)) else { break }
             var wider = neighbours.widen(free)
