@@ -22,6 +22,10 @@ struct TimeLimitTests {
         #expect(plan.roster.assignments.count == 400)
         // The all-recruits fallback would need every position; the greedy start uses the pool.
         #expect(plan.figures.recruits * 4 < plan.figures.requiredHeadcount)
+        // Once the limit is spent no later level searches (not even its LP): each keeps the roster it has.
+        #expect(plan.levels.count > 1)
+        #expect(plan.levels.dropFirst().allSatisfy { $0.nodes == 0 && $0.seconds == 0 }, "\(plan.levels)")
+        #expect(plan.levels.dropFirst().contains { $0.termination == .timeLimit })
     }
 
     /// A work budget of one node per level ends every level that the root does not settle with the
