@@ -61,9 +61,11 @@ final class ProgressLine: Sendable {
         let s = progress.solver
         let incumbent = s.incumbent.map { String(format: "%.0f", $0) } ?? "–"
         let gap = s.gap.map { String(format: "%.1f%%", $0 * 100) } ?? "–"
+        // No bound yet (a search before its root LP reports ±∞, or GLPK's ±DBL_MAX): a dash, not −1.8e308.
+        let bound = s.bound.isFinite && abs(s.bound) < 1e300 ? String(format: "%.1f", s.bound) : "–"
         let line = language == .zh
-            ? "\(progress.level.rawValue) 当前最好 \(incumbent) 界 \(String(format: "%.1f", s.bound)) 差距 \(gap) 节点 \(s.nodes) 用时 \(String(format: "%.1f", progress.elapsed)) 秒"
-            : "\(progress.level.rawValue) incumbent \(incumbent) bound \(String(format: "%.1f", s.bound)) gap \(gap) nodes \(s.nodes) \(String(format: "%.1f", progress.elapsed)) s"
+            ? "\(progress.level.rawValue) 当前最好 \(incumbent) 界 \(bound) 差距 \(gap) 节点 \(s.nodes) 用时 \(String(format: "%.1f", progress.elapsed)) 秒"
+            : "\(progress.level.rawValue) incumbent \(incumbent) bound \(bound) gap \(gap) nodes \(s.nodes) \(String(format: "%.1f", progress.elapsed)) s"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
     }
 
