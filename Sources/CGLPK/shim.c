@@ -153,17 +153,20 @@ static void dx_callback(glp_tree *tree, void *info) {
 }
 
 /* The simplex from the caller's basis when one is given (no LP presolve then), else from GLPK's own
-   starting basis; a basis GLPK refuses (invalid, singular, ill-conditioned) falls back to GLPK's. */
+   starting basis. A basis GLPK refuses (invalid, singular, ill-conditioned) or a warm start that fails
+   numerically is retried once from GLPK's standard basis, with the caller's presolve setting. */
 static int dx_simplex(glp_prob *prob, glp_smcp *smcp, const dx_options *options) {
     if (options->basis_cols) {
         int m = glp_get_num_rows(prob), n = glp_get_num_cols(prob);
-        for (int i = 1; i <= m; i++)
-            glp_set_row_stat(prob, i, i <= options->basis_row_count ? options->basis_rows[i] : GLP_BS);
+        int given = options->basis_rows ? options->basis_row_count : 0;
+        for (int i = 1; i <= m; i++) glp_set_row_stat(prob, i, i <= given ? options->basis_rows[i] : GLP_BS);
         for (int j = 1; j <= n; j++) glp_set_col_stat(prob, j, options->basis_cols[j]);
+        int presolve = smcp->presolve;
         smcp->presolve = GLP_OFF;
         int rc = glp_simplex(prob, smcp);
-        if (rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND) return rc;
+        if (rc != GLP_EBADB && rc != GLP_ESING && rc != GLP_ECOND && rc != GLP_EFAIL) return rc;
         glp_std_basis(prob);
+        smcp->presolve = presolve;
     }
     return glp_simplex(prob, smcp);
 }

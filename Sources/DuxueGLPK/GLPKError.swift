@@ -62,26 +62,19 @@ enum GLPKCodes {
         }
     }
 
+    /// Basis statuses and GLPK's codes for them: the one table both directions read.
+    static let basisCodes: [(status: BasisStatus, code: Int32)] = [
+        (.basic, GLP_BS), (.atLower, GLP_NL), (.atUpper, GLP_NU), (.free, GLP_NF), (.fixed, GLP_NS),
+    ]
+
     /// GLPK's code of a basis status.
     static func code(of status: BasisStatus) -> Int32 {
-        switch status {
-        case .basic: GLP_BS
-        case .atLower: GLP_NL
-        case .atUpper: GLP_NU
-        case .free: GLP_NF
-        case .fixed: GLP_NS
-        }
+        basisCodes.first { $0.status == status }?.code ?? GLP_BS
     }
 
-    /// The basis status of a GLPK code (GLPK writes only these five).
-    static func basisStatus(_ code: Int32) -> BasisStatus {
-        switch code {
-        case GLP_NL: .atLower
-        case GLP_NU: .atUpper
-        case GLP_NF: .free
-        case GLP_NS: .fixed
-        default: .basic
-        }
+    /// The basis status of a GLPK code; `nil` for a code GLPK does not write (the basis is then dropped).
+    static func basisStatus(_ code: Int32) -> BasisStatus? {
+        basisCodes.first { $0.code == code }?.status
     }
 
     /// Either why the solve stopped and what it found, or a fault message.

@@ -148,8 +148,12 @@ public struct GLPKSolver: MIPSolver {
                 termination: termination, primal: primal, values: columnValues, objective: objective, bound: bound,
                 nodes: Int(result.nodes), seconds: seconds)
             if result.has_basis != 0 {
-                solution.basis = LPBasis(rows: rowsOut.dropFirst().map(GLPKCodes.basisStatus),
-                                         columns: columnsOut.dropFirst().map(GLPKCodes.basisStatus))
+                let rows = rowsOut.dropFirst().compactMap(GLPKCodes.basisStatus)
+                let columns = columnsOut.dropFirst().compactMap(GLPKCodes.basisStatus)
+                // A code outside the table drops the basis rather than guess a status.
+                if rows.count == model.constraints.count, columns.count == model.variables.count {
+                    solution.basis = LPBasis(rows: rows, columns: columns)
+                }
             }
             return solution
         }

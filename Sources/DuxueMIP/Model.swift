@@ -177,7 +177,7 @@ public struct Model: Sendable {
         var merged: [Int: Double] = [:]
         for (variable, coefficient) in objective.terms { merged[variable.index, default: 0] += coefficient }
         var bound = objective.constant
-        for (index, coefficient) in merged where coefficient != 0 {
+        for (index, coefficient) in merged.sorted(by: { $0.key < $1.key }) where coefficient != 0 {
             let towardsLower = (coefficient > 0) == (sense == .minimize)
             guard let limit = towardsLower ? variables[index].lower : variables[index].upper else { return nil }
             bound += coefficient * limit

@@ -227,7 +227,9 @@ public struct Solution: Sendable {
     /// What a failed run reported, when ``termination`` is ``Termination/fault`` (its solution came
     /// from another run).
     public var fault: String?
-    /// The optimal basis of an LP relaxation (``SolveOptions/relaxation``), when the solver gives one.
+    /// The optimal basis of an LP relaxation (``SolveOptions/relaxation``), when the solver gives one; a
+    /// caller may carry it on with a result it derived (the roster planner hands each level the latest
+    /// LP basis it has).
     public var basis: LPBasis?
 
     /// Relative gap |objective − bound| / max(1, |objective|).

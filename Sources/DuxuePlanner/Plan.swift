@@ -95,14 +95,15 @@ public struct LevelResult: Sendable, Codable {
 
 /// What a level's primal heuristic (relax and fix) did.
 public enum HeuristicResult: String, Sendable, Codable {
-    /// Its roster met the LP bound: the level was proven without searching the full model.
+    /// Relax and fix's roster met the LP bound, or the incumbent already met the LP bound or the bound
+    /// the columns alone give (``Model/columnBound``): the level was proven without searching the full model.
     case proved
     /// Its roster improved on the incumbent, which the level's search started from.
     case improved
     /// It found nothing better than the incumbent.
     case none
-    /// The roster repair of P1a (``RosterRepair``: recruits rounded per zone, the rest completed by
-    /// flows) met the LP bound: the level was proven without searching.
+    /// The roster repair of P1a or P1b (``RosterRepair``: recruits rounded per zone, the rest completed
+    /// by flows) met the LP bound: the level was proven without searching.
     case repaired
 }
 

@@ -73,11 +73,13 @@ public struct PlannerOptions: Sendable {
     /// 53 s and 20,000 nodes and stopped at 228 (benchmarks/README.md, "Relax and fix"). For
     /// benchmarks, `DUXUE_HEURISTIC=off` turns it off.
     public var primalHeuristic = ProcessInfo.processInfo.environment["DUXUE_HEURISTIC"] != "off"
-    /// Branch-and-bound nodes the heuristic's search of the fixed model may take.
+    /// Branch-and-bound nodes each of the heuristic's searches of the fixed model may take (one per hop
+    /// of ``RelaxAndFix/widening``).
     public var heuristicNodes = 500
-    /// Whether P1a first runs the ``RosterRepair`` (its LP's recruits rounded per zone, the
-    /// assignment completed by maximum flows), which proves P1a where relax and fix does not reach it
-    /// (pools short of full-time). For benchmarks and cross-checks, `DUXUE_REPAIR=off` turns it off.
+    /// Whether P1a and P1b first run the ``RosterRepair`` (the LP's recruits rounded per zone, the
+    /// assignment completed by maximum flows, part-timers packed, full-time recruits lowered to what the
+    /// share needs), which proves them where relax and fix does not reach (pools short of full-time,
+    /// short pools with zones preferred). For benchmarks and cross-checks, `DUXUE_REPAIR=off` turns it off.
     public var rosterRepair = ProcessInfo.processInfo.environment["DUXUE_REPAIR"] != "off"
     /// The ``SearchStrategy/pseudocost`` runs' slice as a share of the
     /// ``SearchStrategy/lastColumnsFirst`` runs' slice.

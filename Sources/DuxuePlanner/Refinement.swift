@@ -23,10 +23,11 @@ struct Refinement {
     private let capacity: [Int]
     private let inspector: [Inspector?]
     private let useDistance: Bool
-    /// Kilometres from each holder to each school (holder-major), each worked out once when first
-    /// needed (NaN until then): the search asks for the same pairs pass after pass, and the haversine's
-    /// five trigonometric calls were most of P5's time on large districts.
-    private var kilometres: [Double] = []
+    /// Kilometres from each holder to each school, each worked out once when first needed (NaN until
+    /// then; a holder's row is made when it is first asked for, so holders no move reaches cost nothing):
+    /// the search asks for the same pairs pass after pass, and the haversine's five trigonometric calls
+    /// were a fifth of P5's time on large districts.
+    private var kilometres: [[Double]] = []
     private let schoolPoint: [Coordinate?]
     private let holderPoint: [Coordinate?]
     private let previous: [School.ID: Inspector.ID]
@@ -64,7 +65,7 @@ struct Refinement {
         inspector = people
         capacity = people.map { $0?.capacity(under: policy) ?? policy.schoolsPerInspector }
         useDistance = Distances(district: district).isAvailable
-        if useDistance { kilometres = Array(repeating: .nan, count: holders.count * district.schools.count) }
+        if useDistance { kilometres = Array(repeating: [], count: holders.count) }
         schoolPoint = district.schools.map(\.location)
         holderPoint = people.map { $0?.location }
         self.previous = previous
@@ -217,9 +218,9 @@ struct Refinement {
         guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else {
             return Cost(mismatches: mismatch, expiring: expiringLoad, km: 0)
         }
-        let index = h * schools.count + s
-        if kilometres[index].isNaN { kilometres[index] = a.kilometres(to: b) }
-        return Cost(mismatches: mismatch, expiring: expiringLoad, km: kilometres[index])
+        if kilometres[h].isEmpty { kilometres[h] = Array(repeating: .nan, count: schools.count) }
+        if kilometres[h][s].isNaN { kilometres[h][s] = a.kilometres(to: b) }
+        return Cost(mismatches: mismatch, expiring: expiringLoad, km: kilometres[h][s])
     }
 }
 

@@ -2,30 +2,28 @@ import DuxueDomain
 import DuxueMIP
 import Foundation
 
-/// The repair of P1a (fewest recruits) built for the roster model: where the generic
-/// ``RelaxAndFix`` leaves P1a to GLPK (pools short of full-time, short pools with zones preferred),
-/// this turns the LP relaxation into a roster that meets its bound.
+/// The repair of P1a (fewest recruits) and P1b (fewest full-time recruits), built for the roster model:
+/// where the generic ``RelaxAndFix`` leaves them to GLPK (pools short of full-time, short pools with
+/// zones preferred), this turns the level's LP relaxation into a roster that meets its bound.
 ///
-/// 1. Solve P1a's LP relaxation; its value B bounds the level, so a roster with ⌈B⌉ recruits is optimal.
-/// 2. Round the recruits per zone to integers summing to ⌈B⌉: the standard recruits V_z of each zone
-///    and the recruits u_g of each class of large schools, floors first, then the largest fractions.
+/// 1. Solve the level's LP relaxation; its value B bounds the level, so a roster at ⌈B⌉ is optimal.
+/// 2. Round the recruits per zone to integers: the standard recruits V_z of each zone and the recruits
+///    u_g of each class of large schools, floors first, then the largest fractions — to ⌈B⌉ for P1a,
+///    to the recruits of P1a's roster for P1b (its value is held by a row).
 /// 3. Complete the assignment by maximum flows over the class model (``FlowNetwork``): large schools
-///    to members (part-time first), then standard schools — one school to each recruit first (a
-///    recruit holds at least one), full-time members, the recruits up to p schools each, part-timers
-///    last, so that as few part-timers are appointed as the schools allow (the share R4 counts them
-///    against the full-time appointees). Every recruit is full-time (F_z = V_z + L_z): P1b, the next
-///    level, lowers that.
-///    When the share R4 still fails by a few part-timers, the part-time classes whose last appointee
-///    holds fewest schools give that appointee up, one trial at a time, while the flows still hold
-///    every school (``tightened(_:recruits:)``).
+///    to members of the smallest caps first (a member on a large school gives up the c_k standard
+///    schools they could hold; part-timers first at equal caps), then standard schools — one school to
+///    each recruit first (a recruit holds at least one), full-time members, the recruits up to p
+///    schools each, part-timers last, so that as few part-timers are appointed as the schools allow
+///    (the share R4 counts them against the full-time appointees). With zones preferred each flow first
+///    runs within the zones, then across them (fewer crossings for P3 to start from).
+///    3b. Part-time classes whose last appointee holds fewest schools give that appointee up, one trial
+///    at a time, while the flows still hold every school (``tightened(_:recruits:untilFeasible:)``):
+///    for P1a until the share R4 holds, for P1b as far as the trials go.
 /// 4. A zone left with schools nobody holds takes a recruit from a zone whose recruits have room to
 ///    spare, and the flows run again (a few rounds).
-///
-/// 5. Full-time recruits: as few as the share R4 then needs (its row's slack, Q per recruit).
-///
-/// The same repair serves P1b (fewest full-time recruits), with the recruits of P1a's roster and the
-/// part-time appointees packed as tightly as the flows allow (``tightened(_:recruits:untilFeasible:)``):
-/// the share then asks for the fewest full-time recruits.
+/// 5. Full-time recruits: every recruit starts full-time (F_z = V_z + L_z); then as few as the share R4
+///    needs (its row's slack, Q per recruit), which is P1b's objective.
 ///
 /// The result is checked against every row of the model (``Model/firstViolation(in:)``); only a
 /// feasible roster is returned. It proves the level when it meets the LP bound B.
@@ -36,7 +34,7 @@ struct RosterRepair {
     var level: Priority = .recruits
     /// Rounds of step 4.
     var rounds = 8
-    /// Trials of step 3b.
+    /// Trials of step 3b for P1a (P1b: ten per part-time class).
     var packingTrials = 60
 
     /// What the repair found.

@@ -42,6 +42,24 @@ struct BasisTests {
         #expect(warm.basis?.rows.count == 5)
     }
 
+    /// The basis is used: with a zero objective every feasible basis is optimal, so the simplex started
+    /// from the basis of the dearest shipment (x1 = 4, x2 = 5, x3 = 1: cost 23) stops where it is, while
+    /// a cold start ends at the vertex its own phase 1 finds, another one.
+    @Test func aZeroObjectiveStopsAtTheBasisItIsGiven() throws {
+        var (model, x) = Self.transport()
+        model.setObjective(.maximize, LinearExpression([(x[0], 1), (x[1], 3), (x[2], 2), (x[3], 1)]))
+        var options = SolveOptions()
+        options.relaxation = true
+        let first = try GLPKSolver().solve(model, options: options)
+        #expect(first.objective == 23)
+        model.setObjective(.minimize, LinearExpression())
+        let cold = try GLPKSolver().solve(model, options: options)
+        options.basis = first.basis
+        let warm = try GLPKSolver().solve(model, options: options)
+        #expect(warm.values == first.values)
+        #expect(cold.values != first.values, "the cold start must end elsewhere for this test to mean anything")
+    }
+
     /// A basis GLPK refuses (every column basic: more basic variables than rows) or one of another
     /// model's columns is not used: the LP is solved from GLPK's own start, to the same optimum.
     @Test func aBasisGLPKRefusesFallsBackToItsOwn() throws {

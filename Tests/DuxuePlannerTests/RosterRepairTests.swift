@@ -40,8 +40,9 @@ struct RosterRepairTests {
         #expect(outcome.objective == (bound - 1e-6).rounded(.up))
         #expect(outcome.proven)
         // Independently: GLPK's branch and bound on the same model (no incumbent, no heuristic).
-        var options = SolveOptions(timeLimit: 120)
+        var options = SolveOptions()
         options.strategy = .pseudocost
+        options.progress = { $0.nodes > 200_000 ? .workLimit : nil }
         let searched = try GLPKSolver().solve(builder.model, options: options)
         #expect(searched.termination == .optimal)
         #expect(searched.objective == outcome.objective)
@@ -60,8 +61,9 @@ struct RosterRepairTests {
         #expect(builder.model.firstViolation(in: values) == nil)
         #expect(outcome.objective == (bound - 1e-6).rounded(.up))
         #expect(outcome.proven)
-        var options = SolveOptions(timeLimit: 120)
+        var options = SolveOptions()
         options.strategy = .pseudocost
+        options.progress = { $0.nodes > 200_000 ? .workLimit : nil }
         let searched = try GLPKSolver().solve(builder.model, options: options)
         #expect(searched.objective == outcome.objective)
     }
@@ -78,16 +80,28 @@ struct RosterRepairTests {
         try #require(first.proven)
         builder.fix("P1a", builder.recruits, sense: .minimize, at: builder.recruits.value(in: p1a))
         builder.setObjective(.minimize, builder.fullTimeRecruits)
+        // P1a's repair already lowers the full-time recruits; undone here (every recruit full-time, still
+        // feasible), so that P1b's own repair has the work to do.
+        var start = p1a
+        for zone in builder.partition.zones {
+            guard let f = builder.fullTimeVacancies[zone] else { continue }
+            start[f.index] = builder.vacancies(in: zone).value(in: p1a)
+        }
+        try #require(builder.model.firstViolation(in: start) == nil)
         let outcome = try RosterRepair(builder: builder, level: .fullTimeRecruits)
-            .run(solver: GLPKSolver(), incumbent: p1a, timeLimit: nil)
+            .run(solver: GLPKSolver(), incumbent: start, timeLimit: nil)
+        // Short of full-time, every recruit must be full-time (P1b = P1a): the start is already optimal.
+        // On the other pools the repair lowers them.
+        #expect(outcome.incumbentMeets == (pool == .shortOfFullTime))
         let values = try #require(outcome.values)
         let bound = try #require(outcome.bound)
         #expect(builder.model.firstViolation(in: values) == nil)
         #expect(outcome.proven)
         #expect(outcome.objective == (bound - 1e-6).rounded(.up))
         #expect(builder.recruits.value(in: values) == builder.recruits.value(in: p1a))
-        var options = SolveOptions(timeLimit: 120)
+        var options = SolveOptions()
         options.strategy = .pseudocost
+        options.progress = { $0.nodes > 200_000 ? .workLimit : nil }
         let searched = try GLPKSolver().solve(builder.model, options: options)
         #expect(searched.termination == .optimal)
         #expect(searched.objective == outcome.objective)
