@@ -191,20 +191,21 @@ public struct Planner: Sendable {
                                           termination: .interrupted, solution: .feasible, seconds: 0, nodes: 0))
                 continue
             }
-            // A roster at the bound the columns alone give (no recruits, no crossings) needs no LP.
-            if let bound = builder.model.columnBound, sense.meets(objective.value(in: values), bound: bound) {
-                let value = objective.value(in: values).rounded()
-                levels.append(LevelResult(priority: priority, value: value, bound: value, termination: .optimal, solution: .optimal,
-                                          seconds: 0, nodes: 0, heuristic: .proved))
-                builder.fix(priority.rawValue, objective, sense: sense, at: value)
-                continue
-            }
-            // The time limit spent: the level keeps the roster it has, with no search (each search, even
+            // Levels that keep the roster they have, with no LP: proven when it is at the bound the columns
+            // alone give (no recruits, no crossings); cut when the time limit is spent (each search, even
             // with a few milliseconds left, solves an LP first: 0.3 s a level at 3,000 schools).
-            if let limit = options.timeLimit, clock.seconds >= limit {
+            var kept: Termination?
+            if let bound = builder.model.columnBound, sense.meets(objective.value(in: values), bound: bound) {
+                kept = .optimal
+            } else if let limit = options.timeLimit, clock.seconds >= limit {
+                kept = .timeLimit
+            }
+            if let kept {
                 let value = objective.value(in: values).rounded()
-                levels.append(LevelResult(priority: priority, value: value, bound: .nan, termination: .timeLimit,
-                                          solution: .feasible, seconds: 0, nodes: 0))
+                let proven = kept == .optimal
+                levels.append(LevelResult(priority: priority, value: value, bound: proven ? value : .nan, termination: kept,
+                                          solution: proven ? .optimal : .feasible, seconds: 0, nodes: 0,
+                                          heuristic: proven ? .proved : nil))
                 builder.fix(priority.rawValue, objective, sense: sense, at: value)
                 continue
             }
