@@ -10,7 +10,7 @@ public struct GLPKSolver: MIPSolver {
         /// GLPK's MIP presolver.
         public var presolve = true
         /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique.
-        public var cuts: Int32 = 0b0001
+        public var cuts: Int32 = 0b1111
         /// Branching rule (GLP_BR_*) of ``SearchStrategy/lastColumnsFirst``: last fractional variable.
         /// The roster model adds its decision columns last (recruits, then appointees per class), so
         /// the search settles those first. Measured against pseudocost branching (benchmarks/README.md,
@@ -23,11 +23,14 @@ public struct GLPKSolver: MIPSolver {
         public var feasibilityPump = false
         /// Proximity search heuristic.
         public var proximitySearch = false
+        /// The MIP layer's ``FixAndPropagate`` at GLPK's heuristic requests (all-integer models only;
+        /// such a search runs without GLPK's MIP presolver, which would renumber the columns).
+        public var rounding = true
 
         /// The measured defaults. For benchmark experiments, `DUXUE_GLPK_CUTS` (0–15) overrides the
         /// cut families, `DUXUE_GLPK_BT` (1–4) and `DUXUE_GLPK_BR` (1–5) the backtracking and
         /// branching rules of ``SearchStrategy/lastColumnsFirst``, and `DUXUE_GLPK_HEURISTICS` (`fp`,
-        /// `ps` or `fp,ps`) turns heuristics on.
+        /// `ps` or `fp,ps`) turns heuristics on, and `DUXUE_GLPK_ROUNDING=off` turns ``rounding`` off.
         public init() {
             let environment = ProcessInfo.processInfo.environment
             if let value = environment["DUXUE_GLPK_CUTS"].flatMap(Int32.init), (0...15).contains(value) {
@@ -39,6 +42,7 @@ public struct GLPKSolver: MIPSolver {
                 feasibilityPump = value.contains("fp")
                 proximitySearch = value.contains("ps")
             }
+            if environment["DUXUE_GLPK_ROUNDING"] == "off" { rounding = false }
         }
     }
 
@@ -85,9 +89,11 @@ public struct GLPKSolver: MIPSolver {
         var result = dx_result()
         let incumbent: [Double]? = options.incumbent.map { [0] + $0 }
         let box = ProgressBox(options.progress)
-        let status = withExtendedLifetime(box) { () -> dx_status in
+        let heuristics = integer && tuning.rounding ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning)) : nil
+        var work = [Double](repeating: 0, count: heuristics == nil ? 0 : 3 * (model.variables.count + 1))
+        let status = withExtendedLifetime((box, heuristics)) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
-            return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
+            return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in work.withUnsafeMutableBufferPointer { workBuffer in
                 var dxOptions = dx_options()
                 dxOptions.time_limit_ms = Self.milliseconds(options.timeLimit)
                 dxOptions.mip_gap = options.relativeGap
@@ -107,8 +113,25 @@ public struct GLPKSolver: MIPSolver {
                     }
                     dxOptions.progress_context = context
                 }
+                if let heuristics {
+                    dxOptions.heuristic = { context, columns, lp, incumbentValues, incumbent, point in
+                        guard let context, let lp, let point else { return 0 }
+                        let heuristics = Unmanaged<NodeHeuristics>.fromOpaque(context).takeUnretainedValue()
+                        let count = Int(columns)
+                        guard count == heuristics.model.variables.count,
+                              let found = heuristics.run(
+                                lp: (0..<count).map { lp[$0 + 1] },
+                                incumbent: incumbentValues.map { values in (0..<count).map { values[$0 + 1] } },
+                                value: incumbentValues == nil ? nil : incumbent)
+                        else { return 0 }
+                        for (offset, value) in found.enumerated() { point[offset + 1] = value }
+                        return 1
+                    }
+                    dxOptions.heuristic_context = Unmanaged.passUnretained(heuristics).toOpaque()
+                    dxOptions.heuristic_work = workBuffer.baseAddress
+                }
                 return dx_solve(problem.pointer, &dxOptions, &result, &values)
-            }
+            } }
         }
         try GLPKProblem.check(status)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
@@ -124,6 +147,28 @@ public struct GLPKSolver: MIPSolver {
             return Solution(
                 termination: termination, primal: primal, values: columnValues, objective: objective, bound: bound,
                 nodes: Int(result.nodes), seconds: seconds)
+        }
+    }
+
+    /// How ``NodeHeuristics`` solves a RINS neighbourhood: with this tuning but no cuts and no node
+    /// heuristics of its own, on a solver thread of its own (GLPK keeps one environment per thread, and the search that
+    /// asked is inside GLPK's callback on this one); the caller waits for it.
+    static func rinsSolve(_ tuning: Tuning) -> NodeHeuristics.SubSolve {
+        var inner = tuning
+        inner.rounding = false
+        // No cuts: GLPK generates them over every column, fixed ones included (no presolve with an
+        // incumbent), and one round could outlast the whole node budget, between two callbacks.
+        inner.cuts = 0
+        let solver = GLPKSolver(tuning: inner)
+        return { model, options in
+            let outcome = Locked<Result<Solution, any Error>?>(nil)
+            SolverThreads.start {
+                let result = Result { try solver.solve(model, options: options) }
+                outcome.update { $0 = result }
+            }
+            let result = outcome.wait(until: { $0 != nil }) { $0 }
+            guard let result, let result else { throw GLPKError.fault("the RINS search ended without a result") }
+            return try result.get()
         }
     }
 
