@@ -175,7 +175,6 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             glp_init_smcp(&smcp);
             smcp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
             smcp.presolve = options->presolve ? GLP_ON : GLP_OFF;
-            smcp.meth = GLP_DUALP;  /* as for the root LP below */
             if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
             result->glpk_return = glp_simplex(prob, &smcp);
             result->status = glp_get_status(prob);
@@ -200,7 +199,7 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
                 /* Dual simplex (primal if it fails): from the slack basis of a model with costs of one
                    sign it is often far quicker (Holmberg p62: 922 iterations and 1.4 s against the
                    primal's 10,832 and 10.4 s). */
-                smcp.meth = GLP_DUALP;
+                smcp.meth = options->primal_simplex ? GLP_PRIMAL : GLP_DUALP;
                 if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
                 int rc = glp_simplex(prob, &smcp);
                 if (rc != 0 || glp_get_status(prob) != GLP_OPT) {

@@ -9,7 +9,9 @@ public struct GLPKSolver: MIPSolver {
     public struct Tuning: Sendable {
         /// GLPK's MIP presolver.
         public var presolve = true
-        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique.
+        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique. All four (Gomory only until 2026-12-02):
+        /// on the Holmberg capacity knapsacks they prove p20, p44, p54 in under 1 s instead of 7–14 s, and
+        /// without clique cuts p26 is lost (benchmarks/holmberg.md); the roster planner: benchmarks/README.md.
         public var cuts: Int32 = 0b1111
         /// Branching rule (GLP_BR_*) of ``SearchStrategy/lastColumnsFirst``: last fractional variable.
         /// The roster model adds its decision columns last (recruits, then appointees per class), so
@@ -23,14 +25,16 @@ public struct GLPKSolver: MIPSolver {
         public var feasibilityPump = false
         /// Proximity search heuristic.
         public var proximitySearch = false
-        /// The MIP layer's ``FixAndPropagate`` at GLPK's heuristic requests (all-integer models only;
-        /// such a search runs without GLPK's MIP presolver, which would renumber the columns).
-        public var rounding = true
+        /// The MIP layer's ``NodeHeuristics`` at GLPK's heuristic requests (all-integer models only; such
+        /// a search runs without GLPK's MIP presolver, which would renumber the columns, and solves its
+        /// root LP by the dual simplex): `nil` = as ``SolveOptions/nodeHeuristics`` says, `true` or
+        /// `false` for every search (`DUXUE_GLPK_NODE_HEURISTICS=on|off`, for experiments).
+        public var nodeHeuristics: Bool?
 
         /// The measured defaults. For benchmark experiments, `DUXUE_GLPK_CUTS` (0–15) overrides the
         /// cut families, `DUXUE_GLPK_BT` (1–4) and `DUXUE_GLPK_BR` (1–5) the backtracking and
         /// branching rules of ``SearchStrategy/lastColumnsFirst``, and `DUXUE_GLPK_HEURISTICS` (`fp`,
-        /// `ps` or `fp,ps`) turns heuristics on, and `DUXUE_GLPK_ROUNDING=off` turns ``rounding`` off.
+        /// `ps` or `fp,ps`) turns heuristics on, and `DUXUE_GLPK_NODE_HEURISTICS` sets ``nodeHeuristics``.
         public init() {
             let environment = ProcessInfo.processInfo.environment
             if let value = environment["DUXUE_GLPK_CUTS"].flatMap(Int32.init), (0...15).contains(value) {
@@ -42,7 +46,11 @@ public struct GLPKSolver: MIPSolver {
                 feasibilityPump = value.contains("fp")
                 proximitySearch = value.contains("ps")
             }
-            if environment["DUXUE_GLPK_ROUNDING"] == "off" { rounding = false }
+            switch environment["DUXUE_GLPK_NODE_HEURISTICS"] {
+            case "on": nodeHeuristics = true
+            case "off": nodeHeuristics = false
+            default: break
+            }
         }
     }
 
@@ -89,7 +97,7 @@ public struct GLPKSolver: MIPSolver {
         var result = dx_result()
         let incumbent: [Double]? = options.incumbent.map { [0] + $0 }
         let box = ProgressBox(options.progress)
-        let heuristics = integer && tuning.rounding ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning)) : nil
+        let heuristics = integer && (tuning.nodeHeuristics ?? options.nodeHeuristics) ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning)) : nil
         var work = [Double](repeating: 0, count: heuristics == nil ? 0 : 3 * (model.variables.count + 1))
         let status = withExtendedLifetime((box, heuristics)) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
@@ -102,6 +110,7 @@ public struct GLPKSolver: MIPSolver {
                 (dxOptions.branching, dxOptions.backtracking) = rules(for: options.strategy)
                 dxOptions.feasibility_pump = tuning.feasibilityPump ? 1 : 0
                 dxOptions.proximity_search = tuning.proximitySearch ? 1 : 0
+                dxOptions.primal_simplex = heuristics == nil ? 1 : 0
                 dxOptions.verbose = options.verbose ? 1 : 0
                 dxOptions.integer = integer ? 1 : 0
                 dxOptions.incumbent = incumbent == nil ? nil : incumbentBuffer.baseAddress
@@ -155,7 +164,7 @@ public struct GLPKSolver: MIPSolver {
     /// asked is inside GLPK's callback on this one); the caller waits for it.
     static func rinsSolve(_ tuning: Tuning) -> NodeHeuristics.SubSolve {
         var inner = tuning
-        inner.rounding = false
+        inner.nodeHeuristics = false
         // No cuts: GLPK generates them over every column, fixed ones included (no presolve with an
         // incumbent), and one round could outlast the whole node budget, between two callbacks.
         inner.cuts = 0

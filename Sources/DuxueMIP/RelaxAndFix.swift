@@ -98,6 +98,7 @@ public struct RelaxAndFix: Sendable {
         }
         var search = base
         search.incumbent = nil
+        search.nodeHeuristics = false
         search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
         let budget = nodes, progress = base.progress
         search.progress = { snapshot in progress?(snapshot) ?? (snapshot.nodes < budget ? nil : .workLimit) }

@@ -28,6 +28,9 @@ struct HolmbergCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "When GLPK's search does not prove the optimum, improve its solution by the MIP layer's relax and fix with RINS rounds (off by default: in the one measured run it took 30% of the limit from GLPK and reached fewer optima).")
     var heuristic = false
 
+    @Flag(name: .customLong("node-heuristics"), inversion: .prefixedNo, help: "Run the MIP layer's node heuristics (fix-and-propagate rounding, RINS) inside GLPK's search.")
+    var nodeHeuristics = true
+
     @Option(name: .customLong("heuristic-nodes"), help: "Branch-and-bound nodes of the heuristic's fixed model.")
     var heuristicNodes = 500
 
@@ -71,6 +74,7 @@ struct HolmbergCommand: ParsableCommand {
         if noSolve { return }
         let start = DispatchTime.now().uptimeNanoseconds
         var options = SolveOptions(timeLimit: timeLimit)
+        options.nodeHeuristics = nodeHeuristics
         var heuristicResult = "off"
         var heuristicObjective: Double?
         var solution: Solution

@@ -99,7 +99,8 @@ struct FixAndPropagateTests {
         var tight = [Double](repeating: 0, count: model.variables.count)
         for v in [open[0], open[1], serve[0][0], serve[1][1]] { tight[v.index] = 1 }
         let before = tight
-        try #require(FixAndPropagate(model: model)).improve(&tight)
+        let tightHeuristic = try #require(FixAndPropagate(model: model))
+        tightHeuristic.improve(&tight)
         #expect(tight == before)
     }
 
@@ -146,7 +147,8 @@ struct FixAndPropagateTests {
         var options = SolveOptions()
         options.relaxation = true
         let lp = try GLPKSolver().solve(model, options: options)
-        let point = try #require(try #require(FixAndPropagate(model: model)).round(lp.values))
+        let heuristic = try #require(FixAndPropagate(model: model))
+        let point = try #require(heuristic.round(lp.values))
         #expect(model.firstViolation(in: point) == nil)
         let value = model.objective.value(in: point)
         #expect(value >= lp.objective - 1e-6)
@@ -161,10 +163,10 @@ struct FixAndPropagateTests {
         let directory = try HolmbergTests.directory()
         let model = try HolmbergInstance(path: "\(directory)/p\(instance)").model()
         let optimum = try HolmbergInstance.optimum(instance, directory: directory)
-        var tuning = GLPKSolver.Tuning()
-        tuning.rounding = true
-        let first = try GLPKSolver(tuning: tuning).solve(model, options: SolveOptions(timeLimit: 120))
-        let second = try GLPKSolver(tuning: tuning).solve(model, options: SolveOptions(timeLimit: 120))
+        var options = SolveOptions(timeLimit: 120)
+        options.nodeHeuristics = true
+        let first = try GLPKSolver().solve(model, options: options)
+        let second = try GLPKSolver().solve(model, options: options)
         #expect(first.status == .optimal)
         #expect(first.objective.rounded() == optimum)
         #expect(first.values == second.values)
@@ -180,9 +182,7 @@ struct FixAndPropagateTests {
         var relaxation = SolveOptions()
         relaxation.relaxation = true
         let lp = try GLPKSolver().solve(model, options: relaxation)
-        var plain = GLPKSolver.Tuning()
-        plain.rounding = false
-        let solver = GLPKSolver(tuning: plain)
+        let solver = GLPKSolver()
         let heuristics = try #require(NodeHeuristics(model: model) { try solver.solve($0, options: $1) })
         let start = try #require(heuristics.rounding.round(lp.values))
         let startValue = model.objective.value(in: start)

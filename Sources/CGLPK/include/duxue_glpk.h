@@ -46,6 +46,7 @@ typedef struct {
     int backtracking;         ///< GLP_BT_*
     int feasibility_pump;     ///< 1 = on
     int proximity_search;     ///< 1 = on
+    int primal_simplex;       ///< 1 = primal simplex for the root LP of a search without presolve, 0 = dual
     int verbose;              ///< 1 = GLPK's own output on stdout
     int integer;              ///< 0 = solve only the LP relaxation
     const double *incumbent;  ///< optional 1-based column values injected as first incumbent (may be NULL)
