@@ -9,10 +9,10 @@ public struct GLPKSolver: MIPSolver {
     public struct Tuning: Sendable {
         /// GLPK's MIP presolver.
         public var presolve = true
-        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique. All four (Gomory only until 2026-12-02):
-        /// on the Holmberg capacity knapsacks they prove p20, p44, p54 in under 1 s instead of 7–14 s, and
-        /// without clique cuts p26 is lost (benchmarks/holmberg.md); the roster planner: benchmarks/README.md.
-        public var cuts: Int32 = 0b1111
+        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique. Gomory only: all four prove Holmberg's
+        /// capacity knapsacks far sooner (p20, p44, p54 in under 1 s instead of 7–14 s; `duxue-holmberg`
+        /// uses them) but made 1,500-school roster plans slower (benchmarks/README.md, "Node heuristics").
+        public var cuts: Int32 = 0b0001
         /// Branching rule (GLP_BR_*) of ``SearchStrategy/lastColumnsFirst``: last fractional variable.
         /// The roster model adds its decision columns last (recruits, then appointees per class), so
         /// the search settles those first. Measured against pseudocost branching (benchmarks/README.md,
