@@ -11,6 +11,7 @@ there unless --fresh), and benchmarks/holmberg.md is rewritten after every insta
     pip install highspy        # comparison only; never used by the product
     nice python3 benchmarks/holmberg.py [--time-limit 60] [--instances 1-71] [--no-highs] [--fresh]
                                         [--redo-duxue]   # re-solve with GLPK, keep the logged HiGHS runs
+    (DUXUE_HOLMBERG_BINARY=PATH runs another build of duxue-holmberg; pin with `taskset -c 1` on a shared machine)
 """
 import argparse
 import json
@@ -20,7 +21,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BINARY = os.path.join(ROOT, ".build", "release", "duxue-holmberg")
+BINARY = os.environ.get("DUXUE_HOLMBERG_BINARY", os.path.join(ROOT, ".build", "release", "duxue-holmberg"))
 
 
 def instance_folder():

@@ -9,7 +9,9 @@ public struct GLPKSolver: MIPSolver {
     public struct Tuning: Sendable {
         /// GLPK's MIP presolver.
         public var presolve = true
-        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique.
+        /// Cut families: bit 0 Gomory, 1 MIR, 2 cover, 3 clique. Gomory only: all four prove Holmberg's
+        /// capacity knapsacks far sooner (p20, p44, p54 in under 1 s instead of 7–14 s; `duxue-holmberg`
+        /// uses them) but made 1,500-school roster plans slower (benchmarks/README.md, "Node heuristics").
         public var cuts: Int32 = 0b0001
         /// Branching rule (GLP_BR_*) of ``SearchStrategy/lastColumnsFirst``: last fractional variable.
         /// The roster model adds its decision columns last (recruits, then appointees per class), so
@@ -23,11 +25,16 @@ public struct GLPKSolver: MIPSolver {
         public var feasibilityPump = false
         /// Proximity search heuristic.
         public var proximitySearch = false
+        /// The MIP layer's ``NodeHeuristics`` at GLPK's heuristic requests (all-integer models only; such
+        /// a search runs without GLPK's MIP presolver, which would renumber the columns, and solves its
+        /// root LP by the dual simplex): `nil` = as ``SolveOptions/nodeHeuristics`` says, `true` or
+        /// `false` for every search (`DUXUE_GLPK_NODE_HEURISTICS=on|off`, for experiments).
+        public var nodeHeuristics: Bool?
 
         /// The measured defaults. For benchmark experiments, `DUXUE_GLPK_CUTS` (0–15) overrides the
         /// cut families, `DUXUE_GLPK_BT` (1–4) and `DUXUE_GLPK_BR` (1–5) the backtracking and
         /// branching rules of ``SearchStrategy/lastColumnsFirst``, and `DUXUE_GLPK_HEURISTICS` (`fp`,
-        /// `ps` or `fp,ps`) turns heuristics on.
+        /// `ps` or `fp,ps`) turns heuristics on, and `DUXUE_GLPK_NODE_HEURISTICS` sets ``nodeHeuristics``.
         public init() {
             let environment = ProcessInfo.processInfo.environment
             if let value = environment["DUXUE_GLPK_CUTS"].flatMap(Int32.init), (0...15).contains(value) {
@@ -38,6 +45,11 @@ public struct GLPKSolver: MIPSolver {
             if let value = environment["DUXUE_GLPK_HEURISTICS"] {
                 feasibilityPump = value.contains("fp")
                 proximitySearch = value.contains("ps")
+            }
+            switch environment["DUXUE_GLPK_NODE_HEURISTICS"] {
+            case "on": nodeHeuristics = true
+            case "off": nodeHeuristics = false
+            default: break
             }
         }
     }
@@ -91,9 +103,12 @@ public struct GLPKSolver: MIPSolver {
         let startColumns: [Int32] = [0] + (startBasis?.columns.map(GLPKCodes.code(of:)) ?? [])
         var rowsOut = [Int32](repeating: 0, count: integer ? 0 : model.constraints.count + 1)
         var columnsOut = [Int32](repeating: 0, count: integer ? 0 : model.variables.count + 1)
-        let status = withExtendedLifetime(box) { () -> dx_status in
+        let heuristics = integer && (tuning.nodeHeuristics ?? options.nodeHeuristics) ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning)) : nil
+        var work = [Double](repeating: 0, count: heuristics == nil ? 0 : 3 * (model.variables.count + 1))
+        let status = withExtendedLifetime((box, heuristics)) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
             return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
+              work.withUnsafeMutableBufferPointer { workBuffer in
               startRows.withUnsafeBufferPointer { startRowBuffer in
               startColumns.withUnsafeBufferPointer { startColumnBuffer in
               rowsOut.withUnsafeMutableBufferPointer { rowsOutBuffer in
@@ -106,6 +121,7 @@ public struct GLPKSolver: MIPSolver {
                 (dxOptions.branching, dxOptions.backtracking) = rules(for: options.strategy)
                 dxOptions.feasibility_pump = tuning.feasibilityPump ? 1 : 0
                 dxOptions.proximity_search = tuning.proximitySearch ? 1 : 0
+                dxOptions.primal_simplex = heuristics == nil ? 1 : 0
                 dxOptions.verbose = options.verbose ? 1 : 0
                 dxOptions.integer = integer ? 1 : 0
                 dxOptions.incumbent = incumbent == nil ? nil : incumbentBuffer.baseAddress
@@ -126,7 +142,25 @@ public struct GLPKSolver: MIPSolver {
                     dxOptions.basis_rows_out = rowsOutBuffer.baseAddress
                     dxOptions.basis_cols_out = columnsOutBuffer.baseAddress
                 }
+                if let heuristics {
+                    dxOptions.heuristic = { context, columns, lp, incumbentValues, incumbent, point in
+                        guard let context, let lp, let point else { return 0 }
+                        let heuristics = Unmanaged<NodeHeuristics>.fromOpaque(context).takeUnretainedValue()
+                        let count = Int(columns)
+                        guard count == heuristics.model.variables.count,
+                              let found = heuristics.run(
+                                lp: (0..<count).map { lp[$0 + 1] },
+                                incumbent: incumbentValues.map { values in (0..<count).map { values[$0 + 1] } },
+                                value: incumbentValues == nil ? nil : incumbent)
+                        else { return 0 }
+                        for (offset, value) in found.enumerated() { point[offset + 1] = value }
+                        return 1
+                    }
+                    dxOptions.heuristic_context = Unmanaged.passUnretained(heuristics).toOpaque()
+                    dxOptions.heuristic_work = workBuffer.baseAddress
+                }
                 return dx_solve(problem.pointer, &dxOptions, &result, &values)
+              }
               }
               }
               }
@@ -156,6 +190,28 @@ public struct GLPKSolver: MIPSolver {
                 }
             }
             return solution
+        }
+    }
+
+    /// How ``NodeHeuristics`` solves a RINS neighbourhood: with this tuning but no cuts and no node
+    /// heuristics of its own, on a solver thread of its own (GLPK keeps one environment per thread, and the search that
+    /// asked is inside GLPK's callback on this one); the caller waits for it.
+    static func rinsSolve(_ tuning: Tuning) -> NodeHeuristics.SubSolve {
+        var inner = tuning
+        inner.nodeHeuristics = false
+        // No cuts: GLPK generates them over every column, fixed ones included (no presolve with an
+        // incumbent), and one round could outlast the whole node budget, between two callbacks.
+        inner.cuts = 0
+        let solver = GLPKSolver(tuning: inner)
+        return { model, options in
+            let outcome = Locked<Result<Solution, any Error>?>(nil)
+            SolverThreads.start {
+                let result = Result { try solver.solve(model, options: options) }
+                outcome.update { $0 = result }
+            }
+            let result = outcome.wait(until: { $0 != nil }) { $0 }
+            guard let result, let result else { throw GLPKError.fault("the RINS search ended without a result") }
+            return try result.get()
         }
     }
 

@@ -118,6 +118,7 @@ public struct RelaxAndFix: Sendable {
         var neighbours = Neighbourhood(model: model, sparseRows: rowLimit)
         var search = base
         search.incumbent = nil
+        search.nodeHeuristics = false
         let budget = nodes, progress = base.progress
         search.progress = { snapshot in progress?(snapshot) ?? (snapshot.nodes < budget ? nil : .workLimit) }
         for hop in 0...widening {

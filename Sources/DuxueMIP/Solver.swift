@@ -147,6 +147,11 @@ public struct SolveOptions: Sendable {
     /// A simplex basis to start the LP from (an earlier, similar model's: rows added since start basic);
     /// used where the solver does not presolve. Deterministic: the same basis gives the same path.
     public var basis: LPBasis?
+    /// Whether the back end runs the MIP layer's ``NodeHeuristics`` in its search (which then runs
+    /// without the back end's presolver, its root LP by the dual simplex). Off by default: on the
+    /// Holmberg instances it finds what GLPK alone does not (benchmarks/holmberg.md), but it made some
+    /// 700–1,500-school roster plans slower (benchmarks/README.md, "Node heuristics").
+    public var nodeHeuristics = false
 
     /// Default options: no limit, exact, silent.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {

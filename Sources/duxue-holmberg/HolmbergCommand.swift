@@ -28,6 +28,12 @@ struct HolmbergCommand: ParsableCommand {
     @Flag(inversion: .prefixedNo, help: "When GLPK's search does not prove the optimum, improve its solution by the MIP layer's relax and fix with RINS rounds (off by default: in the one measured run it took 30% of the limit from GLPK and reached fewer optima).")
     var heuristic = false
 
+    @Flag(name: .customLong("node-heuristics"), inversion: .prefixedNo, help: "Run the MIP layer's node heuristics (fix-and-propagate rounding, RINS) inside GLPK's search.")
+    var nodeHeuristics = true
+
+    @Option(name: .customLong("cuts"), help: "GLPK's cut families as a bit mask: 1 Gomory, 2 MIR, 4 cover, 8 clique (default all four; the planner's default is Gomory only).")
+    var cuts: Int32 = 0b1111
+
     @Option(name: .customLong("heuristic-nodes"), help: "Branch-and-bound nodes of the heuristic's fixed model.")
     var heuristicNodes = 500
 
@@ -38,6 +44,7 @@ struct HolmbergCommand: ParsableCommand {
     var rinsRounds = 5
 
     func validate() throws {
+        guard (0...15).contains(cuts) else { throw ValidationError("--cuts must be 0–15") }
         guard timeLimit > 0 else { throw ValidationError("--time-limit must be a positive number of seconds") }
         if noSolve && exportMPS == nil { throw ValidationError("--no-solve needs --export-mps PATH") }
     }
@@ -66,11 +73,14 @@ struct HolmbergCommand: ParsableCommand {
             throw ValidationError("cannot read \(instance) as a Holmberg instance: \(error.localizedDescription)")
         }
         let model = problem.model()
-        let solver = GLPKSolver()
+        var tuning = GLPKSolver.Tuning()
+        tuning.cuts = cuts
+        let solver = GLPKSolver(tuning: tuning)
         if let exportMPS { try solver.export(model, format: .mps, to: exportMPS) }
         if noSolve { return }
         let start = DispatchTime.now().uptimeNanoseconds
         var options = SolveOptions(timeLimit: timeLimit)
+        options.nodeHeuristics = nodeHeuristics
         var heuristicResult = "off"
         var heuristicObjective: Double?
         var solution: Solution

@@ -27,6 +27,15 @@ typedef struct {
 /// Called from GLPK's branch-and-cut callback; returns non-zero to stop the search.
 typedef int (*dx_progress_fn)(void *context, const dx_progress *progress);
 
+/// Called at GLPK's request for a heuristic solution (GLP_IHEUR) with the current node's LP column values
+/// (1-based, ncols+1 long) and GLPK's incumbent (its column values, or NULL when it has none, and its
+/// objective); writes a point into `solution` (1-based) and returns non-zero when it has one, which is
+/// then offered to GLPK (glp_ios_heur_sol; GLPK keeps it only when it beats the incumbent). Needs the
+/// problem's own columns, so a solve with a heuristic runs without GLPK's MIP presolver (as one with an
+/// injected incumbent does).
+typedef int (*dx_heuristic_fn)(void *context, int ncols, const double *lp, const double *incumbent_values,
+                               double incumbent, double *solution);
+
 /// Options for dx_solve_mip.
 typedef struct {
     int time_limit_ms;        ///< 0 = no limit
@@ -37,6 +46,7 @@ typedef struct {
     int backtracking;         ///< GLP_BT_*
     int feasibility_pump;     ///< 1 = on
     int proximity_search;     ///< 1 = on
+    int primal_simplex;       ///< 1 = primal simplex for the root LP of a search without presolve, 0 = dual
     int verbose;              ///< 1 = GLPK's own output on stdout
     int integer;              ///< 0 = solve only the LP relaxation
     const double *incumbent;  ///< optional 1-based column values injected as first incumbent (may be NULL)
@@ -52,6 +62,9 @@ typedef struct {
     /// solved to optimality (result.has_basis says whether they were written).
     int *basis_rows_out;
     int *basis_cols_out;
+    dx_heuristic_fn heuristic;  ///< optional primal heuristic run at GLPK's heuristic requests
+    void *heuristic_context;
+    double *heuristic_work;     ///< caller-owned, 3 × (ncols + 1) doubles, used when heuristic is set
 } dx_options;
 
 /// Outcome of dx_solve_mip.
@@ -63,6 +76,7 @@ typedef struct {
     int nodes;
     int injected;      ///< 1 if the incumbent was accepted by GLPK
     int has_basis;     ///< 1 if the basis_*_out buffers hold the optimal basis of the LP relaxation
+    int heuristic_accepted;  ///< points of the heuristic that GLPK accepted as new incumbents
 } dx_result;
 
 /// Creates a problem; the caller owns it and deletes it with dx_delete_prob.
