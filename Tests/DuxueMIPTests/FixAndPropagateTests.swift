@@ -26,17 +26,19 @@ struct FixAndPropagateTests {
         return (model, open, serve)
     }
 
+    /// A point of the model: the given columns at their values, every other at `others`.
+    static func point(_ model: Model, _ values: [(Variable, Double)], others: Double = 0) -> [Double] {
+        var point = [Double](repeating: others, count: model.variables.count)
+        for (variable, value) in values { point[variable.index] = value }
+        return point
+    }
+
     @Test func roundsAFractionalPointIntoTheOptimum() throws {
         let (model, open, serve) = Self.twoFacilities()
         let heuristic = try #require(FixAndPropagate(model: model))
         // An LP-like point: A two-thirds open, each customer leaning to its cheap facility.
-        var lp = [Double](repeating: 0, count: model.variables.count)
-        lp[open[0].index] = 0.67
-        lp[open[1].index] = 0.67
-        lp[serve[0][0].index] = 0.9
-        lp[serve[1][0].index] = 0.1
-        lp[serve[0][1].index] = 0.1
-        lp[serve[1][1].index] = 0.9
+        let lp = Self.point(model, [(open[0], 0.67), (open[1], 0.67), (serve[0][0], 0.9), (serve[1][0], 0.1),
+                                    (serve[0][1], 0.1), (serve[1][1], 0.9)])
         let point = try #require(heuristic.round(lp))
         #expect(model.firstViolation(in: point) == nil)
         #expect(model.objective.value(in: point) == 13)
@@ -47,11 +49,7 @@ struct FixAndPropagateTests {
     @Test func aFixingThatPropagationRefutesIsFlipped() throws {
         let (model, open, serve) = Self.twoFacilities()
         let heuristic = try #require(FixAndPropagate(model: model))
-        var lp = [Double](repeating: 0.5, count: model.variables.count)
-        lp[open[0].index] = 0.4
-        lp[open[1].index] = 1
-        lp[serve[1][1].index] = 1
-        lp[serve[0][1].index] = 0
+        let lp = Self.point(model, [(open[0], 0.4), (open[1], 1), (serve[1][1], 1), (serve[0][1], 0)], others: 0.5)
         let point = try #require(heuristic.round(lp))
         #expect(model.firstViolation(in: point) == nil)
         #expect(point[open[0].index] == 1)
