@@ -21,7 +21,8 @@ import subprocess
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+from run import ROOT, districts
+
 BUILD = os.environ.get("DUXUE_BUILD", "release")
 DUXUE = os.path.join(ROOT, ".build", BUILD, "duxue")
 SYNTH = os.path.join(ROOT, ".build", BUILD, "duxue-synth")
@@ -77,27 +78,23 @@ def main():
         (" before s | before again s | before same roster |" if args.before else "") + " status | nodes |"
     print(header, flush=True)
     with tempfile.TemporaryDirectory(prefix="duxue-determinism-") as scratch:
-        for size in [int(s) for s in args.sizes.split(",")]:
-            for pool in args.pools.split(","):
-                folder = os.path.join(scratch, f"{size}-{pool}")
-                subprocess.run([SYNTH, folder, "--schools", str(size), "--pool", pool, "--seed", str(args.seed),
-                                "--quiet"], check=True)
-                for zones in args.zones.split(","):
-                    results = {way: plan(DUXUE, folder, zones, way, args.time_limit) for way in ways}
-                    rosters = {r[1] for r in results.values()}
-                    digests = {r[2] for r in results.values()}
-                    report = results[ways[0]][3]
-                    nodes = sum(l["nodes"] for l in report["levels"])
-                    cells = " | ".join(f"{results[w][0]:.1f} ({results[w][4]:.1f})" for w in ways)
-                    row = f"| {size} | {pool} | {zones} | {cells} | {'yes' if len(rosters) == 1 else 'NO'} | " \
-                          f"{'yes' if len(digests) == 1 else 'NO'} |"
-                    if args.before:
-                        b1 = plan(args.before, folder, zones, "before1", args.time_limit)
-                        b2 = plan(args.before, folder, zones, "before2", args.time_limit)
-                        row += f" {b1[0]:.1f} ({b1[4]:.1f}) | {b2[0]:.1f} ({b2[4]:.1f}) | {'yes' if b1[1] == b2[1] else 'NO'} |"
-                    row += f" {report['status']} | {nodes} |"
-                    rows.append(row)
-                    print(row, flush=True)
+        for size, pool, folder in districts(args, scratch, SYNTH):
+            for zones in args.zones.split(","):
+                results = {way: plan(DUXUE, folder, zones, way, args.time_limit) for way in ways}
+                rosters = {r[1] for r in results.values()}
+                digests = {r[2] for r in results.values()}
+                report = results[ways[0]][3]
+                nodes = sum(l["nodes"] for l in report["levels"])
+                cells = " | ".join(f"{results[w][0]:.1f} ({results[w][4]:.1f})" for w in ways)
+                row = f"| {size} | {pool} | {zones} | {cells} | {'yes' if len(rosters) == 1 else 'NO'} | " \
+                      f"{'yes' if len(digests) == 1 else 'NO'} |"
+                if args.before:
+                    b1 = plan(args.before, folder, zones, "before1", args.time_limit)
+                    b2 = plan(args.before, folder, zones, "before2", args.time_limit)
+                    row += f" {b1[0]:.1f} ({b1[4]:.1f}) | {b2[0]:.1f} ({b2[4]:.1f}) | {'yes' if b1[1] == b2[1] else 'NO'} |"
+                row += f" {report['status']} | {nodes} |"
+                rows.append(row)
+                print(row, flush=True)
     with open(args.out, "w") as f:
         f.write("\n".join([header, "|" + "---|" * (header.count("|") - 1)] + rows) + "\n")
 

@@ -20,9 +20,7 @@ import subprocess
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DUXUE = os.path.join(ROOT, ".build", "release", "duxue")
-SYNTH = os.path.join(ROOT, ".build", "release", "duxue-synth")
+from run import DUXUE, ROOT, districts
 
 
 def plan(folder, zones, heuristic, time_limit, repair="on"):
@@ -54,30 +52,26 @@ def main():
     by_size = collections.Counter()
     rows = []
     with tempfile.TemporaryDirectory(prefix="duxue-heuristic-") as scratch:
-        for size in [int(s) for s in args.sizes.split(",")]:
-            for pool in args.pools.split(","):
-                folder = os.path.join(scratch, f"{size}-{pool}")
-                subprocess.run([SYNTH, folder, "--schools", str(size), "--pool", pool, "--seed", str(args.seed),
-                                "--quiet"], check=True)
-                for zones in args.zones.split(","):
-                    report, wall = plan(folder, zones, "on", args.time_limit)
-                    levels = [l for l in report["levels"] if l.get("heuristic")]
-                    for level in levels:
-                        counts[(level["priority"], level["heuristic"])] += 1
-                        by_size[(size, level["priority"], level["heuristic"])] += 1
-                        by_size[(size, level["priority"], "runs")] += 1
-                    cells = " ".join(f"{l['priority']}:{l['heuristic']}" for l in levels)
-                    off = ""
-                    if args.compare:
-                        plain, off_wall = plan(folder, zones, "off", args.time_limit, repair="off")
-                        off += f" | {off_wall:.2f} | {plain['status']}"
-                    if args.compare_repair:
-                        plain, off_wall = plan(folder, zones, "on", args.time_limit, repair="off")
-                        off += f" | {off_wall:.2f} | {plain['status']}"
-                    p1a = next((l for l in report["levels"] if l["priority"] == "P1a"), None)
-                    p1a_cell = f"{p1a['seconds']:.2f}" if p1a else ""
-                    rows.append(f"| {size} | {pool} | {zones} | {cells} | {p1a_cell} | {wall:.2f} | {report['status']}{off} |")
-                    print(rows[-1], flush=True)
+        for size, pool, folder in districts(args, scratch):
+            for zones in args.zones.split(","):
+                report, wall = plan(folder, zones, "on", args.time_limit)
+                levels = [l for l in report["levels"] if l.get("heuristic")]
+                for level in levels:
+                    counts[(level["priority"], level["heuristic"])] += 1
+                    by_size[(size, level["priority"], level["heuristic"])] += 1
+                    by_size[(size, level["priority"], "runs")] += 1
+                cells = " ".join(f"{l['priority']}:{l['heuristic']}" for l in levels)
+                off = ""
+                if args.compare:
+                    plain, off_wall = plan(folder, zones, "off", args.time_limit, repair="off")
+                    off += f" | {off_wall:.2f} | {plain['status']}"
+                if args.compare_repair:
+                    plain, off_wall = plan(folder, zones, "on", args.time_limit, repair="off")
+                    off += f" | {off_wall:.2f} | {plain['status']}"
+                p1a = next((l for l in report["levels"] if l["priority"] == "P1a"), None)
+                p1a_cell = f"{p1a['seconds']:.2f}" if p1a else ""
+                rows.append(f"| {size} | {pool} | {zones} | {cells} | {p1a_cell} | {wall:.2f} | {report['status']}{off} |")
+                print(rows[-1], flush=True)
     priorities = sorted({p for p, _ in counts})
     flags = (" --compare" if args.compare else "") + (" --compare-repair" if args.compare_repair else "")
     lines = ["# Primal heuristics: how often they prove a level at the root", "",

@@ -53,12 +53,13 @@ def arguments(sizes, out):
     return parser.parse_args()
 
 
-def districts(args, scratch):
-    """Generates each (size, pool) district with duxue-synth; yields size, pool and its folder."""
+def districts(args, scratch, synth=SYNTH):
+    """Generates each (size, pool) district with duxue-synth (`synth`: another build's); yields size, pool and its
+    folder."""
     for size in [int(s) for s in args.sizes.split(",")]:
         for pool in args.pools.split(","):
             folder = os.path.join(scratch, f"{size}-{pool}")
-            subprocess.run([SYNTH, folder, "--schools", str(size), "--pool", pool, "--seed", str(args.seed), "-q"],
+            subprocess.run([synth, folder, "--schools", str(size), "--pool", pool, "--seed", str(args.seed), "-q"],
                            check=True, capture_output=True)
             yield size, pool, folder
 

@@ -97,22 +97,21 @@ public struct GLPKSolver: MIPSolver {
         var result = dx_result()
         let incumbent: [Double]? = options.incumbent.map { [0] + $0 }
         let box = ProgressBox(options.progress)
-        // A starting basis for this model's columns (a basis of other columns is not used), 1-based.
-        let startBasis = options.basis.flatMap { $0.columns.count == model.variables.count ? $0 : nil }
-        let startRows: [Int32] = [0] + (startBasis?.rows.prefix(model.constraints.count).map(GLPKCodes.code(of:)) ?? [])
-        let startColumns: [Int32] = [0] + (startBasis?.columns.map(GLPKCodes.code(of:)) ?? [])
-        var rowsOut = [Int32](repeating: 0, count: integer ? 0 : model.constraints.count + 1)
-        var columnsOut = [Int32](repeating: 0, count: integer ? 0 : model.variables.count + 1)
+        // The basis given (for this model's columns only) and the basis read back, as GLPK's codes in one
+        // buffer of four 1-based parts: rows given | columns given | rows out | columns out.
+        let rows = model.constraints.count, columns = model.variables.count
+        let startBasis = options.basis.flatMap { $0.columns.count == columns ? $0 : nil }
+        let rowsGiven = startBasis.map { min($0.rows.count, rows) } ?? 0
+        var codes: [Int32] = startBasis.map { [0] + $0.rows.prefix(rows).map(GLPKCodes.code(of:)) + [0] + $0.columns.map(GLPKCodes.code(of:)) } ?? []
+        let rowsOutAt = codes.count, columnsOutAt = rowsOutAt + rows + 1
+        if !integer { codes += [Int32](repeating: 0, count: rows + columns + 2) }
         let heuristics = integer && (tuning.nodeHeuristics ?? options.nodeHeuristics) ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning)) : nil
         var work = [Double](repeating: 0, count: heuristics == nil ? 0 : 3 * (model.variables.count + 1))
         let status = withExtendedLifetime((box, heuristics)) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
             return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
               work.withUnsafeMutableBufferPointer { workBuffer in
-              startRows.withUnsafeBufferPointer { startRowBuffer in
-              startColumns.withUnsafeBufferPointer { startColumnBuffer in
-              rowsOut.withUnsafeMutableBufferPointer { rowsOutBuffer in
-              columnsOut.withUnsafeMutableBufferPointer { columnsOutBuffer in
+              codes.withUnsafeMutableBufferPointer { codeBuffer in
                 var dxOptions = dx_options()
                 dxOptions.time_limit_ms = Self.milliseconds(options.timeLimit)
                 dxOptions.mip_gap = options.relativeGap
@@ -133,14 +132,15 @@ public struct GLPKSolver: MIPSolver {
                     }
                     dxOptions.progress_context = context
                 }
-                if startBasis != nil {
-                    dxOptions.basis_rows = startRowBuffer.baseAddress
-                    dxOptions.basis_row_count = Int32(startRows.count - 1)
-                    dxOptions.basis_cols = startColumnBuffer.baseAddress
+                let code = codeBuffer.baseAddress
+                if startBasis != nil, let code {
+                    dxOptions.basis_rows = UnsafePointer(code)
+                    dxOptions.basis_row_count = Int32(rowsGiven)
+                    dxOptions.basis_cols = UnsafePointer(code + rowsGiven + 1)
                 }
-                if !integer {
-                    dxOptions.basis_rows_out = rowsOutBuffer.baseAddress
-                    dxOptions.basis_cols_out = columnsOutBuffer.baseAddress
+                if !integer, let code {
+                    dxOptions.basis_rows_out = code + rowsOutAt
+                    dxOptions.basis_cols_out = code + columnsOutAt
                 }
                 if let heuristics {
                     dxOptions.heuristic = { context, columns, lp, incumbentValues, incumbent, point in
@@ -162,9 +162,6 @@ public struct GLPKSolver: MIPSolver {
                 return dx_solve(problem.pointer, &dxOptions, &result, &values)
               }
               }
-              }
-              }
-              }
             }
         }
         try GLPKProblem.check(status)
@@ -182,11 +179,11 @@ public struct GLPKSolver: MIPSolver {
                 termination: termination, primal: primal, values: columnValues, objective: objective, bound: bound,
                 nodes: Int(result.nodes), seconds: seconds)
             if result.has_basis != 0 {
-                let rows = rowsOut.dropFirst().compactMap(GLPKCodes.basisStatus)
-                let columns = columnsOut.dropFirst().compactMap(GLPKCodes.basisStatus)
+                let rowStatuses = codes[(rowsOutAt + 1)..<columnsOutAt].compactMap(GLPKCodes.basisStatus)
+                let columnStatuses = codes[(columnsOutAt + 1)...].compactMap(GLPKCodes.basisStatus)
                 // A code outside the table drops the basis rather than guess a status.
-                if rows.count == model.constraints.count, columns.count == model.variables.count {
-                    solution.basis = LPBasis(rows: rows, columns: columns)
+                if rowStatuses.count == rows, columnStatuses.count == columns {
+                    solution.basis = LPBasis(rows: rowStatuses, columns: columnStatuses)
                 }
             }
             return solution

@@ -27,6 +27,16 @@ public struct HTMLTemplate: Sendable {
 
     private static let pageName = "page"
 
+    /// The opening every report page shares — doctype, language, title and the body's font — up to the
+    /// first line of its own style sheet.
+    static let pageOpening = #"""
+<!DOCTYPE html>
+<html lang="{{lang}}"><head><meta charset="utf-8">
+<title>{{title}}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+"""#
+
     /// Whether the template and its partials parsed.
     public var isValid: Bool { library != nil }
 

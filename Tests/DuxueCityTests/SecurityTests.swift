@@ -322,10 +322,7 @@ import Testing
         let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         try await fixture.app().test(.router) { client in
             let west = try fixture.session("west-user"), east = try fixture.session("east-user")
-            let job = try await fixture.plannedJob(client, district: "west")
-            let bytes = try await client.execute(uri: "/d/west/api/jobs/\(job)/filing.xlsx", method: .get, headers: CityFixture.headers(west)) {
-                Array($0.body.readableBytesView)
-            }
+            let bytes = try await fixture.plannedFiling(client, district: "west").bytes
             for (language, words) in [("", ["west", "east", "不能"]), ("&lang=en", ["west", "east", "cannot be filed"])] {
                 try await client.execute(uri: "/d/east/filings?name=west.xlsx" + language, method: .post, headers: CityFixture.headers(east, type: xlsx),
                                          body: ByteBuffer(bytes: bytes)) { response in
@@ -350,11 +347,8 @@ import Testing
             .write(toFile: fixture.folder + "/west/policy.toml", atomically: true, encoding: .utf8)
         let xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         try await fixture.app().test(.router) { client in
-            let west = try fixture.session("west-user"), east = try fixture.session("east-user")
-            let job = try await fixture.plannedJob(client, district: "west")
-            let bytes = try await client.execute(uri: "/d/west/api/jobs/\(job)/filing.xlsx", method: .get, headers: CityFixture.headers(west)) {
-                Array($0.body.readableBytesView)
-            }
+            let east = try fixture.session("east-user")
+            let (job, bytes) = try await fixture.plannedFiling(client, district: "west")
             try await client.execute(uri: "/d/east/filings?name=west.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
                                      body: ByteBuffer(bytes: bytes)) { response in
                 #expect(response.status == .unprocessableContent)
@@ -436,10 +430,7 @@ import Testing
             try await client.execute(uri: "/d/east/filings?name=fake.xlsx", method: .post, headers: CityFixture.headers(east, type: xlsx),
                                      body: ByteBuffer(string: "hello")) { #expect($0.status == .unsupportedMediaType) }
             // A real filing under a name with a path: stored under its last part only.
-            let job = try await fixture.plannedJob(client, district: "east")
-            let bytes = try await client.execute(uri: "/d/east/api/jobs/\(job)/filing.xlsx", method: .get, headers: CityFixture.headers(east)) {
-                Array($0.body.readableBytesView)
-            }
+            let bytes = try await fixture.plannedFiling(client, district: "east").bytes
             try await client.execute(uri: "/d/east/filings?name=..%2F..%2F..%2Fetc%2Fpasswd.xlsx", method: .post,
                                      headers: CityFixture.headers(east, type: xlsx), body: ByteBuffer(bytes: bytes)) { response in
                 #expect(response.status == .created)

@@ -101,6 +101,16 @@ final class CityFixture: Sendable {
         throw FixtureError.planFailed("timeout")
     }
 
+    /// A finished plan of `district` and its filing workbook, as the district's own user downloads it.
+    func plannedFiling(_ client: some TestClientProtocol, district: String) async throws -> (job: String, bytes: [UInt8]) {
+        let job = try await plannedJob(client, district: district)
+        let user = try session("\(district)-user")
+        let bytes = try await client.execute(uri: "/d/\(district)/api/jobs/\(job)/filing.xlsx", method: .get, headers: Self.headers(user)) {
+            Array($0.body.readableBytesView)
+        }
+        return (job, bytes)
+    }
+
     /// Submits the filing of a finished job; returns the filing's id.
     func submitted(_ client: some TestClientProtocol, district: String, job: String) async throws -> Int {
         let user = try session("\(district)-user")

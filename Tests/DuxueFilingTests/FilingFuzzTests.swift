@@ -294,10 +294,22 @@ enum FilingMutator {
         return found
     }
 
+    /// One of `ranges` of `text`, picked by `random`, replaced by `value`; the part takes the new text.
+    /// Returns what was replaced.
+    static func replaceOne(of ranges: [Range<String.Index>], in text: String, part: inout (name: String, data: Data),
+                           with value: String, random: inout SplitMix64) -> String {
+        var text = text
+        let range = ranges[random.below(ranges.count)]
+        let old = String(text[range])
+        text.replaceSubrange(range, with: value)
+        part.data = Data(text.utf8)
+        return old
+    }
+
     /// The content of one `<element…>…</element>` replaced by `value` (written raw: markup in it breaks the XML).
     static func replaceContent(of element: String, in part: inout (name: String, data: Data), with value: String,
                                random: inout SplitMix64) -> String {
-        guard var text = String(data: part.data, encoding: .utf8) else { return "not text" }
+        guard let text = String(data: part.data, encoding: .utf8) else { return "not text" }
         var contents: [Range<String.Index>] = []
         var from = text.startIndex
         while let open = text.range(of: "<\(element)", range: from..<text.endIndex),
@@ -309,26 +321,20 @@ enum FilingMutator {
             from = end.upperBound
         }
         guard !contents.isEmpty else { return "no <\(element)> in \(part.name)" }
-        let range = contents[random.below(contents.count)]
-        let old = String(text[range])
-        text.replaceSubrange(range, with: value)
-        part.data = Data(text.utf8)
+        let old = replaceOne(of: contents, in: text, part: &part, with: value, random: &random)
         return "<\(element)> \(old.prefix(20)) → \(value.prefix(20)) in \(part.name)"
     }
 
     /// The value of one `attribute="…"` replaced.
     static func replaceAttribute(_ attribute: String, in part: inout (name: String, data: Data), with value: String,
                                  random: inout SplitMix64) -> String {
-        guard var text = String(data: part.data, encoding: .utf8) else { return "not text" }
+        guard let text = String(data: part.data, encoding: .utf8) else { return "not text" }
         let values = ranges(of: " \(attribute)=\"", to: "\"", in: text).map { range -> Range<String.Index> in
             let start = text.index(range.lowerBound, offsetBy: attribute.count + 3)
             return start..<text.index(before: range.upperBound)
         }
         guard !values.isEmpty else { return "no \(attribute)= in \(part.name)" }
-        let range = values[random.below(values.count)]
-        let old = String(text[range])
-        text.replaceSubrange(range, with: value)
-        part.data = Data(text.utf8)
+        let old = replaceOne(of: values, in: text, part: &part, with: value, random: &random)
         return "\(attribute)=\"\(old)\" → \"\(value.prefix(20))\" in \(part.name)"
     }
 

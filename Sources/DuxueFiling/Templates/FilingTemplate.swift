@@ -3,7 +3,8 @@ import DuxueReport
 /// The filing page's Mustache templates: `{{x}}` escapes every value (the district's, schools' and
 /// inspectors' names, the cover's facts); the templates never use the unescaped `{{{x}}}` or `{{&x}}`.
 enum FilingTemplate {
-    /// The page; label | value tables through the `facts` partial, table rows through `row`.
+    /// The page; label | value tables through the `facts` partial, a table's header and rows through
+    /// `body` (whole or in halves), each row through `row`.
     static let page = HTMLTemplate(#"""
 <!DOCTYPE html>
 <html lang="zh-CN">
@@ -104,12 +105,7 @@ figcaption { font-size: 9pt; color: #333; }
 {{#halves}}
 <table class="whole">
 <colgroup><col style="width: 45%"><col style="width: 55%"></colgroup>
-<thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
-<tbody>
-{{#rows}}
-{{>row}}
-{{/rows}}
-</tbody>
+{{>body}}
 </table>
 {{/halves}}
 </div>
@@ -117,12 +113,7 @@ figcaption { font-size: 9pt; color: #333; }
 {{^paired}}
 <table{{#whole}} class="whole"{{/whole}}>
 <colgroup>{{#widths}}<col style="width: {{.}}%">{{/widths}}</colgroup>
-<thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
-<tbody>
-{{#rows}}
-{{>row}}
-{{/rows}}
-</tbody>
+{{>body}}
 </table>
 {{/paired}}
 {{/table}}
@@ -151,6 +142,15 @@ figcaption { font-size: 9pt; color: #333; }
 <tr{{#alert}} class="err"{{/alert}}><th>{{label}}</th><td{{#blank}} class="blank"{{/blank}}>{{value}}</td></tr>
 {{/lines}}
 </tbody></table>
+
+"""#,
+        "body": #"""
+<thead><tr>{{#header}}<th>{{.}}</th>{{/header}}</tr></thead>
+<tbody>
+{{#rows}}
+{{>row}}
+{{/rows}}
+</tbody>
 
 """#,
         "row": #"""

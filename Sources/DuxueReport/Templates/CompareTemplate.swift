@@ -2,12 +2,7 @@
 /// scenarios, labels, figures); the templates never use the unescaped `{{{x}}}` or `{{&x}}`.
 enum CompareTemplate {
     /// The page, its two bar charts through the `barChart` partial.
-    static let page = HTMLTemplate(#"""
-<!DOCTYPE html>
-<html lang="{{lang}}"><head><meta charset="utf-8">
-<title>{{title}}</title>
-<style>
-body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+    static let page = HTMLTemplate(HTMLTemplate.pageOpening + "\n" + #"""
 table{border-collapse:collapse;font-size:14px}th,td{border:1px solid #ccc;padding:4px 8px}
 td.n{text-align:right;font-variant-numeric:tabular-nums}th{background:#f3f3f3}
 td.label{white-space:pre}tr.baseline td{background:#fafafa}figure{margin:2em 0}

@@ -2,12 +2,7 @@
 /// inspector names from the filings, findings); the templates never use the unescaped `{{{x}}}` or `{{&x}}`.
 enum ReviewTemplate {
     /// The page; its tables of findings through the `findings` partial, its charts through `chart`.
-    static let page = HTMLTemplate(#"""
-<!DOCTYPE html>
-<html lang="{{lang}}"><head><meta charset="utf-8">
-<title>{{title}}</title>
-<style>
-body{font-family:"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+    static let page = HTMLTemplate(HTMLTemplate.pageOpening + "\n" + #"""
 table{border-collapse:collapse;font-size:13px;margin-bottom:1em}th,td{border:1px solid #bbb;padding:3px 6px;vertical-align:top}
 th{background:#eee;white-space:nowrap}td.n{text-align:right;font-variant-numeric:tabular-nums}
 tr.err td{background:#ffd7d7;color:#9c0006}tr.warn td{background:#fff2cc}tr.read td{background:#e0e0e0}
