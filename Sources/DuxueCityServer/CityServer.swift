@@ -60,6 +60,19 @@ public struct CityConfiguration: Sendable {
         return groups.sorted { $0[0] < $1[0] }
     }
 
+    /// Districts whose policies give them the same name (`district_name`, canonically equal): the city's
+    /// pages and filings would show them alike. Each group of two or more folders, by name.
+    public func sharedNames() -> [SharedDistrictName] {
+        var byName: [String: (name: String, folders: [String])] = [:]
+        for path in districtFolders() {
+            guard let name = PolicyReader.districtName(of: path) else { continue }
+            byName[name.precomposedStringWithCanonicalMapping, default: (name, [])].folders.append((path as NSString).lastPathComponent)
+        }
+        return byName.values.filter { $0.folders.count > 1 }
+            .map { SharedDistrictName(name: $0.name, districts: $0.folders.sorted()) }
+            .sorted { $0.districts[0] < $1.districts[0] }
+    }
+
     /// The city's own list of schools by district (`city-schools.csv` or `.xlsx` in the folder), if any.
     public var schoolList: String? {
         ["city-schools.xlsx", "city-schools.csv"].map { folder + "/" + $0 }.first { FileManager.default.fileExists(atPath: $0) }
@@ -67,6 +80,21 @@ public struct CityConfiguration: Sendable {
 
     /// The city database.
     public var databasePath: String { folder + "/" + CityStore.fileName }
+}
+
+/// Two or more districts whose policies give them one name: a warning at start (the server still runs;
+/// each district stays apart by its folder's name, shown beside the name).
+public struct SharedDistrictName: Equatable, Sendable {
+    /// The name, as the first policy writes it.
+    public let name: String
+    /// The district folders, by name.
+    public let districts: [String]
+
+    /// The warning, with the fix.
+    public func message(zh: Bool) -> String {
+        zh ? "警告：区县 \(districts.joined(separator: "、")) 的政策文件都名为“\(name)”（district_name）：市级页面和备案中难以区分，请在各自的 policy.toml 中改用不同的名称"
+            : "warning: the districts \(districts.joined(separator: ", ")) are all named “\(name)” by their policies (district_name): the city's pages and filings cannot tell them apart; give each its own name in its policy.toml"
+    }
 }
 
 /// Why `duxue serve --city` does not start.
@@ -125,10 +153,7 @@ final class City: Sendable {
         }
         self.order = order
         self.workbenches = workbenches
-        names = workbenches.compactMapValues { workbench in
-            (try? PolicyReader.load(district: workbench.districtPath, option: nil, termStart: nil).districtName)
-                .flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
-        }
+        names = workbenches.compactMapValues { PolicyReader.districtName(of: $0.districtPath) }
         secureCookies = !CityConfiguration.isLoopback(configuration.host)
     }
 

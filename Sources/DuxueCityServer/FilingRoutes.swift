@@ -154,9 +154,7 @@ enum FilingRoutes {
         // A filing names its district as the district's policy does (`district_name`, e.g. 丰城县), or by its
         // folder's name when the policy names none: either is this district.
         let declared = line?.district ?? ""
-        let ownName = city.workbenches[district].flatMap {
-            try? PolicyReader.load(district: $0.districtPath, option: nil, termStart: nil).districtName
-        }
+        let ownName = city.workbenches[district].flatMap { PolicyReader.districtName(of: $0.districtPath) }
         let names = Set([district, ownName].compactMap { $0?.precomposedStringWithCanonicalMapping })
         guard names.contains(declared.precomposedStringWithCanonicalMapping) else {
             try city.store.audit(context.actor, action: "submit", district: district, outcome: "refused",

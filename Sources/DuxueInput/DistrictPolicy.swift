@@ -13,6 +13,15 @@ public enum DistrictPolicy {
 }
 
 extension PolicyReader {
+    /// The name a district's own policy gives it (`district_name`, e.g. 丰城县), trimmed; `nil` when the
+    /// policy names none or cannot be read (callers then name the district by its folder).
+    public static func districtName(of district: String) -> String? {
+        guard let name = (try? load(district: district, option: nil, termStart: nil))?.districtName?
+            .trimmingCharacters(in: .whitespaces), !name.isEmpty
+        else { return nil }
+        return name
+    }
+
     /// The policy for a district folder or workbook. With `option` (a preset name or a policy file): its
     /// rules replace the district's, and the district's own facts (term start, name) from its policy file
     /// stay unless the option's file states them itself. Without it: the district's policy file

@@ -88,12 +88,14 @@ struct LevelSearch {
     }
 
     /// The result, proven optimal when the runs together proved it: the search of the level is then
-    /// complete, whatever stopped each run.
+    /// complete, whatever stopped each run — except a clock (the time limit or a stop request): a run it
+    /// cut may have held another roster of the same value, so the termination keeps saying so and the
+    /// plan says its roster is not reproducible.
     func finished(_ solution: Solution) -> Solution {
         var solution = solution
         if proven(solution) {
             solution.primal = .optimal
-            solution.termination = .optimal
+            if !solution.termination.isClock { solution.termination = .optimal }
             solution.bound = solution.objective
         }
         return solution
@@ -102,19 +104,23 @@ struct LevelSearch {
 
 extension Termination {
     /// Which reason a level reports when its runs stopped for different ones: the user's stop request
-    /// first, then the level's work budget, the time limit, a fault of one run, and last another run's
-    /// decision (which only says that some other reason ended the level).
+    /// first, then the level's work budget, the time limit (a clock's stop outranks another run's proof,
+    /// which may have kept the roster the clock cut: see ``LevelSearch/finished(_:)``), a proof, a fault
+    /// of one run, and last another run's decision (which only says that some other reason ended the level).
     var levelPrecedence: Int {
         switch self {
+        case .interrupted: 10
+        case .workLimit: 9
+        case .timeLimit: 8
         case .optimal, .infeasible, .unbounded: 7
-        case .interrupted: 6
-        case .workLimit: 5
-        case .timeLimit: 4
         case .gapReached, .solutionLimit: 3
         case .fault: 2
         case .stoppedByOtherRun: 1
         }
     }
+
+    /// Whether a clock stopped the search (the time limit or a stop request), not the search's own course.
+    var isClock: Bool { self == .timeLimit || self == .interrupted }
 }
 
 extension Planner {

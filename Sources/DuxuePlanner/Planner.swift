@@ -271,7 +271,7 @@ public struct Planner: Sendable {
                 nonzeros: builder.model.nonzeroCount, inspectorClasses: partition.inspectorClasses.count,
                 schoolClasses: partition.schoolClasses.count),
             seconds: clock.seconds)
-        plan.reproducible = !refinementCut && !levels.contains { [.timeLimit, .interrupted].contains($0.termination) }
+        plan.reproducible = !refinementCut && !levels.contains(where: \.termination.isClock)
         return plan
     }
 

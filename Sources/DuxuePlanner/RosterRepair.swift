@@ -8,7 +8,8 @@ import Foundation
 ///
 /// 1. Solve the level's LP relaxation; its value B bounds the level, so a roster at ⌈B⌉ is optimal.
 /// 2. Round the recruits per zone to integers: the standard recruits V_z of each zone and the recruits
-///    u_g of each class of large schools, floors first, then the largest fractions — to ⌈B⌉ for P1a,
+///    u_g of each class of large schools, floors first, then where an extra recruit holds most schools
+///    (``rounded(_:to:)``), the largest fractions first — to ⌈B⌉ for P1a,
 ///    to the recruits of P1a's roster for P1b (its value is held by a row).
 /// 3. Complete the assignment by maximum flows over the class model (``FlowNetwork``): large schools
 ///    to members of the smallest caps first (a member on a large school gives up the c_k standard
@@ -107,9 +108,11 @@ struct RosterRepair {
 
     /// Integral recruits summing to `target`: each zone's V_z and each large class's u_g rounded down
     /// from the LP, then one more where it is worth most: a zone whose extra recruit can hold a full
-    /// p schools of its own zone before one that can hold fewer (a recruit short of p schools leaves
-    /// the share R4 part-timers to pay for), then the largest fractional parts (ties by zone and class
-    /// order); zones the LP gave no fraction come last.
+    /// p schools of its own zone before one that can hold fewer — even a zone the LP gave no fraction,
+    /// since a recruit short of p schools leaves the share R4 part-timers to pay for (2,542 schools short
+    /// of full-time: a third recruit for a zone of 14 schools left the share one part-timer short) —
+    /// then, at equal worth, the zones and classes the LP gave a fraction, the largest first (ties by
+    /// zone and class order).
     func rounded(_ lp: [Double], to target: Int) -> Recruits {
         let partition = builder.partition
         let p = builder.policy.schoolsPerInspector
@@ -132,7 +135,7 @@ struct RosterRepair {
             candidates.append((1, value - Double(whole), partition.zones.count + g.index, nil, g.index))
         }
         func key(_ c: (worth: Int, fraction: Double, order: Int, zone: Zone?, large: Int?)) -> (Int, Int, Double, Int) {
-            (c.fraction > 1e-9 ? 0 : 1, -c.worth, -c.fraction, c.order)
+            (-c.worth, c.fraction > 1e-9 ? 0 : 1, -c.fraction, c.order)
         }
         candidates.sort { key($0) < key($1) }
         var missing = target - result.total

@@ -82,7 +82,7 @@ public enum TerminalRenderer {
         out.append("")
         out.append(text.pick("优化层级", "Priority levels"))
         for level in report.levels {
-            var state = switch level.termination {
+            var state = switch level.solution == .optimal ? .optimal : level.termination {
             case .optimal: text.pick("最优", "optimal")
             case .interrupted: text.pick("已中断", "interrupted")
             case .workLimit: text.pick("搜索量达上限，差距 \(text.percent(level.gap))", "work limit, gap \(text.percent(level.gap))")

@@ -1,4 +1,5 @@
 import DuxueDomain
+import DuxueInput
 import Foundation
 import Hummingbird
 import Mustache
@@ -48,8 +49,10 @@ enum Page {
             "t": strings,
             "district": ["id": entry.id, "name": detail.name, "schoolCount": detail.schools.count,
                          "inspectorCount": detail.pool?.inspectors ?? 0, "eligible": detail.pool?.eligible ?? 0],
+            // Each district as people know it (its policy's name), its id (the folder's name) on hover.
             "districts": workbench.districts.map {
                 ["id": $0.id, "current": $0.id == entry.id,
+                 "name": $0.id == entry.id ? detail.name : PolicyReader.districtName(of: $0.path) ?? $0.id,
                  "href": base + "/districts/" + ($0.id.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(["/"])) ?? "")]
             },
             "schools": detail.schools.map {

@@ -116,6 +116,7 @@ struct ServeCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitCode(2)
         }
+        for shared in configuration.sharedNames() { Console.error(shared.message(zh: zh)) }
         let failure = Locked<(any Error)?>(nil)
         let finished = DispatchGroup()
         finished.enter()

@@ -45,6 +45,8 @@ import Testing
             #expect(filings.contains("<h2>东城区 <small class=\"id\">east</small>"), "\(filings.prefix(1500))")
             let workbench = try await Self.page(client, "/d/east", east)
             #expect(workbench.contains("id=\"city-district\">东城区</strong>"))
+            // The embedded workbench's own header names it so too, its folder id on hover.
+            #expect(workbench.contains("title=\"east\" class=\"current\">东城区</a>"), "\(workbench.prefix(2000))")
             // The audit export names the district for people too (its folder id stays the key).
             try await client.execute(uri: "/d/east/filings", method: .get, headers: CityFixture.headers(east)) { #expect($0.status == .ok) }
             try await client.execute(uri: "/api/city/audit.csv", method: .get, headers: CityFixture.headers(reviewer)) { response in
@@ -53,6 +55,21 @@ import Testing
                 #expect(lines.contains { $0.contains(",east,") && $0.hasSuffix(",东城区") })
             }
         }
+    }
+
+    /// Two districts whose policies give them one name are told at start, with the fix; names that
+    /// differ, or a district whose policy names none, are not.
+    @Test func districtsSharingAPolicysNameAreWarnedOf() throws {
+        let fixture = try Self.namedFixture()
+        #expect(fixture.configuration.sharedNames().isEmpty)
+        // The same name in another Unicode form is the same name.
+        try "district_name = \"东城区\"\n".precomposedStringWithCanonicalMapping
+            .write(toFile: fixture.folder + "/west/policy.toml", atomically: true, encoding: .utf8)
+        let shared = fixture.configuration.sharedNames()
+        #expect(shared == [SharedDistrictName(name: "东城区", districts: ["east", "west"])])
+        #expect(shared.first?.message(zh: true).contains("east、west") == true)
+        #expect(shared.first?.message(zh: true).contains("policy.toml") == true)
+        #expect(shared.first?.message(zh: false).hasPrefix("warning: the districts east, west") == true)
     }
 
     @Test func aDeadlineNotSetIsSaidSoInBothLanguages() async throws {

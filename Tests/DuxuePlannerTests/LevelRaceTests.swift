@@ -254,6 +254,23 @@ struct LevelRaceTests {
         #expect(result.bound == 69.5)
     }
 
+    /// The clock cuts run A holding a roster of the value run B then proves: the level is proven, but
+    /// keeps run A's roster (equal value), which depends on where the clock cut it. The level says so —
+    /// termination time limit, solution optimal — so that the plan says its roster is not reproducible.
+    @Test func aProofAfterTheClockCutARunSaysTheClock() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [Self.snapshot(70, bound: 69, nodes: 3)], end: Self.share(70, bound: 69)),
+            .pseudocost: .init(snapshots: [], end: Self.end(.timeLimitWithSolution, 70, bound: 69)),
+            .lastColumnsFirst: .init(snapshots: [], end: Self.end(.optimal, 70, bound: 70), holdUntil: "pseudocost"),
+        ])
+        let result = Self.race(solver)
+        #expect(result.status == .optimal)
+        #expect(result.primal == .optimal)
+        #expect(result.objective == 70)
+        #expect(result.termination == .timeLimit)
+        #expect(result.termination.isClock)
+    }
+
     /// Run A proves the level while run B is still in its root LP, where GLPK calls no callback: the
     /// race returns at once instead of waiting for run B, which stops (stopped by the other run) at its
     /// first callback after the root. (Side by side only: taking turns, run B is not in its root while

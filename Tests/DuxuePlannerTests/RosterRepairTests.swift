@@ -114,6 +114,25 @@ struct RosterRepairTests {
         #expect(recruits.total == 5)
     }
 
+    /// An extra recruit goes where it holds a full p schools of its own zone, even to a zone the LP gave
+    /// none, before a zone whose fraction is larger but whose schools leave it fewer (2,542 schools short
+    /// of full-time: a third recruit for a zone of 14 schools held 4, and the share R4 failed by one
+    /// part-timer; with the full zone first the repair proves P1a).
+    @Test func anExtraRecruitGoesWhereItHoldsAFullLoad() throws {
+        let builder = try Self.recruitModel(schools: 300, pool: .shortOfFullTime, seed: 5, zones: .prefer)
+        let p = builder.policy.schoolsPerInspector
+        let zones = builder.partition.zones.filter { builder.standardVacancies[$0] != nil }
+        let partial = try #require(zones.first { builder.partition.standardCount(in: $0) % p != 0 })
+        let full = try #require(zones.first { $0 != partial && builder.partition.standardCount(in: $0) >= p })
+        let whole = builder.partition.standardCount(in: partial) / p
+        var lp = [Double](repeating: 0, count: builder.model.variables.count)
+        lp[try #require(builder.standardVacancies[partial]).index] = Double(whole) + 0.6
+        let recruits = RosterRepair(builder: builder).rounded(lp, to: whole + 1)
+        #expect(recruits.standard[partial] == whole)
+        #expect(recruits.standard[full] == 1)
+        #expect(recruits.total == whole + 1)
+    }
+
     /// Cross-check: the plan's level values are the same with the repair on and off (the second path
     /// is GLPK's search), on several seeds and zone modes; with it on, P1a is proven.
     @Test(arguments: [(400, UInt64(3), ZoneMode.prefer), (500, 8, .require), (350, 21, .ignore), (450, 2, .prefer)])

@@ -17,7 +17,7 @@ extension Assets {
 <body>
 <header>
   <h1>督学 · {{t.title}}</h1>
-  <nav class="districts">{{t.districts}} {{#districts}}<a href="{{href}}" {{#current}}class="current"{{/current}}>{{id}}</a> {{/districts}}</nav>
+  <nav class="districts">{{t.districts}} {{#districts}}<a href="{{href}}" title="{{id}}" {{#current}}class="current"{{/current}}>{{name}}</a> {{/districts}}</nav>
   <a id="lang-switch" href="?lang={{other}}">{{otherLabel}}</a>
 </header>
 {{#city}}<nav id="city-bar"><strong id="city-district">{{districtName}}</strong> · {{account}} · <a id="city-filings" href="{{filings}}">{{filingsLabel}}</a> <button id="city-logout" type="button">{{logoutLabel}}</button></nav>{{/city}}
