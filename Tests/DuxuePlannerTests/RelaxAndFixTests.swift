@@ -73,6 +73,30 @@ struct RelaxAndFixTests {
         #expect(!needed.isEmpty, "no level needed widening")
     }
 
+    /// Widening stops after two searches in a row that spent their budget, the second finding nothing
+    /// better (a wider model is only harder for the same budget); searches that end on their own (their
+    /// trees exhausted above the bound) widen on, and so does one at its budget after one that ended on
+    /// its own. The chain x_i + x_{i+1} ≥ 1 always has another hop.
+    @Test(arguments: [([Termination.workLimit, .workLimit, .workLimit, .workLimit], 2), ([.optimal, .optimal, .optimal, .optimal], 4),
+                      ([.optimal, .workLimit, .optimal, .workLimit], 4), ([.optimal, .workLimit, .workLimit, .workLimit], 3)])
+    func wideningStopsWhenSearchesStallOnTheirBudget(terminations: [Termination], searches: Int) throws {
+        var model = Model(name: "chain")
+        let columns = (0..<6).map { model.addVariable("x\($0)", kind: .binary) }
+        for (a, b) in zip(columns, columns.dropFirst()) {
+            model.addConstraint("\(a.index)-\(b.index)", LinearExpression([(a, 1), (b, 1)]), greaterOrEqual: 1)
+        }
+        model.setObjective(.minimize, LinearExpression.sum(columns))
+        let lp = Solution(status: .optimal, values: [0.5, 1, 0, 1, 0, 1], objective: 3.5, bound: 3.5, nodes: 0, seconds: 0)
+        let stuck = terminations.map {
+            Solution(termination: $0, primal: .feasible, values: [1, 1, 1, 1, 1, 1], objective: 6, bound: 3.5, nodes: 50, seconds: 0)
+        }
+        let solver = ScriptedSolver([lp] + stuck)
+        let outcome = try RelaxAndFix(solver: solver, model: model, sense: .minimize, nodes: 50).run(incumbent: nil, timeLimit: nil)
+        #expect(solver.calls.count == 1 + searches)
+        #expect(outcome.objective == 6)
+        #expect(!outcome.proven)
+    }
+
     /// Cross-check on generated districts: with the heuristic on, every level reaches the same proven
     /// value as without it.
     @Test(arguments: [(300, DistrictGenerator.PoolShape.shortOfFullTime, UInt64(3)), (400, .short, 5), (250, .ample, 9)])
