@@ -13,7 +13,9 @@ import Foundation
 ///    its neighbours to move (a coverage row summing to n): while the fixed model has no solution at
 ///    the bound, the columns that share a sparse row (at most ``sparseRowLimit`` terms, longer rows when
 ///    no sparse row frees another column) with a free one are freed too, one hop at a time, at most
-///    ``widening`` times. Measured on the roster model at
+///    ``widening`` times. (Until 2026-12-02 GLPK's back end let every binary column go free whatever its
+///    bounds said, so the fixed models were far larger than meant: fixing them truly made P3, P4 and
+///    P4b of the 2,542–2,865-school districts two to six times faster.) Measured on the roster model at
 ///    3,000 schools, short pool, zones preferred: P3 (crossings, LP 139) had no solution with every
 ///    integral column fixed, 140 one hop out and 139 — proven — two hops out, in 1 s, where the full
 ///    search took 6 s.
@@ -41,7 +43,10 @@ public struct RelaxAndFix: Sendable {
     /// RINS rounds after relax and fix (step 4); none by default.
     public var rinsRounds: Int
     /// Times step 3 may widen the free columns by one hop when the fixed model has no solution at the bound.
-    public var widening = 3
+    /// Four: 1,500 schools short of full-time with zones required has P4b's roster at the bound (53)
+    /// four hops out, and 54 at every hop before (measured once binary columns were truly fixed, see
+    /// `dx_load` in the shim).
+    public var widening = 4
     /// Rows with more terms than this do not widen step 3 (a row over all recruits or all appointees
     /// would free nearly everything) — unless no such row frees another column: then rows four times
     /// as long, and at most sixteen times as long, do.

@@ -91,7 +91,9 @@ struct RelaxAndFixTests {
             Solution(termination: $0, primal: .feasible, values: [1, 1, 1, 1, 1, 1], objective: 6, bound: 3.5, nodes: 50, seconds: 0)
         }
         let solver = ScriptedSolver([lp] + stuck)
-        let outcome = try RelaxAndFix(solver: solver, model: model, sense: .minimize, nodes: 50).run(incumbent: nil, timeLimit: nil)
+        var heuristic = RelaxAndFix(solver: solver, model: model, sense: .minimize, nodes: 50)
+        heuristic.widening = 3
+        let outcome = try heuristic.run(incumbent: nil, timeLimit: nil)
         #expect(solver.calls.count == 1 + searches)
         #expect(outcome.objective == 6)
         #expect(!outcome.proven)
