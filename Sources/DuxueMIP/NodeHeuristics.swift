@@ -15,7 +15,8 @@
 ///   each point of the neighbourhood search (whose proximity points are the nearest better ones, not
 ///   the best nearby).
 /// - ``NeighbourhoodSearch`` (reassignment of two resources' choice rows, proximity, local branching,
-///   crossover with the previous incumbent) when
+///   crossover with the previous incumbent), from request ``neighbourhoodStart`` on (a search GLPK
+///   settles at once does not pay for it), when
 ///   the incumbent has improved since the last round, at most once every ``neighbourhoodSpacing``
 ///   requests; while it stays the same, again every 10 × ``neighbourhoodSpacing`` requests with the
 ///   budgets and the radius widened (× 2, up to ``neighbourhoodWidening``).
@@ -36,6 +37,9 @@ public final class NodeHeuristics: @unchecked Sendable {
     public var rinsSpacing = 20
     /// Requests between two neighbourhood rounds, at least.
     public var neighbourhoodSpacing = 20
+    /// Requests before the first neighbourhood round: a search that the back end settles quickly does
+    /// not pay for the rounds.
+    public var neighbourhoodStart = 50
     /// The widest a round on an unchanged incumbent gets (a multiple of the first budgets).
     public var neighbourhoodWidening = 2
     /// The large-neighbourhood search, `nil` without a sub-solver (or turned off by the caller).
@@ -125,7 +129,7 @@ public final class NodeHeuristics: @unchecked Sendable {
 
     /// A round of ``neighbourhoods`` from `start` when it is due (see the class summary).
     func neighbourhoodRound(from start: [Double], value: Double) -> [Double]? {
-        guard var search = neighbourhoods else { return nil }
+        guard requests >= neighbourhoodStart, var search = neighbourhoods else { return nil }
         defer { neighbourhoods = search }
         let changed = value != roundFrom
         guard requests - lastRound >= (changed ? neighbourhoodSpacing : 10 * neighbourhoodSpacing) else { return nil }
