@@ -105,7 +105,7 @@ public struct GLPKSolver: MIPSolver {
         var codes: [Int32] = startBasis.map { [0] + $0.rows.prefix(rows).map(GLPKCodes.code(of:)) + [0] + $0.columns.map(GLPKCodes.code(of:)) } ?? []
         let rowsOutAt = codes.count, columnsOutAt = rowsOutAt + rows + 1
         if !integer { codes += [Int32](repeating: 0, count: rows + columns + 2) }
-        let heuristics = integer && (tuning.nodeHeuristics ?? options.nodeHeuristics) ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning)) : nil
+        let heuristics = integer && (tuning.nodeHeuristics ?? options.nodeHeuristics) ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning, deadline: options.timeLimit.map { Double(start.uptimeNanoseconds) / 1e9 + $0 })) : nil
         var work = [Double](repeating: 0, count: heuristics == nil ? 0 : 3 * (model.variables.count + 1))
         let status = withExtendedLifetime((box, heuristics)) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
@@ -190,17 +190,25 @@ public struct GLPKSolver: MIPSolver {
         }
     }
 
-    /// How ``NodeHeuristics`` solves a RINS neighbourhood: with this tuning but no cuts and no node
+    /// How ``NodeHeuristics`` solves a RINS or other neighbourhood: with this tuning but no cuts and no node
     /// heuristics of its own, on a solver thread of its own (GLPK keeps one environment per thread, and the search that
-    /// asked is inside GLPK's callback on this one); the caller waits for it.
-    static func rinsSolve(_ tuning: Tuning) -> NodeHeuristics.SubSolve {
+    /// asked is inside GLPK's callback on this one); the caller waits for it. A sub-search ends at the
+    /// user's time limit (`deadline`, uptime seconds) at the latest, so the whole solve keeps to it.
+    static func rinsSolve(_ tuning: Tuning, deadline: Double? = nil) -> NodeHeuristics.SubSolve {
         var inner = tuning
         inner.nodeHeuristics = false
         // No cuts: GLPK generates them over every column, fixed ones included (no presolve with an
         // incumbent), and one round could outlast the whole node budget, between two callbacks.
         inner.cuts = 0
         let solver = GLPKSolver(tuning: inner)
-        return { model, options in
+        return { model, given in
+            var limited = given
+            if let deadline {
+                let left = deadline - Double(DispatchTime.now().uptimeNanoseconds) / 1e9
+                guard left > 0.01 else { throw GLPKError.fault("no time left for a neighbourhood search") }
+                limited.timeLimit = min(given.timeLimit ?? left, left)
+            }
+            let options = limited
             let outcome = Locked<Result<Solution, any Error>?>(nil)
             SolverThreads.start {
                 let result = Result { try solver.solve(model, options: options) }

@@ -29,6 +29,8 @@ public struct FixAndPropagate: Sendable {
     private let lower: [Double], upper: [Double], cost: [Double]
     /// Rows Σ x = 1 over binary columns with coefficient 1.
     private let choiceRows: [Int]
+    /// The choice row of each column (the first, when it is in several), or −1.
+    private let choiceRowOf: [Int]
     private let tolerance = 1e-6
 
     /// A heuristic for `model`, or `nil` when the model has continuous columns.
@@ -83,6 +85,11 @@ public struct FixAndPropagate: Sendable {
             lows[row] == 1 && ups[row] == 1 && starts[row + 1] - starts[row] > 1
                 && (starts[row]..<starts[row + 1]).allSatisfy { values[$0] == 1 && model.variables[cols[$0]].kind == .binary }
         }
+        var choiceOf = [Int](repeating: -1, count: columns)
+        for row in choiceRows {
+            for position in starts[row]..<starts[row + 1] where choiceOf[cols[position]] < 0 { choiceOf[cols[position]] = row }
+        }
+        choiceRowOf = choiceOf
     }
 
     /// An integral point feasible for the model, found from the (fractional) point `lp`, or `nil`.
@@ -126,14 +133,83 @@ public struct FixAndPropagate: Sendable {
         return activity
     }
 
-    /// The local search of step 3 on a feasible integral point: shift and one-opt, repeated while they
-    /// improve (at most a few rounds). Never makes the point worse or infeasible.
-    func improve(_ point: inout [Double]) {
+    /// The local search of step 3 on a feasible integral point: shift, one-opt and swap, repeated while
+    /// they improve (at most a few rounds). Never makes the point worse or infeasible.
+    public func improve(_ point: inout [Double]) {
+        guard point.count == model.variables.count else { return }
         for _ in 0..<4 {
             let shifted = shift(&point)
             let moved = oneOpt(&point)
-            if !shifted && !moved { break }
+            if !shifted && !moved && !swap(&point) { break }
         }
+    }
+
+    /// The 2-exchange of two choice rows: the 1 of one row moves to a column whose move alone would
+    /// overfill a row (a customer to a full facility), and the 1 of another row that sits in that row
+    /// moves out to a column of its own choice row (a customer of the full facility elsewhere), when
+    /// both together lower the objective and every row holds. The best exchange for each first move
+    /// is taken; `true` when something moved. Its work is bounded by the rows' sizes, not a clock.
+    @discardableResult
+    func swap(_ point: inout [Double]) -> Bool {
+        var activity = activities(point)
+        var any = false
+        var change = [Double](repeating: 0, count: rowLower.count)
+        var touched: [Int] = []
+        // Whether every row touched by the changes `moves` (column, ±1) holds.
+        func holds(_ moves: [(Int, Double)]) -> Bool {
+            for (column, step) in moves {
+                for position in columnStart[column]..<columnStart[column + 1] {
+                    let row = columnRow[position]
+                    if change[row] == 0 { touched.append(row) }
+                    change[row] += columnValue[position] * step
+                }
+            }
+            var ok = true
+            for row in touched {
+                let value = activity[row] + change[row]
+                if value > rowUpper[row] + tolerance || value < rowLower[row] - tolerance { ok = false }
+                change[row] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+            return ok
+        }
+        for row in choiceRows {
+            let range = rowStart[row]..<rowStart[row + 1]
+            guard let from = range.first(where: { point[rowColumn[$0]] > 0.5 }).map({ rowColumn[$0] }) else { continue }
+            var best: (to: Int, out: Int, outTo: Int)?, bestGain = 1e-9
+            for position in range {
+                let to = rowColumn[position]
+                let firstGain = cost[from] - cost[to]
+                guard to != from, firstGain > bestGain else { continue }
+                // The rows `to` would overfill: a column at 1 there with a positive coefficient may leave.
+                for toPosition in columnStart[to]..<columnStart[to + 1] {
+                    let full = columnRow[toPosition], a = columnValue[toPosition]
+                    guard a > 0, rowUpper[full].isFinite, activity[full] + a > rowUpper[full] + tolerance else { continue }
+                    for fullPosition in rowStart[full]..<rowStart[full + 1] where rowValue[fullPosition] > 0 {
+                        let out = rowColumn[fullPosition]
+                        let other = choiceRowOf[out]
+                        guard out != from, point[out] > 0.5, other >= 0, other != row else { continue }
+                        for otherPosition in rowStart[other]..<rowStart[other + 1] {
+                            let outTo = rowColumn[otherPosition]
+                            let gain = firstGain + cost[out] - cost[outTo]
+                            guard outTo != out, outTo != to, gain > bestGain,
+                                  holds([(from, -1), (to, 1), (out, -1), (outTo, 1)]) else { continue }
+                            best = (to, out, outTo)
+                            bestGain = gain
+                        }
+                    }
+                }
+            }
+            guard let (to, out, outTo) = best else { continue }
+            for (column, step) in [(from, -1.0), (to, 1.0), (out, -1.0), (outTo, 1.0)] {
+                point[column] += step
+                for position in columnStart[column]..<columnStart[column + 1] {
+                    activity[columnRow[position]] += columnValue[position] * step
+                }
+            }
+            any = true
+        }
+        return any
     }
 
     /// Moves the 1 of each choice row to the column of the row that lowers the objective most while

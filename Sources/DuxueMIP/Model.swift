@@ -169,6 +169,15 @@ public struct Model: Sendable {
         variables[variable.index].upper = upper
     }
 
+    /// Fixes a column at `value` for a sub-search (a neighbourhood). A binary column becomes an integer
+    /// one with both bounds at `value`: back ends such as GLPK give a binary column the bounds 0 and 1
+    /// whatever ``setBounds(_:lower:upper:)`` said, so only this fixing is sure to hold.
+    public mutating func fix(_ variable: Variable, at value: Double) {
+        if variables[variable.index].kind == .binary { variables[variable.index].kind = .integer }
+        variables[variable.index].lower = value
+        variables[variable.index].upper = value
+    }
+
     /// The bound on the objective that the columns' own bounds give, with no row considered (Σ c·l over
     /// positive coefficients and Σ c·u over negative ones when minimising, the reverse when maximising):
     /// a solution that reaches it is optimal with no LP at all (no recruits, no crossings). `nil` when a
