@@ -169,13 +169,11 @@ public struct Model: Sendable {
         variables[variable.index].upper = upper
     }
 
-    /// Fixes a column at `value` for a sub-search (a neighbourhood). A binary column becomes an integer
-    /// one with both bounds at `value`: back ends such as GLPK give a binary column the bounds 0 and 1
-    /// whatever ``setBounds(_:lower:upper:)`` said, so only this fixing is sure to hold.
+    /// Fixes a column at `value` for a sub-search (a neighbourhood): both bounds at `value`. A binary
+    /// column stays binary; the GLPK back end keeps its fixing (until 2026-12-02 it gave every binary
+    /// column the bounds 0 and 1 whatever the model said, and neighbourhoods were the whole model).
     public mutating func fix(_ variable: Variable, at value: Double) {
-        if variables[variable.index].kind == .binary { variables[variable.index].kind = .integer }
-        variables[variable.index].lower = value
-        variables[variable.index].upper = value
+        setBounds(variable, lower: value, upper: value)
     }
 
     /// The bound on the objective that the columns' own bounds give, with no row considered (Σ c·l over

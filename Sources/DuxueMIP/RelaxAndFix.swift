@@ -130,9 +130,7 @@ public struct RelaxAndFix: Sendable {
         for hop in 0...widening {
             var fixed = model
             for (index, variable) in model.variables.enumerated() where variable.kind != .continuous && !free.contains(index) {
-                if let column = model.variable(at: index) {
-                    fixed.setBounds(column, lower: lp.values[index].rounded(), upper: lp.values[index].rounded())
-                }
+                if let column = model.variable(at: index) { fixed.fix(column, at: lp.values[index].rounded()) }
             }
             search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
             let found = try solver.solve(fixed, options: search)
@@ -170,7 +168,7 @@ public struct RelaxAndFix: Sendable {
             for (index, variable) in model.variables.enumerated() where variable.kind != .continuous {
                 let value = outcome.values[index]
                 if abs(value - lp.values[index]) <= 1e-6, let column = model.variable(at: index) {
-                    neighbourhood.setBounds(column, lower: value, upper: value)
+                    neighbourhood.fix(column, at: value)
                 } else {
                     free += 1
                 }
