@@ -103,7 +103,8 @@ public enum HeuristicResult: String, Sendable, Codable {
     /// It found nothing better than the incumbent.
     case none
     /// The roster repair of P1a or P1b (``RosterRepair``: recruits rounded per zone, the rest completed
-    /// by flows) met the LP bound: the level was proven without searching.
+    /// by flows), or the crossing repair of P3 (``CrossingRepair``: least-cost flows), met the LP bound:
+    /// the level was proven without searching.
     case repaired
 }
 

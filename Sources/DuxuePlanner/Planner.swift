@@ -81,6 +81,10 @@ public struct PlannerOptions: Sendable {
     /// share needs), which proves them where relax and fix does not reach (pools short of full-time,
     /// short pools with zones preferred). For benchmarks and cross-checks, `DUXUE_REPAIR=off` turns it off.
     public var rosterRepair = ProcessInfo.processInfo.environment["DUXUE_REPAIR"] != "off"
+    /// Whether P3 first runs the ``CrossingRepair`` (the earlier levels' recruits and appointees kept,
+    /// the schools routed by least-cost flows, one per crossing), which proves it at the root where relax
+    /// and fix needs seconds. For benchmarks and cross-checks, `DUXUE_CROSSING_REPAIR=off` turns it off.
+    public var crossingRepair = ProcessInfo.processInfo.environment["DUXUE_CROSSING_REPAIR"] != "off"
     /// The ``SearchStrategy/pseudocost`` runs' slice as a share of the
     /// ``SearchStrategy/lastColumnsFirst`` runs' slice.
     public var alternateShare: Double = 0.5
@@ -212,6 +216,8 @@ public struct Planner: Sendable {
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
             let repaired = [.recruits, .fullTimeRecruits].contains(priority) && options.rosterRepair
                 ? repairRecruits(builder, level: priority, incumbent: values, timeLimit: remaining, basis: basis, options: options)
+                : priority == .crossings && options.crossingRepair
+                ? repairCrossings(builder, incumbent: values, timeLimit: remaining, basis: basis, options: options)
                 : (proven: nil, start: nil, basis: nil)
             let (result, heuristic) = repaired.proven
                 ?? solveLevel(builder.model, priority: priority, sense: sense, incumbent: repaired.start ?? values,

@@ -39,7 +39,8 @@ struct ProgressLineTests {
         // The primal heuristics off, so that the levels are searched and the line has something to show
         // (with them on, every level of this district is proven at the root since relax and fix's fixed
         // binary columns hold).
-        process.arguments = ["-q", "-e", "-c", "exec env DUXUE_HEURISTIC=off DUXUE_REPAIR=off " + quoted.joined(separator: " ") + " >/dev/null",
+        process.arguments = ["-q", "-e", "-c",
+                             "exec env DUXUE_HEURISTIC=off DUXUE_REPAIR=off DUXUE_CROSSING_REPAIR=off " + quoted.joined(separator: " ") + " >/dev/null",
                              "/dev/null"]
         process.currentDirectoryURL = cli.scratch
         let output = Pipe()
