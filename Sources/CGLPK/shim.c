@@ -98,9 +98,9 @@ dx_status dx_load(glp_prob *prob, int minimize, int nrows, int ncols,
         for (int j = 1; j <= ncols; j++) {
             if (col_names && col_names[j]) glp_set_col_name(prob, j, col_names[j]);
             glp_set_col_kind(prob, j, col_kinds[j] == 2 ? GLP_BV : col_kinds[j] == 1 ? GLP_IV : GLP_CV);
-            /* GLP_BV gives the column the bounds 0 and 1: a binary column fixed by the caller (a
-               neighbourhood's fixing) is fixed again after it, or the fixing would be lost. */
-            if (col_kinds[j] != 2 || col_types[j] == GLP_FX) glp_set_col_bnds(prob, j, col_types[j], col_lo[j], col_up[j]);
+            /* GLP_BV gives the column the bounds 0 and 1: the caller's bounds are set after it, or a
+               binary column fixed by a neighbourhood would go free again. */
+            glp_set_col_bnds(prob, j, col_types[j], col_lo[j], col_up[j]);
             glp_set_obj_coef(prob, j, obj[j]);
         }
         glp_load_matrix(prob, nnz, ia, ja, ar);

@@ -60,13 +60,14 @@ public struct CityConfiguration: Sendable {
         return groups.sorted { $0[0] < $1[0] }
     }
 
-    /// Districts whose policies give them the same name (`district_name`, canonically equal): the city's
-    /// pages and filings would show them alike. Each group of two or more folders, by name.
+    /// Districts shown under the same name (canonically equal): the name a policy gives its district
+    /// (`district_name`), else the folder's name. Each group of two or more folders, by name.
     public func sharedNames() -> [SharedDistrictName] {
         var byName: [String: (name: String, folders: [String])] = [:]
         for path in districtFolders() {
-            guard let name = PolicyReader.districtName(of: path) else { continue }
-            byName[name.precomposedStringWithCanonicalMapping, default: (name, [])].folders.append((path as NSString).lastPathComponent)
+            let folder = (path as NSString).lastPathComponent
+            let name = PolicyReader.districtName(of: path) ?? folder
+            byName[name.precomposedStringWithCanonicalMapping, default: (name, [])].folders.append(folder)
         }
         return byName.values.filter { $0.folders.count > 1 }
             .map { SharedDistrictName(name: $0.name, districts: $0.folders.sorted()) }
@@ -82,8 +83,9 @@ public struct CityConfiguration: Sendable {
     public var databasePath: String { folder + "/" + CityStore.fileName }
 }
 
-/// Two or more districts whose policies give them one name: a warning at start (the server still runs;
-/// each district stays apart by its folder's name, shown beside the name).
+/// Two or more districts shown under one name: a warning at start. The server still runs; each district
+/// stays apart by its folder's name (shown beside the name, and the key of its URLs and accounts), and a
+/// filing for one of them must name it by that folder's name.
 public struct SharedDistrictName: Equatable, Sendable {
     /// The name, as the first policy writes it.
     public let name: String
@@ -92,8 +94,8 @@ public struct SharedDistrictName: Equatable, Sendable {
 
     /// The warning, with the fix.
     public func message(zh: Bool) -> String {
-        zh ? "警告：区县 \(districts.joined(separator: "、")) 的政策文件都名为“\(name)”（district_name）：市级页面和备案中难以区分，请在各自的 policy.toml 中改用不同的名称"
-            : "warning: the districts \(districts.joined(separator: ", ")) are all named “\(name)” by their policies (district_name): the city's pages and filings cannot tell them apart; give each its own name in its policy.toml"
+        zh ? "警告：区县 \(districts.joined(separator: "、")) 都名为“\(name)”（policy.toml 的 district_name，或文件夹名）：页面上只能靠文件夹名区分，报送的备案材料须写文件夹名；请在各自的 policy.toml 中改用不同的 district_name"
+            : "warning: the districts \(districts.joined(separator: ", ")) are all named “\(name)” (their policy.toml's district_name, or their folder's name): pages tell them apart only by folder name, and a filing for one of them must name its folder; give each its own district_name in its policy.toml"
     }
 }
 
@@ -159,6 +161,12 @@ final class City: Sendable {
 
     /// A district as people know it: the name its policy gives it, else its id (the folder's name).
     func name(_ id: String) -> String { names[id] ?? id }
+
+    /// Whether a district other than `id` goes by `name` (its policy's name, else its folder's).
+    func isShared(_ name: String, except id: String) -> Bool {
+        let key = name.precomposedStringWithCanonicalMapping
+        return order.contains { $0 != id && self.name($0).precomposedStringWithCanonicalMapping == key }
+    }
 
     /// The workbench of the URL's `{district}` (404 when the city has no such district).
     func workbench(_ context: CityContext, _ language: Language) throws -> (String, EmbeddedWorkbench) {

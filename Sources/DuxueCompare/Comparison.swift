@@ -68,9 +68,7 @@ public struct ScenarioOutcome: Sendable {
 
     /// How the solve ended.
     public var status: OutcomeStatus {
-        if plan.levels.contains(where: { $0.status == .interruptedWithSolution || $0.status == .interruptedNoSolution }) {
-            return .interrupted
-        }
+        if plan.termination == .interrupted { return .interrupted }
         if plan.isProvenOptimal { return .optimal }
         return .gap(plan.levels.filter { $0.status != .optimal }.map(\.gap).filter(\.isFinite).max() ?? .infinity)
     }

@@ -10,7 +10,7 @@
 ///   It runs when the incumbent has changed since the last RINS, at most once every ``rinsSpacing``
 ///   requests, and otherwise every 10 × ``rinsSpacing`` requests (another node's LP gives another
 ///   neighbourhood); only while less than half the columns would be free. Columns are fixed with
-///   ``Model/fix(_:at:)`` (GLPK ignores the bounds of a binary column).
+///   ``Model/fix(_:at:)``.
 /// - The rounding's local search (shift, one-opt, swap) on each new incumbent of the search, and on
 ///   each point of the neighbourhood search (whose proximity points are the nearest better ones, not
 ///   the best nearby).

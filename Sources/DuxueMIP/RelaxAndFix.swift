@@ -147,7 +147,9 @@ public struct RelaxAndFix: Sendable {
             // 188 at its budget, then 186 at the bound).
             let stalled = found.termination == .workLimit && lastTermination == .workLimit && !improves(outcome.objective, on: before)
             lastTermination = found.termination
-            guard hop < widening, !stalled, !(outcome.hasSolution && meets(outcome.objective, bound: lp.objective)) else { break }
+            // A clock (the time limit, a stop request) ends it too: another hop would only load a model.
+            let clocked = found.termination == .timeLimit || found.termination == .interrupted
+            guard hop < widening, !stalled, !clocked, !(outcome.hasSolution && meets(outcome.objective, bound: lp.objective)) else { break }
             var wider = neighbours.widen(free)
             // Nothing more through the sparse rows: the next hop goes through rows four times as long, twice
             // at most (a row over nearly every column would free the whole model).

@@ -105,8 +105,10 @@ struct LevelSearch {
 extension Termination {
     /// Which reason a level reports when its runs stopped for different ones: the user's stop request
     /// first, then the level's work budget, the time limit (a clock's stop outranks another run's proof,
-    /// which may have kept the roster the clock cut: see ``LevelSearch/finished(_:)``), a proof, a fault
-    /// of one run, and last another run's decision (which only says that some other reason ended the level).
+    /// which may have kept the roster the clock cut: see ``LevelSearch/finished(_:)``; a work budget
+    /// outranks it too, for the plan's order of reasons, and ``LevelSearch/finished(_:)`` turns it into
+    /// the proof when the level is proven), a proof, a fault of one run, and last another run's decision
+    /// (which only says that some other reason ended the level).
     var levelPrecedence: Int {
         switch self {
         case .interrupted: 10

@@ -286,18 +286,20 @@ public struct Plan: Sendable {
     /// Total wall seconds, including model building and refinement.
     public var seconds: Double
     /// Whether the same input gives this roster byte for byte, on any machine and every run: true
-    /// unless the user's time limit or stop request cut a level's search or the P5 local search (every
-    /// other limit counts work, not time). A run cut by the time limit inside a level that was proven
-    /// all the same is not detected.
+    /// unless the user's time limit or stop request cut a level's search (even one of a level's runs when
+    /// the level was proven all the same: the run cut may have held another roster of the same value) or
+    /// the P5 local search; every other limit counts work, not time.
     public var reproducible = true
 
     /// Whether every level was proven optimal.
     public var isProvenOptimal: Bool { levels.allSatisfy { $0.status == .optimal } }
 
-    /// Why the plan's search ended: `optimal` when every level is proven, else the weightiest reason a
-    /// level stopped (the user's request, a work budget, the clock, a fault).
+    /// Why the plan's search ended: `interrupted` when the user's stop request ended any level (the later
+    /// levels and P5 then did not run, even when that level was proven); else `optimal` when every level
+    /// is proven, else the weightiest reason a level stopped (a work budget, the clock, a fault).
     public var termination: Termination {
-        levels.filter { $0.solution != .optimal }.map(\.termination).max { $0.levelPrecedence < $1.levelPrecedence }
+        if levels.contains(where: { $0.termination == .interrupted }) { return .interrupted }
+        return levels.filter { $0.solution != .optimal }.map(\.termination).max { $0.levelPrecedence < $1.levelPrecedence }
             ?? .optimal
     }
 }

@@ -132,7 +132,8 @@ struct RosterRepair {
             let whole = Int((value + 1e-9).rounded(.down))
             result.large[g.index] = whole
             guard whole < g.size else { continue }
-            candidates.append((1, value - Double(whole), partition.zones.count + g.index, nil, g.index))
+            // A recruit for a large school holds its full load (1:1): worth as much as a full zone's.
+            candidates.append((p, value - Double(whole), partition.zones.count + g.index, nil, g.index))
         }
         func key(_ c: (worth: Int, fraction: Double, order: Int, zone: Zone?, large: Int?)) -> (Int, Int, Double, Int) {
             (-c.worth, c.fraction > 1e-9 ? 0 : 1, -c.fraction, c.order)

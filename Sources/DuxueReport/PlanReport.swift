@@ -113,7 +113,7 @@ public struct PlanReport: Codable, Sendable {
         district = plan.district.name
         let p = plan.policy
         policy = p
-        if plan.levels.contains(where: { $0.status == .interruptedWithSolution }) { status = "interrupted" }
+        if plan.termination == .interrupted { status = "interrupted" }
         else if plan.isProvenOptimal { status = "optimal" }
         else { status = "time_limit" }
         termination = plan.termination

@@ -57,19 +57,28 @@ import Testing
         }
     }
 
-    /// Two districts whose policies give them one name are told at start, with the fix; names that
-    /// differ, or a district whose policy names none, are not.
-    @Test func districtsSharingAPolicysNameAreWarnedOf() throws {
+    /// Two districts shown under one name are told at start, with the fix, and a filing may then name
+    /// its district only by its folder; names that differ are not. A name is its policy's, else the
+    /// folder's, compared in one Unicode form.
+    @Test func districtsSharingANameAreWarnedOf() throws {
         let fixture = try Self.namedFixture()
         #expect(fixture.configuration.sharedNames().isEmpty)
-        // The same name in another Unicode form is the same name.
-        try "district_name = \"东城区\"\n".precomposedStringWithCanonicalMapping
-            .write(toFile: fixture.folder + "/west/policy.toml", atomically: true, encoding: .utf8)
+        let separate = City(configuration: fixture.configuration, store: fixture.store, solveLimit: 1)
+        #expect(!separate.isShared("东城区", except: "east"))
+        // East named "Café" (one code point for é), west "Café" written with a combining accent.
+        try "district_name = \"Caf\u{E9}\"\n".write(toFile: fixture.folder + "/east/policy.toml", atomically: true, encoding: .utf8)
+        try "district_name = \"Cafe\u{301}\"\n".write(toFile: fixture.folder + "/west/policy.toml", atomically: true, encoding: .utf8)
         let shared = fixture.configuration.sharedNames()
-        #expect(shared == [SharedDistrictName(name: "东城区", districts: ["east", "west"])])
+        #expect(shared == [SharedDistrictName(name: "Caf\u{E9}", districts: ["east", "west"])])
         #expect(shared.first?.message(zh: true).contains("east、west") == true)
         #expect(shared.first?.message(zh: true).contains("policy.toml") == true)
         #expect(shared.first?.message(zh: false).hasPrefix("warning: the districts east, west") == true)
+        let city = City(configuration: fixture.configuration, store: fixture.store, solveLimit: 1)
+        #expect(city.isShared("Caf\u{E9}", except: "east"))
+        // A policy's name that is another district's folder name is shared too.
+        try "district_name = \"west\"\n".write(toFile: fixture.folder + "/east/policy.toml", atomically: true, encoding: .utf8)
+        try "term_start = 2027-09-01\n".write(toFile: fixture.folder + "/west/policy.toml", atomically: true, encoding: .utf8)
+        #expect(fixture.configuration.sharedNames() == [SharedDistrictName(name: "west", districts: ["east", "west"])])
     }
 
     @Test func aDeadlineNotSetIsSaidSoInBothLanguages() async throws {

@@ -77,9 +77,10 @@ struct RelaxAndFixTests {
     /// better (a wider model is only harder for the same budget); searches that end on their own (their
     /// trees exhausted above the bound) widen on, and so does one at its budget after one that ended on
     /// its own. The chain x_i + x_{i+1} ≥ 1 always has another hop.
-    @Test(arguments: [([Termination.workLimit, .workLimit, .workLimit, .workLimit], 2), ([.optimal, .optimal, .optimal, .optimal], 4),
-                      ([.optimal, .workLimit, .optimal, .workLimit], 4), ([.optimal, .workLimit, .workLimit, .workLimit], 3)])
-    func wideningStopsWhenSearchesStallOnTheirBudget(terminations: [Termination], searches: Int) throws {
+    @Test(arguments: [([Termination.workLimit, .workLimit, .workLimit, .workLimit], 2, false),
+                      ([.optimal, .optimal, .optimal, .optimal], 4, false), ([.optimal, .workLimit, .optimal, .workLimit], 4, false),
+                      ([.optimal, .workLimit, .workLimit, .workLimit], 3, false), ([.workLimit, .workLimit, .workLimit, .workLimit], 3, true)])
+    func wideningStopsWhenSearchesStallOnTheirBudget(terminations: [Termination], searches: Int, improvingSecond: Bool) throws {
         var model = Model(name: "chain")
         let columns = (0..<6).map { model.addVariable("x\($0)", kind: .binary) }
         for (a, b) in zip(columns, columns.dropFirst()) {
@@ -87,15 +88,19 @@ struct RelaxAndFixTests {
         }
         model.setObjective(.minimize, LinearExpression.sum(columns))
         let lp = Solution(status: .optimal, values: [0.5, 1, 0, 1, 0, 1], objective: 3.5, bound: 3.5, nodes: 0, seconds: 0)
-        let stuck = terminations.map {
-            Solution(termination: $0, primal: .feasible, values: [1, 1, 1, 1, 1, 1], objective: 6, bound: 3.5, nodes: 50, seconds: 0)
+        // With `improvingSecond` the second search finds 5 (x2 = 0), better than the first's 6: the widening
+        // goes on although both spent their budget, and stops after the third finds nothing better.
+        let stuck = terminations.enumerated().map { index, termination in
+            Solution(termination: termination, primal: .feasible,
+                     values: improvingSecond && index > 0 ? [1, 1, 0, 1, 1, 1] : [1, 1, 1, 1, 1, 1], objective: 6, bound: 3.5,
+                     nodes: 50, seconds: 0)
         }
         let solver = ScriptedSolver([lp] + stuck)
         var heuristic = RelaxAndFix(solver: solver, model: model, sense: .minimize, nodes: 50)
         heuristic.widening = 3
         let outcome = try heuristic.run(incumbent: nil, timeLimit: nil)
         #expect(solver.calls.count == 1 + searches)
-        #expect(outcome.objective == 6)
+        #expect(outcome.objective == (improvingSecond ? 5 : 6))
         #expect(!outcome.proven)
     }
 
