@@ -57,6 +57,7 @@ extension LevelSearch {
             }
         }
         let coldStart = options.coldStart, warmNodes = options.warmStartNodes
+        if coldStart, eager { startSecond() }
         var warm = base
         warm.incumbent = incumbent
         warm.strategy = .dive

@@ -90,11 +90,11 @@ struct LevelRaceTests {
     }
 
     static func race(_ solver: RacingSolver, together: Bool = true, sense: ObjectiveSense = .minimize, nodeBudget: Int? = nil,
-                     timeLimit: Double? = 30, stop: (@Sendable () -> Bool)? = nil) -> Solution {
+                     timeLimit: Double? = 30, stop: (@Sendable () -> Bool)? = nil, eager: Bool = false) -> Solution {
         var base = SolveOptions()
         if let stop { base.progress = { _ in stop() ? .interrupted : nil } }
         return LevelSearch(solver: solver, model: Model(name: "level"), sense: sense, options: options(together: together),
-                           base: base, nodeBudget: nodeBudget)
+                           base: base, nodeBudget: nodeBudget, eager: eager)
             .run(incumbent: [72], timeLimit: timeLimit)
     }
 
@@ -110,6 +110,20 @@ struct LevelRaceTests {
         let result = Self.race(solver, together: together)
         #expect(result.status == .optimal)
         #expect(solver.events == ["dive"])
+    }
+
+    /// An eager race (relax and fix searched the level without a proof) starts run B with run A, not when
+    /// run A leaves the root: here run A's root proves the level only once run B has begun (without
+    /// `eager` run B never begins, and run A waits for it in vain).
+    @Test func anEagerRaceStartsRunBAtOnce() throws {
+        let solver = RacingSolver([
+            .dive: .init(snapshots: [], end: Self.end(.optimal, 70, bound: 70), holdUntil: "last_columns_first"),
+            .lastColumnsFirst: .init(snapshots: [Self.snapshot(71, bound: 69, nodes: 1)], end: nil),
+        ])
+        let result = Self.race(solver, eager: true)
+        #expect(result.status == .optimal)
+        #expect(result.objective == 70)
+        #expect(solver.events.contains("last_columns_first"))
     }
 
     /// The dive stalls at 72 over a bound of 70 past the root; run B (last columns first) proves 70,
