@@ -2,7 +2,7 @@
 """How often the primal heuristics prove a level, across sizes, pools and zone modes.
 
 For each generated district (duxue-synth, seeded) and zone mode, plans with the heuristics on and counts
-per level what proved it at the root: `repaired` (P1a's roster repair: recruits rounded per zone, the
+per level what proved it at the root: `repaired` (P1a's or P1b's roster repair: recruits rounded per zone, the
 assignment completed by maximum flows), `proved` (relax and fix, or the incumbent already at the LP
 bound), `improved` (a better start for the search) or `none`. With --compare also the wall seconds with
 all heuristics off (DUXUE_HEURISTIC=off DUXUE_REPAIR=off); with --compare-repair the wall seconds with
@@ -77,7 +77,7 @@ def main():
     lines = ["# Primal heuristics: how often they prove a level at the root", "",
              f"`python3 benchmarks/heuristic.py --sizes {args.sizes} --pools {args.pools} --zones {args.zones} "
              f"--time-limit {args.time_limit:g}{flags}` (release build, wall seconds on a shared 2-core machine).", "",
-             "*repaired*: P1a proven by the roster repair (recruits rounded per zone, flows); *proved*: by relax "
+             "*repaired*: P1a or P1b proven by the roster repair (recruits rounded per zone, flows), P3 by the crossing repair (min-cost flows); *proved*: by relax "
              "and fix or an incumbent at the LP bound; *improved*: a better start for GLPK's search; *none*: "
              "GLPK's search from the incumbent.", "",
              "| level | repaired | proved | improved | none |", "|---|---:|---:|---:|---:|"]
