@@ -27,7 +27,7 @@ import Foundation
 /// feasible roster is returned. It proves the level when it meets the LP bound. Measured: it proves P3
 /// on short pools (3,000 schools: 139 at the bound), not on pools short of full-time, where the share
 /// binds and the rounding of part-time appointees costs a few crossings or the share.
-struct CrossingRepair {
+struct CrossingRepair: LevelRepair {
     /// The class model with P3's objective set and the earlier levels held by rows.
     let builder: RosterModel
     /// Part-time appointees given up at most to meet the share R4 (``withinShare(_:)``).
@@ -35,21 +35,6 @@ struct CrossingRepair {
     /// Part-time classes tried for each appointee given up.
     var dropCandidates = 4
 
-    /// What the repair found.
-    struct Outcome {
-        /// The LP bound (`nil` when the relaxation was not solved).
-        var bound: Double?
-        /// A feasible roster (column values) when one was built.
-        var values: [Double]?
-        /// Its objective.
-        var objective: Double = .nan
-        /// Whether the incumbent already met the bound.
-        var incumbentMeets = false
-        /// Whether `values` meets the bound.
-        var proven = false
-        /// The LP relaxation's optimal basis, a start for the next level's LP.
-        var basis: LPBasis?
-    }
 
     /// The aggregate decisions the flows keep, read from a feasible roster.
     struct Aggregates: Equatable {
@@ -79,7 +64,7 @@ struct CrossingRepair {
     static let kept = -1_000_000_000
 
     /// Runs the repair: LP relaxation through `solver` (within `timeLimit`), then the flows.
-    func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> Outcome {
+    func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> RepairOutcome {
         let model = builder.model
         var options = base
         options.timeLimit = timeLimit
@@ -87,7 +72,7 @@ struct CrossingRepair {
         options.relaxation = true
         options.incumbent = nil
         let lp = try solver.solve(model, options: options)
-        var outcome = Outcome()
+        var outcome = RepairOutcome()
         guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
         outcome.bound = lp.objective
         outcome.basis = lp.basis
@@ -470,31 +455,5 @@ struct CrossingRepair {
             values[builder.standardAppointed[k.index].index] = Double(people)
         }
         return values
-    }
-}
-
-extension Planner {
-    /// P3 through the ``CrossingRepair``: the level's result when the repair proves it (or the incumbent
-    /// already meets the LP bound), else a better starting roster for the level's own search, if any. A
-    /// solver fault in the repair's LP is not the level's: the search goes on without it. `basis` starts
-    /// its LP (the previous level's); the result carries the LP's own.
-    func repairCrossings(_ builder: RosterModel, incumbent: [Double], timeLimit: Double?, basis: LPBasis?, options: PlannerOptions)
-        -> (proven: (Solution, heuristic: HeuristicResult?)?, start: [Double]?, basis: LPBasis?)
-    {
-        let clock = Stopwatch()
-        var base = SolveOptions(verbose: options.verbose)
-        base.basis = basis
-        guard let found = try? CrossingRepair(builder: builder).run(solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: base)
-        else { return (nil, nil, nil) }
-        if found.proven, let values = found.values, let bound = found.bound {
-            var solution = Solution(termination: .optimal, primal: .optimal, values: values, objective: found.objective,
-                                    bound: bound, nodes: 0, seconds: clock.seconds)
-            solution.basis = found.basis
-            return ((solution, found.incumbentMeets ? .proved : .repaired), nil, found.basis)
-        }
-        // P3 minimises.
-        guard let values = found.values, found.objective < builder.model.objective.value(in: incumbent) - 0.5
-        else { return (nil, nil, found.basis) }
-        return (nil, values, found.basis)
     }
 }

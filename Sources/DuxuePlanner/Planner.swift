@@ -215,9 +215,9 @@ public struct Planner: Sendable {
             }
             let remaining = options.timeLimit.map { max(0.05, $0 - clock.seconds) }
             let repaired = [.recruits, .fullTimeRecruits].contains(priority) && options.rosterRepair
-                ? repairRecruits(builder, level: priority, incumbent: values, timeLimit: remaining, basis: basis, options: options)
+                ? repair(RosterRepair(builder: builder, level: priority), incumbent: values, timeLimit: remaining, basis: basis, options: options)
                 : priority == .crossings && options.crossingRepair
-                ? repairCrossings(builder, incumbent: values, timeLimit: remaining, basis: basis, options: options)
+                ? repair(CrossingRepair(builder: builder), incumbent: values, timeLimit: remaining, basis: basis, options: options)
                 : (proven: nil, start: nil, basis: nil)
             let (result, heuristic) = repaired.proven
                 ?? solveLevel(builder.model, priority: priority, sense: sense, incumbent: repaired.start ?? values,

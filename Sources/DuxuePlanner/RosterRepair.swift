@@ -28,7 +28,7 @@ import Foundation
 ///
 /// The result is checked against every row of the model (``Model/firstViolation(in:)``); only a
 /// feasible roster is returned. It proves the level when it meets the LP bound B.
-struct RosterRepair {
+struct RosterRepair: LevelRepair {
     /// The class model with the level's objective set.
     let builder: RosterModel
     /// The level repaired: ``Priority/recruits`` or ``Priority/fullTimeRecruits``.
@@ -38,21 +38,6 @@ struct RosterRepair {
     /// Trials of step 3b for P1a (P1b: ten per part-time class).
     var packingTrials = 60
 
-    /// What the repair found.
-    struct Outcome {
-        /// The LP bound (`nil` when the relaxation was not solved).
-        var bound: Double?
-        /// A feasible roster (column values) when one was built.
-        var values: [Double]?
-        /// Its objective.
-        var objective: Double = .nan
-        /// Whether the incumbent already met the bound.
-        var incumbentMeets = false
-        /// Whether `values` meets the bound.
-        var proven = false
-        /// The LP relaxation's optimal basis, a start for the next level's LP.
-        var basis: LPBasis?
-    }
 
     /// Recruits per zone (standard) and per class of large schools: the aggregate decision of P1a.
     struct Recruits: Equatable {
@@ -65,14 +50,14 @@ struct RosterRepair {
     }
 
     /// Runs the repair: LP relaxation through `solver` (within `timeLimit`), then rounding and flows.
-    func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> Outcome {
+    func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> RepairOutcome {
         let model = builder.model
         var options = base
         options.timeLimit = timeLimit
         options.progress = nil
         options.relaxation = true
         let lp = try solver.solve(model, options: options)
-        var outcome = Outcome()
+        var outcome = RepairOutcome()
         guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
         outcome.bound = lp.objective
         outcome.basis = lp.basis
@@ -421,20 +406,45 @@ struct RosterRepair {
     }
 }
 
+/// What a level's repair found: the LP bound, a feasible roster if one was built, and whether it proves
+/// the level.
+struct RepairOutcome {
+    /// The LP bound (`nil` when the relaxation was not solved).
+    var bound: Double?
+    /// A feasible roster (column values) when one was built.
+    var values: [Double]?
+    /// Its objective.
+    var objective: Double = .nan
+    /// Whether the incumbent already met the bound.
+    var incumbentMeets = false
+    /// Whether `values` meets the bound.
+    var proven = false
+    /// The LP relaxation's optimal basis, a start for the next level's LP.
+    var basis: LPBasis?
+}
+
+/// A repair built for one level of the roster model (``RosterRepair`` for P1a and P1b,
+/// ``CrossingRepair`` for P3): the level's LP relaxation turned into a roster checked against every row.
+protocol LevelRepair {
+    /// The class model with the level's objective set.
+    var builder: RosterModel { get }
+    /// Runs the repair: LP relaxation through `solver` (within `timeLimit`, from `base`'s basis), then the
+    /// level's own construction.
+    func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions) throws -> RepairOutcome
+}
+
 extension Planner {
-    /// P1a or P1b through the ``RosterRepair``: the level's result when the repair proves it (or the
-    /// incumbent already meets the LP bound), else a better starting roster for the level's own search,
-    /// if any. A solver fault in the repair's LP is not the level's: the search goes on without it.
-    /// `basis` starts its LP (the previous level's); the result carries the LP's own.
-    func repairRecruits(_ builder: RosterModel, level: Priority, incumbent: [Double], timeLimit: Double?, basis: LPBasis?,
-                        options: PlannerOptions)
+    /// A level through its repair: the level's result when the repair proves it (or the incumbent
+    /// already meets the LP bound), else a better starting roster for the level's own search, if any (the
+    /// repaired levels minimise). A solver fault in the repair's LP is not the level's: the search goes
+    /// on without it. `basis` starts its LP (the previous level's); the result carries the LP's own.
+    func repair(_ repair: some LevelRepair, incumbent: [Double], timeLimit: Double?, basis: LPBasis?, options: PlannerOptions)
         -> (proven: (Solution, heuristic: HeuristicResult?)?, start: [Double]?, basis: LPBasis?)
     {
         let clock = Stopwatch()
         var base = SolveOptions(verbose: options.verbose)
         base.basis = basis
-        guard let found = try? RosterRepair(builder: builder, level: level).run(
-            solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: base)
+        guard let found = try? repair.run(solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: base)
         else { return (nil, nil, nil) }
         if found.proven, let values = found.values, let bound = found.bound {
             var solution = Solution(termination: .optimal, primal: .optimal, values: values, objective: found.objective,
@@ -442,8 +452,7 @@ extension Planner {
             solution.basis = found.basis
             return ((solution, found.incumbentMeets ? .proved : .repaired), nil, found.basis)
         }
-        // Both levels minimise.
-        guard let values = found.values, found.objective < builder.model.objective.value(in: incumbent) - 0.5
+        guard let values = found.values, found.objective < repair.builder.model.objective.value(in: incumbent) - 0.5
         else { return (nil, nil, found.basis) }
         return (nil, values, found.basis)
     }
