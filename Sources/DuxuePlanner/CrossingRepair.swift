@@ -66,23 +66,9 @@ struct CrossingRepair: LevelRepair {
     /// Runs the repair: LP relaxation through `solver` (within `timeLimit`), then the flows.
     func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> RepairOutcome {
         let model = builder.model
-        var options = base
-        options.timeLimit = timeLimit
-        options.progress = nil
-        options.relaxation = true
-        options.incumbent = nil
-        let lp = try solver.solve(model, options: options)
-        var outcome = RepairOutcome()
-        guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
-        outcome.bound = lp.objective
-        outcome.basis = lp.basis
-        if model.sense.meets(model.objective.value(in: incumbent), bound: lp.objective) {
-            outcome.incumbentMeets = true
-            outcome.proven = true
-            outcome.values = incumbent
-            outcome.objective = model.objective.value(in: incumbent)
-            return outcome
-        }
+        let (relaxed, first) = try relaxation(solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: base)
+        guard let lp = relaxed else { return first }
+        var outcome = first
         // The LP's aggregates first (they reach the bound on short pools), then the roster before's.
         let start = aggregates(of: incumbent)
         var best: [Double]?

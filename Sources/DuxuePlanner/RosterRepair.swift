@@ -52,22 +52,9 @@ struct RosterRepair: LevelRepair {
     /// Runs the repair: LP relaxation through `solver` (within `timeLimit`), then rounding and flows.
     func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions = SolveOptions()) throws -> RepairOutcome {
         let model = builder.model
-        var options = base
-        options.timeLimit = timeLimit
-        options.progress = nil
-        options.relaxation = true
-        let lp = try solver.solve(model, options: options)
-        var outcome = RepairOutcome()
-        guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return outcome }
-        outcome.bound = lp.objective
-        outcome.basis = lp.basis
-        if model.sense.meets(model.objective.value(in: incumbent), bound: lp.objective) {
-            outcome.incumbentMeets = true
-            outcome.proven = true
-            outcome.values = incumbent
-            outcome.objective = model.objective.value(in: incumbent)
-            return outcome
-        }
+        let (relaxed, start) = try relaxation(solver: solver, incumbent: incumbent, timeLimit: timeLimit, base: base)
+        guard let lp = relaxed else { return start }
+        var outcome = start
         // P1a: ⌈B⌉ recruits; P1b: as many as P1a's roster has (its value is held by a row).
         let target = level == .recruits
             ? Int((lp.objective - 1e-6).rounded(.up)) : Int(builder.recruits.value(in: incumbent).rounded())
@@ -431,6 +418,35 @@ protocol LevelRepair {
     /// Runs the repair: LP relaxation through `solver` (within `timeLimit`, from `base`'s basis), then the
     /// level's own construction.
     func run(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions) throws -> RepairOutcome
+}
+
+extension LevelRepair {
+    /// Step 1 of every repair: the level's LP relaxation (within `timeLimit`, from `base`'s basis). The LP
+    /// solution, with the outcome so far (its bound and basis); no LP when the repair ends here — the
+    /// relaxation not solved (no bound), or the incumbent already at the bound (proven).
+    func relaxation(solver: any MIPSolver, incumbent: [Double], timeLimit: Double?, base: SolveOptions) throws
+        -> (lp: Solution?, outcome: RepairOutcome)
+    {
+        let model = builder.model
+        var options = base
+        options.timeLimit = timeLimit
+        options.progress = nil
+        options.relaxation = true
+        options.incumbent = nil
+        let lp = try solver.solve(model, options: options)
+        var outcome = RepairOutcome()
+        guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return (nil, outcome) }
+        outcome.bound = lp.objective
+        outcome.basis = lp.basis
+        if model.sense.meets(model.objective.value(in: incumbent), bound: lp.objective) {
+            outcome.incumbentMeets = true
+            outcome.proven = true
+            outcome.values = incumbent
+            outcome.objective = model.objective.value(in: incumbent)
+            return (nil, outcome)
+        }
+        return (lp, outcome)
+    }
 }
 
 extension Planner {
