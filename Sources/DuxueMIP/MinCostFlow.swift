@@ -11,51 +11,39 @@
 /// on an arc is written as a parallel arc with a large negative cost: every maximum flow that can use it
 /// fully then does, before any cost of the rest counts.
 public struct MinCostFlow: Sendable {
-    private var head: [Int] = []
-    private var target: [Int] = []
-    private var next: [Int] = []
-    private var residual: [Int] = []
-    private var original: [Int] = []
+    private var arcs: ResidualArcs
     private var unitCost: [Int] = []
 
     /// A network of `nodes` nodes (numbered from 0) and no arcs.
     public init(nodes: Int) {
-        head = [Int](repeating: -1, count: nodes)
+        arcs = ResidualArcs(nodes: nodes)
     }
 
     /// Number of nodes.
-    public var nodeCount: Int { head.count }
+    public var nodeCount: Int { arcs.nodeCount }
 
     /// Adds a node and returns its number.
-    public mutating func addNode() -> Int {
-        head.append(-1)
-        return head.count - 1
-    }
+    public mutating func addNode() -> Int { arcs.addNode() }
 
     /// Adds an arc `from → to` of the given capacity and cost per unit and returns its number (for
     /// ``flow(on:)``).
     @discardableResult
     public mutating func addArc(from: Int, to: Int, capacity: Int, cost: Int) -> Int {
-        precondition(from >= 0 && from < head.count && to >= 0 && to < head.count, "arc between unknown nodes")
-        let arc = target.count
-        target.append(to); next.append(head[from]); residual.append(max(0, capacity)); original.append(max(0, capacity))
+        let arc = arcs.addArc(from: from, to: to, capacity: capacity)
         unitCost.append(cost)
-        head[from] = arc
-        target.append(from); next.append(head[to]); residual.append(0); original.append(0)
         unitCost.append(-cost)
-        head[to] = arc + 1
         return arc
     }
 
     /// The flow on an arc.
-    public func flow(on arc: Int) -> Int { original[arc] - residual[arc] }
+    public func flow(on arc: Int) -> Int { arcs.flow(on: arc) }
 
     /// The capacity of an arc.
-    public func capacity(of arc: Int) -> Int { original[arc] }
+    public func capacity(of arc: Int) -> Int { arcs.original[arc] }
 
     /// The total cost of the flow.
     public var cost: Int {
-        stride(from: 0, to: target.count, by: 2).reduce(0) { $0 + unitCost[$1] * (original[$1] - residual[$1]) }
+        stride(from: 0, to: arcs.target.count, by: 2).reduce(0) { $0 + unitCost[$1] * (arcs.original[$1] - arcs.residual[$1]) }
     }
 
     /// Sends as much more flow from `source` to `sink` as the capacities allow, cheapest paths first,
@@ -66,9 +54,9 @@ public struct MinCostFlow: Sendable {
         guard source != sink else { return 0 }
         var total = 0
         let unreachable = Int.max
-        var distance = [Int](repeating: unreachable, count: head.count)
-        var queued = [Bool](repeating: false, count: head.count)
-        var level = [Int](repeating: -1, count: head.count)
+        var distance = [Int](repeating: unreachable, count: arcs.head.count)
+        var queued = [Bool](repeating: false, count: arcs.head.count)
+        var level = [Int](repeating: -1, count: arcs.head.count)
         while true {
             // Shortest distances in the residual network (Bellman–Ford with a FIFO queue).
             for i in distance.indices { distance[i] = unreachable }
@@ -80,17 +68,17 @@ public struct MinCostFlow: Sendable {
                 let node = queue[position]
                 position += 1
                 queued[node] = false
-                var arc = head[node]
+                var arc = arcs.head[node]
                 while arc >= 0 {
-                    let to = target[arc]
-                    if residual[arc] > 0 && distance[node] + unitCost[arc] < distance[to] {
+                    let to = arcs.target[arc]
+                    if arcs.residual[arc] > 0 && distance[node] + unitCost[arc] < distance[to] {
                         distance[to] = distance[node] + unitCost[arc]
                         if !queued[to] {
                             queued[to] = true
                             queue.append(to)
                         }
                     }
-                    arc = next[arc]
+                    arc = arcs.next[arc]
                 }
                 // Keep the queue's storage bounded on long runs.
                 if position > 4_096 && position * 2 > queue.count {
@@ -101,30 +89,16 @@ public struct MinCostFlow: Sendable {
             guard distance[sink] != unreachable else { return total }
             // Blocking flows along the arcs of shortest paths (distance[to] = distance[from] + cost).
             var pushedThisPhase = 0
+            let costs = unitCost, targets = arcs.target, shortest = distance
+            let onShortestPath: (Int, Int) -> Bool = { node, arc in
+                shortest[node] != unreachable && shortest[node] + costs[arc] == shortest[targets[arc]]
+            }
             while true {
-                for i in level.indices { level[i] = -1 }
-                level[source] = 0
-                var order = [source]
-                var cursorPosition = 0
-                while cursorPosition < order.count {
-                    let node = order[cursorPosition]
-                    cursorPosition += 1
-                    var arc = head[node]
-                    while arc >= 0 {
-                        let to = target[arc]
-                        if residual[arc] > 0 && level[to] < 0 && distance[node] != unreachable
-                            && distance[node] + unitCost[arc] == distance[to]
-                        {
-                            level[to] = level[node] + 1
-                            order.append(to)
-                        }
-                        arc = next[arc]
-                    }
-                }
+                arcs.label(&level, from: source, admissible: onShortestPath)
                 guard level[sink] >= 0 else { break }
-                var cursor = head
+                var cursor = arcs.head
                 while true {
-                    let pushed = push(from: source, to: sink, limit: Int.max, level: level, distance: distance, cursor: &cursor)
+                    let pushed = arcs.push(from: source, to: sink, limit: Int.max, level: level, cursor: &cursor, admissible: onShortestPath)
                     if pushed == 0 { break }
                     total += pushed
                     pushedThisPhase += pushed
@@ -132,23 +106,5 @@ public struct MinCostFlow: Sendable {
             }
             if pushedThisPhase == 0 { return total }
         }
-    }
-
-    private mutating func push(from node: Int, to sink: Int, limit: Int, level: [Int], distance: [Int], cursor: inout [Int]) -> Int {
-        if node == sink { return limit }
-        while cursor[node] >= 0 {
-            let arc = cursor[node]
-            let next = target[arc]
-            if residual[arc] > 0 && level[next] == level[node] + 1 && distance[node] + unitCost[arc] == distance[next] {
-                let pushed = push(from: next, to: sink, limit: min(limit, residual[arc]), level: level, distance: distance, cursor: &cursor)
-                if pushed > 0 {
-                    residual[arc] -= pushed
-                    residual[arc ^ 1] += pushed
-                    return pushed
-                }
-            }
-            cursor[node] = self.next[arc]
-        }
-        return 0
     }
 }
