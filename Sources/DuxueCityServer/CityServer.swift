@@ -84,8 +84,7 @@ public struct CityConfiguration: Sendable {
 }
 
 /// Two or more districts shown under one name: a warning at start. The server still runs; each district
-/// stays apart by its folder's name (shown beside the name, and the key of its URLs and accounts), and a
-/// filing for one of them must name it by that folder's name.
+/// stays apart by its folder's name (shown beside the name, and the key of its URLs, accounts and filings).
 public struct SharedDistrictName: Equatable, Sendable {
     /// The name, as the first policy writes it.
     public let name: String
@@ -94,8 +93,8 @@ public struct SharedDistrictName: Equatable, Sendable {
 
     /// The warning, with the fix.
     public func message(zh: Bool) -> String {
-        zh ? "警告：区县 \(districts.joined(separator: "、")) 都名为“\(name)”（policy.toml 的 district_name，或文件夹名）：页面上只能靠文件夹名区分，报送的备案材料须写文件夹名；请在各自的 policy.toml 中改用不同的 district_name"
-            : "warning: the districts \(districts.joined(separator: ", ")) are all named “\(name)” (their policy.toml's district_name, or their folder's name): pages tell them apart only by folder name, and a filing for one of them must name its folder; give each its own district_name in its policy.toml"
+        zh ? "警告：区县 \(districts.joined(separator: "、")) 都名为“\(name)”（policy.toml 的 district_name，或文件夹名）：页面和备案材料上只能靠文件夹名区分；请在各自的 policy.toml 中改用不同的 district_name"
+            : "warning: the districts \(districts.joined(separator: ", ")) are all named “\(name)” (their policy.toml's district_name, or their folder's name): pages and filings tell them apart only by folder name; give each its own district_name in its policy.toml"
     }
 }
 
@@ -161,12 +160,6 @@ final class City: Sendable {
 
     /// A district as people know it: the name its policy gives it, else its id (the folder's name).
     func name(_ id: String) -> String { names[id] ?? id }
-
-    /// Whether a district other than `id` goes by `name` (its policy's name, else its folder's).
-    func isShared(_ name: String, except id: String) -> Bool {
-        let key = name.precomposedStringWithCanonicalMapping
-        return order.contains { $0 != id && self.name($0).precomposedStringWithCanonicalMapping == key }
-    }
 
     /// The workbench of the URL's `{district}` (404 when the city has no such district).
     func workbench(_ context: CityContext, _ language: Language) throws -> (String, EmbeddedWorkbench) {

@@ -152,11 +152,10 @@ enum FilingRoutes {
         }
         // The filing names the district it is for (its cover); it must be the district it is filed under.
         // A filing names its district as the district's policy does (`district_name`, e.g. 丰城县), or by its
-        // folder's name when the policy names none: either is this district — the policy's name only when
-        // no other district goes by it (then only the folder's name tells them apart).
+        // folder's name when the policy names none: either is this district. (Two districts whose policies
+        // give them one name are warned of at start; the filing is filed under the district of its URL.)
         let declared = line?.district ?? ""
         let ownName = city.workbenches[district].flatMap { PolicyReader.districtName(of: $0.districtPath) }
-            .flatMap { city.isShared($0, except: district) ? nil : $0 }
         let names = Set([district, ownName].compactMap { $0?.precomposedStringWithCanonicalMapping })
         guard names.contains(declared.precomposedStringWithCanonicalMapping) else {
             try city.store.audit(context.actor, action: "submit", district: district, outcome: "refused",
