@@ -100,12 +100,7 @@ public struct RelaxAndFix: Sendable {
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         let startValue = incumbent.map { model.objective.value(in: $0) } ?? .nan
         var outcome = Outcome(bound: nil, values: incumbent ?? [], objective: startValue, proven: false, improved: false, nodes: 0)
-        var relaxation = base
-        relaxation.timeLimit = timeLimit
-        relaxation.progress = nil
-        relaxation.relaxation = true
-        relaxation.incumbent = nil
-        let lp = try solver.solve(model, options: relaxation)
+        let lp = try solver.solve(model, options: base.forRelaxation(within: timeLimit))
         guard lp.termination == .optimal, lp.bound.isFinite else { return outcome }
         outcome.bound = lp.objective
         outcome.basis = lp.basis

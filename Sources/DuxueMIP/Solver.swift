@@ -160,6 +160,19 @@ public struct SolveOptions: Sendable {
     }
 }
 
+extension SolveOptions {
+    /// These options for a model's LP relaxation within `timeLimit`: no incumbent and no progress callback
+    /// (an LP reports none); the basis and the log stay.
+    public func forRelaxation(within timeLimit: Double?) -> SolveOptions {
+        var options = self
+        options.timeLimit = timeLimit
+        options.progress = nil
+        options.relaxation = true
+        options.incumbent = nil
+        return options
+    }
+}
+
 /// A snapshot of a running branch-and-bound search.
 public struct SolveProgress: Sendable {
     /// Objective of the best solution so far, if any.

@@ -295,10 +295,6 @@ struct CrossingRepair: LevelRepair {
         let classes = partition.inspectorClasses
         let schools = partition.schoolClasses
         var values = [Double](repeating: 0, count: model.variables.count)
-        func allowed(_ k: Int, _ g: Int) -> Bool {
-            guard let pinned = schools[g].pinned else { return true }
-            return classes[k].size == 1 && classes[k].members.first?.id == pinned
-        }
         func crossing(_ k: Int, _ g: Int) -> Bool { classes[k].zone != schools[g].zone }
         func keeps(_ k: Int, _ g: Int) -> Bool {
             guard let previous = schools[g].previous else { return false }
@@ -321,7 +317,7 @@ struct CrossingRepair: LevelRepair {
             if idle > 0 { slotArcs[k.index].append(large.addArc(from: source, to: slots[k.index], capacity: idle, cost: Self.extra)) }
         }
         var largeArcs: [(arc: Int, variable: Variable)] = []
-        for entry in builder.direct where schools[entry.g].isLarge && allowed(entry.k, entry.g) {
+        for entry in builder.direct where schools[entry.g].isLarge && builder.mayHold(entry.k, entry.g) {
             guard let node = largeSchool[entry.g] else { continue }
             let arc = large.addArc(from: slots[entry.k], to: node, capacity: upper(entry.variable, or: schools[entry.g].size),
                                    cost: cost(entry.k, entry.g))
@@ -374,7 +370,7 @@ struct CrossingRepair: LevelRepair {
             }
         }
         var standardArcs: [(arc: Int, variable: Variable)] = []
-        for entry in builder.direct where !schools[entry.g].isLarge && allowed(entry.k, entry.g) {
+        for entry in builder.direct where !schools[entry.g].isLarge && builder.mayHold(entry.k, entry.g) {
             guard let node = standardSchool[entry.g] else { continue }
             let arc = standard.addArc(from: holders[entry.k], to: node, capacity: upper(entry.variable, or: schools[entry.g].size),
                                       cost: cost(entry.k, entry.g))

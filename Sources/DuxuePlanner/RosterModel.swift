@@ -277,6 +277,14 @@ struct RosterModel {
         }
     }
 
+    /// Whether members of inspector class `k` may hold schools of class `g` under the pins (指定): a
+    /// pinned school class goes to its pinned inspector's class of one only.
+    func mayHold(_ k: Int, _ g: Int) -> Bool {
+        guard let pinned = partition.schoolClasses[g].pinned else { return true }
+        let inspectors = partition.inspectorClasses[k]
+        return inspectors.size == 1 && inspectors.members.first?.id == pinned
+    }
+
     // MARK: Expressions used by the objectives
 
     /// a_k + b_k: members of class k holding at least one school.

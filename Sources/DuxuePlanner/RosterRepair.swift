@@ -240,10 +240,6 @@ struct RosterRepair: LevelRepair {
         let classes = partition.inspectorClasses
         let schools = partition.schoolClasses
         /// Whether class k may hold schools of g under a pin (a pinned class goes to its pinned member only).
-        func allowed(_ k: Int, _ g: Int) -> Bool {
-            guard let pinned = schools[g].pinned else { return true }
-            return classes[k].size == 1 && classes[k].members.first?.id == pinned
-        }
 
         // Large schools: S → member slots of k → (direct or pool) → class g → T (n_g − u_g).
         var large = FlowNetwork(nodes: 2)
@@ -256,7 +252,7 @@ struct RosterRepair: LevelRepair {
         // Arcs that cross zones (P3 counts them): with zones preferred, each flow first runs without them.
         let zonesPreferred = policy.zones == .prefer
         var largeCrossing: [Int] = [], standardCrossing: [Int] = []
-        for entry in builder.direct where schools[entry.g].isLarge && allowed(entry.k, entry.g) {
+        for entry in builder.direct where schools[entry.g].isLarge && builder.mayHold(entry.k, entry.g) {
             guard let node = largeSchool[entry.g] else { continue }
             let upper = Int(model.variables[entry.variable.index].upper ?? Double(schools[entry.g].size))
             largeArcs.append((large.addArc(from: largeSlots[entry.k], to: node, capacity: upper), entry.variable))
@@ -300,7 +296,7 @@ struct RosterRepair: LevelRepair {
         var holderSource: [Int] = []
         for k in classes { holderSource.append(standard.addArc(from: source, to: holders[k.index], capacity: 0)) }
         var standardArcs: [(arc: Int, variable: Variable)] = []
-        for entry in builder.direct where !schools[entry.g].isLarge && allowed(entry.k, entry.g) {
+        for entry in builder.direct where !schools[entry.g].isLarge && builder.mayHold(entry.k, entry.g) {
             guard let node = standardSchool[entry.g] else { continue }
             let upper = Int(model.variables[entry.variable.index].upper ?? Double(schools[entry.g].size))
             standardArcs.append((standard.addArc(from: holders[entry.k], to: node, capacity: upper), entry.variable))
@@ -428,12 +424,7 @@ extension LevelRepair {
         -> (lp: Solution?, outcome: RepairOutcome)
     {
         let model = builder.model
-        var options = base
-        options.timeLimit = timeLimit
-        options.progress = nil
-        options.relaxation = true
-        options.incumbent = nil
-        let lp = try solver.solve(model, options: options)
+        let lp = try solver.solve(model, options: base.forRelaxation(within: timeLimit))
         var outcome = RepairOutcome()
         guard lp.termination == .optimal, lp.bound.isFinite, lp.values.count == model.variables.count else { return (nil, outcome) }
         outcome.bound = lp.objective
