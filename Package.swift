@@ -34,7 +34,7 @@ let package = Package(
             name: "CGLPK",
             linkerSettings: [.linkedLibrary("glpk")]
         ),
-        .target(name: "DuxueMIP"),
+        .target(name: "DuxueMIP", dependencies: ["DuxueConcurrency"]),
         // The one lock type and the one way to start solver threads.
         .target(name: "DuxueConcurrency"),
         // C boundary: libxlsxwriter (Debian libxlsxwriter-dev); only DuxueXLSX imports it.

@@ -115,6 +115,9 @@ typedef struct {
     double bound;
     int nodes;
     int heuristic_accepted;
+    int has_root;
+    double root_objective;
+    int presolved;
 } dx_callback_state;
 
 static void dx_callback(glp_tree *tree, void *info) {
@@ -129,6 +132,21 @@ static void dx_callback(glp_tree *tree, void *info) {
     if (best) {
         state->has_bound = 1;
         state->bound = glp_ios_node_bound(tree, best);
+    }
+    /* The root LP after its cut rounds, at the root's branching (the columns are the caller's: a search
+       that asks for it runs without presolve). */
+    if (glp_ios_reason(tree) == GLP_IBRANCH && options->root_values_out && options->root_duals_out
+        && !state->presolved && glp_ios_node_level(tree, glp_ios_curr_node(tree)) == 0) {
+        glp_prob *prob = glp_ios_get_prob(tree);
+        int ncols = glp_get_num_cols(prob);
+        if (glp_get_status(prob) == GLP_OPT) {
+            for (int j = 1; j <= ncols; j++) {
+                options->root_values_out[j] = glp_get_col_prim(prob, j);
+                options->root_duals_out[j] = glp_get_col_dual(prob, j);
+            }
+            state->has_root = 1;
+            state->root_objective = glp_get_obj_val(prob);
+        }
     }
     if (glp_ios_reason(tree) == GLP_IHEUR && options->incumbent && !state->injected) {
         state->injected = glp_ios_heur_sol(tree, options->incumbent) == 0 ? 1 : -1;
@@ -196,6 +214,7 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             glp_init_smcp(&smcp);
             smcp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
             smcp.presolve = options->presolve ? GLP_ON : GLP_OFF;
+            smcp.meth = options->primal_simplex ? GLP_PRIMAL : GLP_DUALP;
             if (options->time_limit_ms > 0) smcp.tm_lim = options->time_limit_ms;
             result->glpk_return = dx_simplex(prob, &smcp, options);
             result->status = glp_get_status(prob);
@@ -207,10 +226,12 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
                 int nrows = glp_get_num_rows(prob);
                 for (int i = 1; i <= nrows; i++) options->basis_rows_out[i] = glp_get_row_stat(prob, i);
                 for (int j = 1; j <= ncols; j++) options->basis_cols_out[j] = glp_get_col_stat(prob, j);
+                if (options->col_duals_out)
+                    for (int j = 1; j <= ncols; j++) options->col_duals_out[j] = glp_get_col_dual(prob, j);
                 result->has_basis = 1;
             }
         } else {
-            dx_callback_state state = {options, 0, 0, 0, 0.0, 0, 0};
+            dx_callback_state state = {options, 0, 0, 0, 0.0, 0, 0, 0, 0.0, 0};
             glp_iocp iocp;
             glp_init_iocp(&iocp);
             iocp.msg_lev = options->verbose ? GLP_MSG_ON : GLP_MSG_OFF;
@@ -219,6 +240,7 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
                a search with a heuristic, which reads and writes the original columns at the nodes. */
             int presolve = options->presolve && !options->incumbent && !options->heuristic;
             iocp.presolve = presolve ? GLP_ON : GLP_OFF;
+            state.presolved = presolve;
             if (!presolve) {
                 glp_smcp smcp;
                 glp_init_smcp(&smcp);
@@ -256,6 +278,8 @@ dx_status dx_solve(glp_prob *prob, const dx_options *options, dx_result *result,
             result->objective = glp_mip_obj_val(prob);
             result->injected = state.injected == 1;
             result->heuristic_accepted = state.heuristic_accepted;
+            result->has_root = state.has_root;
+            result->root_objective = state.root_objective;
             result->nodes = state.nodes;
             /* The last bound the tree reported; an exhausted tree has proven the incumbent optimal. */
             result->bound = state.has_bound ? state.bound : result->objective;

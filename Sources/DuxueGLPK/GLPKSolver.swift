@@ -107,9 +107,15 @@ public struct GLPKSolver: MIPSolver {
         if !integer { codes += [Int32](repeating: 0, count: rows + columns + 2) }
         let heuristics = integer && (tuning.nodeHeuristics ?? options.nodeHeuristics) ? NodeHeuristics(model: model, subSolve: Self.rinsSolve(tuning, deadline: options.timeLimit.map { Double(start.uptimeNanoseconds) / 1e9 + $0 })) : nil
         var work = [Double](repeating: 0, count: heuristics == nil ? 0 : 3 * (model.variables.count + 1))
+        var duals = [Double](repeating: 0, count: integer ? 0 : columns + 1)
+        // The root LP after its cuts (values, then reduced costs), when asked for.
+        let recordRoot = integer && options.recordRoot
+        var root = [Double](repeating: 0, count: recordRoot ? 2 * (columns + 1) : 0)
         let status = withExtendedLifetime((box, heuristics)) { () -> dx_status in
             let context = Unmanaged.passUnretained(box).toOpaque()
             return (incumbent ?? []).withUnsafeBufferPointer { incumbentBuffer in
+              duals.withUnsafeMutableBufferPointer { dualBuffer in
+              root.withUnsafeMutableBufferPointer { rootBuffer in
               work.withUnsafeMutableBufferPointer { workBuffer in
               codes.withUnsafeMutableBufferPointer { codeBuffer in
                 var dxOptions = dx_options()
@@ -120,7 +126,7 @@ public struct GLPKSolver: MIPSolver {
                 (dxOptions.branching, dxOptions.backtracking) = rules(for: options.strategy)
                 dxOptions.feasibility_pump = tuning.feasibilityPump ? 1 : 0
                 dxOptions.proximity_search = tuning.proximitySearch ? 1 : 0
-                dxOptions.primal_simplex = heuristics == nil ? 1 : 0
+                dxOptions.primal_simplex = heuristics == nil && !options.dualSimplex ? 1 : 0
                 dxOptions.verbose = options.verbose ? 1 : 0
                 dxOptions.integer = integer ? 1 : 0
                 dxOptions.incumbent = incumbent == nil ? nil : incumbentBuffer.baseAddress
@@ -141,6 +147,11 @@ public struct GLPKSolver: MIPSolver {
                 if !integer, let code {
                     dxOptions.basis_rows_out = code + rowsOutAt
                     dxOptions.basis_cols_out = code + columnsOutAt
+                    dxOptions.col_duals_out = dualBuffer.baseAddress
+                }
+                if recordRoot, let base = rootBuffer.baseAddress {
+                    dxOptions.root_values_out = base
+                    dxOptions.root_duals_out = base + columns + 1
                 }
                 if let heuristics {
                     dxOptions.heuristic = { context, columns, lp, incumbentValues, incumbent, point in
@@ -162,6 +173,8 @@ public struct GLPKSolver: MIPSolver {
                 return dx_solve(problem.pointer, &dxOptions, &result, &values)
               }
               }
+              }
+              }
             }
         }
         try GLPKProblem.check(status)
@@ -178,6 +191,11 @@ public struct GLPKSolver: MIPSolver {
             var solution = Solution(
                 termination: termination, primal: primal, values: columnValues, objective: objective, bound: bound,
                 nodes: Int(result.nodes), seconds: seconds)
+            if result.has_root != 0, recordRoot, columns > 0 {
+                solution.root = RootRelaxation(
+                    objective: result.root_objective, values: Array(root[1...columns]),
+                    reducedCosts: Array(root[(columns + 2)...]))
+            }
             if result.has_basis != 0 {
                 let rowStatuses = codes[(rowsOutAt + 1)..<columnsOutAt].compactMap(GLPKCodes.basisStatus)
                 let columnStatuses = codes[(columnsOutAt + 1)...].compactMap(GLPKCodes.basisStatus)
@@ -185,6 +203,7 @@ public struct GLPKSolver: MIPSolver {
                 if rowStatuses.count == rows, columnStatuses.count == columns {
                     solution.basis = LPBasis(rows: rowStatuses, columns: columnStatuses)
                 }
+                solution.reducedCosts = Array(duals.dropFirst())
             }
             return solution
         }

@@ -192,6 +192,13 @@ public struct Model: Sendable {
         return bound
     }
 
+    /// Whether every point's objective is a whole number: integer columns only, whole coefficients and
+    /// constant. A better solution is then at least one unit better.
+    public var hasIntegralObjective: Bool {
+        !variables.contains { $0.kind == .continuous }
+            && objective.terms.allSatisfy { $0.1 == $0.1.rounded() } && objective.constant == objective.constant.rounded()
+    }
+
     /// Number of nonzero coefficients in the constraint matrix (before merging repeated terms).
     public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.expression.terms.count } }
 

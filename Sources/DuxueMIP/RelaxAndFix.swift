@@ -47,6 +47,10 @@ public struct RelaxAndFix: Sendable {
     /// four hops out, and 54 at every hop before (measured once binary columns were truly fixed, see
     /// `dx_load` in the shim).
     public var widening = 4
+    /// Whether the widened searches keep the columns that the LP's reduced costs fix for a better solution
+    /// than the best so far (``ReducedCostFixing``): at 3,000 schools short of full-time with zones
+    /// preferred, P3 (LP bound 117, first roster 118) 6.9 s → 1.6 s.
+    public var reducedCostFixing = true
     /// Rows with more terms than this do not widen step 3 (a row over all recruits or all appointees
     /// would free nearly everything) — unless no such row frees another column: then rows four times
     /// as long, and at most sixteen times as long, do.
@@ -82,6 +86,9 @@ public struct RelaxAndFix: Sendable {
         public var basis: LPBasis?
         /// Hops step 3 widened the free columns by before its last search (0: only fractional columns free).
         public var widened = 0
+        /// The reduced-cost fixing that the LP relaxation allows, when the solver gave its reduced costs: a
+        /// later search for a better solution may tighten the model by it (``ReducedCostFixing``).
+        public var fixing: ReducedCostFixing?
         /// Whether a solution exists.
         public var hasSolution: Bool { !values.isEmpty }
     }
@@ -104,6 +111,7 @@ public struct RelaxAndFix: Sendable {
         guard lp.termination == .optimal, lp.bound.isFinite else { return outcome }
         outcome.bound = lp.objective
         outcome.basis = lp.basis
+        outcome.fixing = ReducedCostFixing(model: model, relaxation: lp)
         if incumbent != nil, meets(startValue, bound: lp.objective) {
             outcome.proven = true
             return outcome
@@ -126,6 +134,11 @@ public struct RelaxAndFix: Sendable {
             var fixed = model
             for (index, variable) in model.variables.enumerated() where variable.kind != .continuous && !free.contains(index) {
                 if let column = model.variable(at: index) { fixed.fix(column, at: lp.values[index].rounded()) }
+            }
+            // Once there is a solution, a better one keeps to the bounds the LP's reduced costs allow: the
+            // freed columns that cannot move for it stay where they are (exact, unlike the fixing above).
+            if reducedCostFixing, let fixing = outcome.fixing, outcome.hasSolution {
+                fixed = fixing.tightened(fixed, cutoff: cutoff(below: outcome.objective))
             }
             search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
             let found = try solver.solve(fixed, options: search)
@@ -182,6 +195,12 @@ public struct RelaxAndFix: Sendable {
             if !(sense == .minimize ? outcome.objective < before - 1e-9 : outcome.objective > before + 1e-9) { break }
         }
         return outcome
+    }
+
+    /// The cutoff of a search for a solution better than `value`: a unit better for an integral objective.
+    func cutoff(below value: Double) -> Double {
+        let step = integralObjective && model.hasIntegralObjective ? 1.0 : 0
+        return sense == .minimize ? value - step : value + step
     }
 
     /// Whether `value` is strictly better than `previous` (any value is better than none, NaN).

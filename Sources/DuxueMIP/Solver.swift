@@ -152,6 +152,13 @@ public struct SolveOptions: Sendable {
     /// Holmberg instances it finds what GLPK alone does not (benchmarks/holmberg.md), but it made some
     /// 700–1,500-school roster plans slower (benchmarks/README.md, "Node heuristics").
     public var nodeHeuristics = false
+    /// Solve the LP (a relaxation, or a search's root LP) by the dual simplex. Off by default: the
+    /// roster planner's level LPs took 5–8× longer with it (benchmarks/README.md); from the slack basis of
+    /// a facility-location model it is far quicker. A search with ``nodeHeuristics`` uses it anyway.
+    public var dualSimplex = false
+    /// Keep the root LP of the search after its cut rounds (``Solution/root``), where the back end can give
+    /// it (GLPK: a search without its presolver, i.e. one with an incumbent or node heuristics).
+    public var recordRoot = false
 
     /// Default options: no limit, exact, silent.
     public init(timeLimit: Double? = nil, verbose: Bool = false) {
@@ -226,6 +233,25 @@ public struct LPBasis: Sendable, Equatable {
     }
 }
 
+/// The root LP of a branch-and-cut search after its cut rounds: a relaxation of the model that the cuts
+/// (valid for every solution) have tightened, so its value bounds every solution and its reduced costs
+/// fix columns as the LP relaxation's do (``ReducedCostFixing``), often many more.
+public struct RootRelaxation: Sendable {
+    /// The LP's optimum.
+    public var objective: Double
+    /// Its column values, in the model's column order.
+    public var values: [Double]
+    /// Its columns' reduced costs, in the model's column order and the objective's sense.
+    public var reducedCosts: [Double]
+
+    /// A root LP.
+    public init(objective: Double, values: [Double], reducedCosts: [Double]) {
+        self.objective = objective
+        self.values = values
+        self.reducedCosts = reducedCosts
+    }
+}
+
 /// What a solve returns: why it stopped, what solution it has, and the solution.
 public struct Solution: Sendable {
     /// Why the search stopped.
@@ -249,6 +275,13 @@ public struct Solution: Sendable {
     /// caller may carry it on with a result it derived (the roster planner hands each level the latest
     /// LP basis it has).
     public var basis: LPBasis?
+    /// The reduced costs of an LP relaxation's columns at its optimum, in the model's column order and
+    /// the objective's sense (for a minimisation, ≥ 0 at a column's lower bound and ≤ 0 at its upper),
+    /// when the solver gives them; ``ReducedCostFixing`` reads them.
+    public var reducedCosts: [Double]?
+    /// The search's root LP after its cuts, when ``SolveOptions/recordRoot`` asked for it and the search got
+    /// that far.
+    public var root: RootRelaxation?
 
     /// Relative gap |objective − bound| / max(1, |objective|).
     public var gap: Double { abs(objective - bound) / max(1, abs(objective)) }

@@ -155,10 +155,12 @@ extension Planner {
         var heuristic: HeuristicResult?
         var heuristicNodes = 0
         var heuristicFault: String?
+        var searched = model
         if options.primalHeuristic {
             do {
-                let found = try RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
-                    .run(incumbent: incumbent, timeLimit: timeLimit, base: base)
+                var relaxAndFix = RelaxAndFix(solver: solver, model: model, sense: sense, nodes: options.heuristicNodes)
+                relaxAndFix.reducedCostFixing = options.reducedCostFixing
+                let found = try relaxAndFix.run(incumbent: incumbent, timeLimit: timeLimit, base: base)
                 heuristicNodes = found.nodes
                 heuristic = found.proven ? .proved : found.improved ? .improved : HeuristicResult.none
                 if found.proven, let bound = found.bound {
@@ -169,13 +171,20 @@ extension Planner {
                 }
                 start = found.values
                 if let lpBasis = found.basis { base.basis = lpBasis }
+                // Every roster better than the one in hand keeps to the bounds the LP's reduced costs
+                // allow: the search looks only there (and the roster in hand keeps to them too).
+                if options.reducedCostFixing, let fixing = found.fixing, model.firstViolation(in: start) == nil {
+                    let value = model.objective.value(in: start)
+                    let step = model.hasIntegralObjective ? 1.0 : 0
+                    searched = fixing.tightened(model, cutoff: sense == .minimize ? value - step : value + step, keeping: start)
+                }
             } catch {
                 // The heuristic is an extra: its fault is recorded and the level's own search goes on.
                 heuristicFault = "\(error)"
             }
         }
         let remaining = timeLimit.map { max(0.05, $0 - levelClock.seconds) }
-        var solution = LevelSearch(solver: solver, model: model, sense: sense, options: options, base: base,
+        var solution = LevelSearch(solver: solver, model: searched, sense: sense, options: options, base: base,
                                    nodeBudget: options.nodeBudget(for: priority, rows: model.constraints.count),
                                    eager: heuristic == .improved || heuristic == HeuristicResult.none)
             .run(incumbent: start, timeLimit: remaining)

@@ -73,6 +73,11 @@ public struct PlannerOptions: Sendable {
     /// 53 s and 20,000 nodes and stopped at 228 (benchmarks/README.md, "Relax and fix"). For
     /// benchmarks, `DUXUE_HEURISTIC=off` turns it off.
     public var primalHeuristic = ProcessInfo.processInfo.environment["DUXUE_HEURISTIC"] != "off"
+    /// Whether reduced-cost fixing (``ReducedCostFixing``: from the level's LP relaxation and the best
+    /// roster so far, the columns that no better roster can move are fixed; exact, so a proof is still a
+    /// proof) narrows relax and fix's widened searches and, for a level relax and fix did not prove, the
+    /// level's own search. For benchmarks, `DUXUE_REDUCED_COST_FIXING=off` turns it off.
+    public var reducedCostFixing = ProcessInfo.processInfo.environment["DUXUE_REDUCED_COST_FIXING"] != "off"
     /// Branch-and-bound nodes each of the heuristic's searches of the fixed model may take (one per hop
     /// of ``RelaxAndFix/widening``).
     public var heuristicNodes = 500

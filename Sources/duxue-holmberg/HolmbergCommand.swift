@@ -31,6 +31,9 @@ struct HolmbergCommand: ParsableCommand {
     @Flag(name: .customLong("node-heuristics"), inversion: .prefixedNo, help: "Run the MIP layer's node heuristics (fix-and-propagate rounding, RINS) inside GLPK's search.")
     var nodeHeuristics = true
 
+    @Flag(inversion: .prefixedNo, help: "Reduced-cost fixing with restarts: start the search again on a smaller model each time a new incumbent fixes a fifth of the free columns by the LP's reduced costs (the MIP layer's RestartSearch).")
+    var restarts = true
+
     @Option(name: .customLong("cuts"), help: "GLPK's cut families as a bit mask: 1 Gomory, 2 MIR, 4 cover, 8 clique (default all four; the planner's default is Gomory only).")
     var cuts: Int32 = 0b1111
 
@@ -63,6 +66,16 @@ struct HolmbergCommand: ParsableCommand {
         var heuristicObjective: Double?
         var facilities: Int
         var customers: Int
+        /// How many times the search started again on a smaller model (0 without restarts).
+        var restarts: Int
+        /// Columns the last search had fixed by reduced costs.
+        var fixed: Int
+    }
+
+    /// Solves with GLPK, through the MIP layer's restarts when they are on.
+    func search(_ model: Model, _ solver: GLPKSolver, _ options: SolveOptions) throws -> RestartSearch.Outcome {
+        guard restarts else { return RestartSearch.Outcome(solution: try solver.solve(model, options: options)) }
+        return try RestartSearch(solver: solver, model: model).run(options: options)
     }
 
     func run() throws {
@@ -84,11 +97,13 @@ struct HolmbergCommand: ParsableCommand {
         var heuristicResult = "off"
         var heuristicObjective: Double?
         var solution: Solution
+        var outcome: RestartSearch.Outcome
         if heuristic {
             // GLPK first, for its share of the limit; then the MIP layer's relax and fix with RINS rounds
             // from GLPK's best solution (or from nothing) for the rest. The better solution is kept.
             options.timeLimit = timeLimit * (1 - heuristicShare)
-            solution = try solver.solve(model, options: options)
+            outcome = try search(model, solver, options)
+            solution = outcome.solution
             heuristicResult = "not_needed"
             if solution.primal != .optimal {
                 let spent = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
@@ -113,7 +128,8 @@ struct HolmbergCommand: ParsableCommand {
                 }
             }
         } else {
-            solution = try solver.solve(model, options: options)
+            outcome = try search(model, solver, options)
+            solution = outcome.solution
         }
         solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let result = Result(
@@ -122,7 +138,7 @@ struct HolmbergCommand: ParsableCommand {
             bound: solution.bound.isFinite ? solution.bound : nil, status: solution.status.rawValue,
             seconds: solution.seconds, nodes: solution.nodes, heuristic: heuristicResult,
             heuristicObjective: heuristicObjective, facilities: problem.capacity.count,
-            customers: problem.demand.count)
+            customers: problem.demand.count, restarts: outcome.restarts, fixed: outcome.tightened)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         print(String(decoding: try encoder.encode(result), as: UTF8.self))

@@ -46,7 +46,7 @@ typedef struct {
     int backtracking;         ///< GLP_BT_*
     int feasibility_pump;     ///< 1 = on
     int proximity_search;     ///< 1 = on
-    int primal_simplex;       ///< 1 = primal simplex for the root LP of a search without presolve, 0 = dual
+    int primal_simplex;       ///< 1 = primal simplex for an LP relaxation or the root LP of a search without presolve, 0 = dual (primal if it fails)
     int verbose;              ///< 1 = GLPK's own output on stdout
     int integer;              ///< 0 = solve only the LP relaxation
     const double *incumbent;  ///< optional 1-based column values injected as first incumbent (may be NULL)
@@ -62,9 +62,17 @@ typedef struct {
     /// solved to optimality (result.has_basis says whether they were written).
     int *basis_rows_out;
     int *basis_cols_out;
+    /// Optional 1-based buffer (columns+1 long) receiving the reduced costs of an LP relaxation solved to
+    /// optimality (written when has_basis is).
+    double *col_duals_out;
     dx_heuristic_fn heuristic;  ///< optional primal heuristic run at GLPK's heuristic requests
     void *heuristic_context;
     double *heuristic_work;     ///< caller-owned, 3 × (ncols + 1) doubles, used when heuristic is set
+    /// Optional 1-based buffers (columns+1 long) receiving the root LP of a search without presolve after
+    /// its cut rounds (at its first branching): column values and reduced costs (result.has_root says
+    /// whether they were written, result.root_objective holds its value).
+    double *root_values_out;
+    double *root_duals_out;
 } dx_options;
 
 /// Outcome of dx_solve_mip.
@@ -77,6 +85,8 @@ typedef struct {
     int injected;      ///< 1 if the incumbent was accepted by GLPK
     int has_basis;     ///< 1 if the basis_*_out buffers hold the optimal basis of the LP relaxation
     int heuristic_accepted;  ///< points of the heuristic that GLPK accepted as new incumbents
+    int has_root;            ///< 1 if root_values_out and root_duals_out hold the root LP after its cuts
+    double root_objective;   ///< that LP's objective value
 } dx_result;
 
 /// Creates a problem; the caller owns it and deletes it with dx_delete_prob.
