@@ -23,7 +23,10 @@ public struct ModelReduction: Sendable {
         }
         guard fixed.contains(where: { $0 != nil }) else { return nil }
         var bounds = model.variables.map { ($0.lower, $0.upper) }
-        var infeasible = false
+        // An integer column fixed off the integers has no value at all.
+        var infeasible = zip(model.variables, fixed).contains { column, value in
+            column.kind != .continuous && value.map { abs($0 - $0.rounded()) > 1e-9 } == true
+        }
         var rows: [(Constraint, [(Int, Double)])] = []
         for constraint in model.constraints {
             var merged: [Int: Double] = [:]
@@ -106,8 +109,8 @@ public struct ModelReduction: Sendable {
         return whole
     }
 
-    /// The reduced model's point for a point of the whole one.
+    /// The reduced model's point for a point of the whole one (0 for a column the point does not reach).
     public func restrict(_ point: [Double]) -> [Double] {
-        kept.map { point[$0] }
+        kept.map { $0 < point.count ? point[$0] : 0 }
     }
 }

@@ -61,41 +61,48 @@ public struct RestartSearch: Sendable {
         var relaxationOptions = options.forRelaxation(within: options.timeLimit)
         relaxationOptions.dualSimplex = true
         let relaxation = try solver.solve(model, options: relaxationOptions)
-        guard let fixing = ReducedCostFixing(model: model, relaxation: relaxation) else {
-            var solution = try solver.solve(model, options: options.with(timeLimit: left()))
-            solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            return Outcome(solution: solution, restarts: 0, tightened: 0)
-        }
+        // The relaxation's bound, when it was solved (else the trivial one).
+        let relaxationBound = relaxation.termination == .optimal && relaxation.objective.isFinite
+            ? relaxation.objective : (model.sense == .minimize ? -Double.infinity : .infinity)
         let integerColumns = model.variables.count(where: { $0.kind != .continuous })
         // With an integral objective a better solution is a whole unit better: the cutoff is one below the
         // incumbent (in the model's sense), and the columns on which the incumbent itself would leave the
         // tightened box keep their own bounds.
         let step = model.hasIntegralObjective ? (model.sense == .minimize ? -1.0 : 1.0) : 0
         @Sendable func cutoff(_ value: Double) -> Double { value + step }
-        var incumbent = options.incumbent.flatMap { model.firstViolation(in: $0) == nil ? $0 : nil }
+        // The caller's incumbent, its integer columns rounded (a back end refuses a point off the lattice).
+        var incumbent = options.incumbent.map { point in
+            point.indices.map { model.variables.indices.contains($0) && model.variables[$0].kind != .continuous ? point[$0].rounded() : point[$0] }
+        }.flatMap { model.firstViolation(in: $0) == nil ? $0 : nil }
         // The LP relaxation's fixing, then each search's root LP after its cuts (tighter, so more).
-        var fixings = [fixing]
+        var fixings = ReducedCostFixing(model: model, relaxation: relaxation).map { [$0] } ?? []
         @Sendable func fixed(by fixings: [ReducedCostFixing], _ cutoff: Double) -> Int {
-            fixings.count == 1 ? fixings[0].tightenedCount(cutoff: cutoff)
+            fixings.count <= 1 ? fixings.first?.tightenedCount(cutoff: cutoff) ?? 0
                 : Set(fixings.flatMap { $0.tightenedColumns(cutoff: cutoff) }).count
         }
         var restarts = 0, tightened = 0, nodes = 0
         while true {
             var whole = model
+            var fixedBefore = 0
             if let incumbent {
                 let cutoff = cutoff(model.objective.value(in: incumbent))
                 for fixing in fixings { whole = fixing.tightened(whole, cutoff: cutoff, keeping: incumbent) }
-                tightened = fixed(by: fixings, cutoff)
+                fixedBefore = fixed(by: fixings, cutoff)
+                tightened = zip(model.variables, whole.variables).count { $0.lower != $1.lower || $0.upper != $1.upper }
             }
-            // The fixed columns taken out, so that the back end's LPs and cuts see only what is left.
-            let reduction = incumbent == nil ? nil : ModelReduction(whole).flatMap { $0.infeasible ? nil : $0 }
+            // The fixed columns taken out, so that the back end's LPs and cuts see only what is left — unless
+            // the incumbent, within the tolerances, would break a bound a one-column row became.
+            var reduction = incumbent == nil ? nil : ModelReduction(whole).flatMap { $0.infeasible ? nil : $0 }
+            if let incumbent, let found = reduction, found.reduced.firstViolation(in: found.restrict(incumbent)) != nil {
+                reduction = nil
+            }
             let searched = reduction?.reduced ?? whole
             let restart = Locked(false), looked = Locked(Double.nan)
             var round = options.with(timeLimit: left())
             round.incumbent = incumbent.map { reduction?.restrict($0) ?? $0 }
             round.recordRoot = true
             if incumbent != nil, let restartStrategy { round.strategy = restartStrategy }
-            let (already, mayRestart, share, current) = (tightened, restarts < maxRestarts, restartShare, fixings)
+            let (already, mayRestart, share, current) = (fixedBefore, restarts < maxRestarts && !fixings.isEmpty, restartShare, fixings)
             let callerProgress = options.progress
             round.progress = { progress in
                 if let stop = callerProgress?(progress) { return stop }
@@ -106,8 +113,19 @@ public struct RestartSearch: Sendable {
                 restart.update { $0 = true }
                 return .solutionLimit
             }
-            var solution = try solver.solve(searched, options: round)
-            if let reduction, solution.hasSolution { solution.values = reduction.expand(solution.values) }
+            var solution: Solution
+            do {
+                solution = try solver.solve(searched, options: round)
+            } catch {
+                // A failure after the first round keeps the incumbent it had, and says it failed.
+                guard let incumbent else { throw error }
+                solution = Solution(termination: .fault, primal: .feasible, values: incumbent,
+                                    objective: model.objective.value(in: incumbent), bound: .nan, nodes: 0, seconds: 0)
+                solution.fault = "\(error)"
+            }
+            // Its own point, not the incumbent filled in below: only then is its bound the back end's.
+            let searchedItself = solution.hasSolution && solution.termination != .fault
+            if let reduction, searchedItself { solution.values = reduction.expand(solution.values) }
             if let root = solution.root,
                let fromRoot = ReducedCostFixing(
                    model: whole, objective: root.objective, values: reduction?.expand(root.values) ?? root.values,
@@ -115,8 +133,10 @@ public struct RestartSearch: Sendable {
                 fixings.append(fromRoot)
             }
             nodes += solution.nodes
-            if restart.withLock({ $0 }), solution.hasSolution, solution.termination == .solutionLimit {
-                incumbent = solution.values
+            if restart.withLock({ $0 }), searchedItself, solution.termination == .solutionLimit {
+                incumbent = solution.values.indices.map {
+                    model.variables[$0].kind != .continuous ? solution.values[$0].rounded() : solution.values[$0]
+                }
                 restarts += 1
                 continue
             }
@@ -128,10 +148,11 @@ public struct RestartSearch: Sendable {
             }
             solution.nodes = nodes
             solution.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if solution.termination != .optimal, relaxation.objective.isFinite {
-                solution.bound = model.sense == .minimize
-                    ? max(solution.bound.isFinite ? solution.bound : relaxation.objective, relaxation.objective)
-                    : min(solution.bound.isFinite ? solution.bound : relaxation.objective, relaxation.objective)
+            if solution.termination != .optimal {
+                // The back end's bound holds only when it searched (one cut short in its root LP may hold
+                // nothing); the LP relaxation's always does.
+                let own = searchedItself && solution.bound.isFinite ? solution.bound : relaxationBound
+                solution.bound = model.sense == .minimize ? max(own, relaxationBound) : min(own, relaxationBound)
             }
             return Outcome(solution: solution, restarts: restarts, tightened: tightened)
         }

@@ -31,7 +31,7 @@ struct HolmbergCommand: ParsableCommand {
     @Flag(name: .customLong("node-heuristics"), inversion: .prefixedNo, help: "Run the MIP layer's node heuristics (fix-and-propagate rounding, RINS) inside GLPK's search.")
     var nodeHeuristics = true
 
-    @Flag(inversion: .prefixedNo, help: "Reduced-cost fixing with restarts: start the search again on a smaller model each time a new incumbent fixes a fifth of the free columns by the LP's reduced costs (the MIP layer's RestartSearch).")
+    @Flag(inversion: .prefixedNo, help: "Reduced-cost fixing with restarts: start the search again on a smaller model each time a new incumbent would fix a further twentieth of the free columns by reduced costs (the LP relaxation's, then each search's root LP after its cuts: the MIP layer's RestartSearch).")
     var restarts = true
 
     @Option(name: .customLong("cuts"), help: "GLPK's cut families as a bit mask: 1 Gomory, 2 MIR, 4 cover, 8 clique (default all four; the planner's default is Gomory only).")
@@ -97,7 +97,7 @@ struct HolmbergCommand: ParsableCommand {
         var heuristicResult = "off"
         var heuristicObjective: Double?
         var solution: Solution
-        var outcome: RestartSearch.Outcome
+        let outcome: RestartSearch.Outcome
         if heuristic {
             // GLPK first, for its share of the limit; then the MIP layer's relax and fix with RINS rounds
             // from GLPK's best solution (or from nothing) for the rest. The better solution is kept.

@@ -133,7 +133,8 @@ private final class ModelBox: @unchecked Sendable {
 struct LevelReducedCostFixingTests {
     /// Cross-check on generated districts, the repairs off so that more levels are searched: the same
     /// proven value at every level with the fixing as without it.
-    @Test(arguments: [(300, DistrictGenerator.PoolShape.shortOfFullTime, UInt64(3)), (500, .tight, 11), (400, .short, 5)])
+    /// (Districts where relax and fix leaves a level open; at 400 schools, short pool, seed 5 it proves all.)
+    @Test(arguments: [(300, DistrictGenerator.PoolShape.shortOfFullTime, UInt64(3)), (500, .tight, 11)])
     func sameLevelValuesWithAndWithoutIt(schools: Int, pool: DistrictGenerator.PoolShape, seed: UInt64) throws {
         let generated = try DistrictGenerator(.init(schools: schools, pool: pool, seed: seed, termStart: Day(iso: "2027-09-01")!))
             .generate()
@@ -148,5 +149,7 @@ struct LevelReducedCostFixingTests {
         #expect(plain.levels.map(\.value) == fixed.levels.map(\.value))
         #expect(fixed.levels.allSatisfy { $0.termination == .optimal })
         #expect(fixed.errors.isEmpty)
+        // Some level was left open by relax and fix: its search ran on the tightened model.
+        #expect(fixed.levels.contains { $0.heuristic != .proved })
     }
 }
