@@ -21,7 +21,6 @@ struct Refinement {
     private var holderOf: [Int]
     private var holdings: [[Int]]
     private let capacity: [Int]
-    private let inspector: [Inspector?]
     private let useDistance: Bool
     /// Kilometres from each holder to each school, each worked out once when first needed (NaN until
     /// then; a holder's row is made when it is first asked for, so holders no move reaches cost nothing):
@@ -33,6 +32,12 @@ struct Refinement {
     private let previous: [School.ID: Inspector.ID]
     /// Whether each holder's retirement window closes within the term (R11).
     private let expiring: [Bool]
+    /// What the inner loop asks of holders and schools, looked up instead of copying an ``Inspector`` or
+    /// a ``School`` at every candidate (those copies were most of P5's time at 3,000 schools): each
+    /// holder's zone (``zone(of:person:)``), inspector, recusals (school indices), and stage mismatch per
+    /// kind of school stage; each school's zone, stage kind and previous inspector.
+    private let holderZone: [Zone?], holderPerson: [Inspector.ID?], holderConflicts: [Set<Int>], mismatch: [[Int]]
+    private let schoolZone: [Zone], schoolStageKind: [Int], schoolPrevious: [Inspector.ID?]
     /// Schools pinned to their holder (指定): never moved.
     private let pinned: [Bool]
     /// The holders of each zone (a vacancy's zone, an inspector's), in holder order.
@@ -62,7 +67,6 @@ struct Refinement {
             holdings[h].append(s)
         }
         let people = holders.map { $0.inspectorID.flatMap { byID[$0] } }
-        inspector = people
         capacity = people.map { $0?.capacity(under: policy) ?? policy.schoolsPerInspector }
         useDistance = Distances(district: district).isAvailable
         if useDistance { kilometres = Array(repeating: [], count: holders.count) }
@@ -75,9 +79,21 @@ struct Refinement {
             guard let person, let ends = Eligibility.retirementWindowEnds(for: person, under: policy) else { return false }
             return term.contains(ends)
         }
+        let (everyHolder, indexOfSchool) = (holders, schoolIndex)
+        holderZone = everyHolder.indices.map { Self.zone(of: everyHolder[$0], person: people[$0]) }
+        holderPerson = people.map { $0?.id }
+        holderConflicts = people.map { person in
+            Set((person?.conflicts ?? []).compactMap { indexOfSchool[$0] })
+        }
+        let stageKinds = Array(Set(district.schools.map(\.stage)))
+        let stageKind = Dictionary(stageKinds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
+        mismatch = people.map { person in stageKinds.map { stage in person.map { $0.isQualified(for: stage) ? 0 : 1 } ?? 0 } }
+        schoolZone = district.schools.map(\.zone)
+        schoolStageKind = district.schools.map { stageKind[$0.stage] ?? 0 }
+        schoolPrevious = district.schools.map { previous[$0.id] }
         var byZone: [Zone: [Int]] = [:]
         for h in holders.indices {
-            if let zone = Self.zone(of: holders[h], person: people[h]) { byZone[zone, default: []].append(h) }
+            if let zone = holderZone[h] { byZone[zone, default: []].append(h) }
         }
         holdersByZone = byZone
         for s in schools.indices where holderOf[s] >= 0 && crosses(holderOf[s], s) == 1 {
@@ -175,15 +191,11 @@ struct Refinement {
 
     /// Whether holder h may hold school s (recusal, required zones, a vacancy's zone).
     private func canHold(_ h: Int, _ s: Int) -> Bool {
-        switch holders[h] {
-        case .vacancy(_, let zone, _):
-            return schools[s].zone == zone
-        case .inspector:
-            guard let person = inspector[h] else { return false }
-            if person.conflicts.contains(schools[s].id) { return false }
-            if policy.zones == .require && person.zone != schools[s].zone { return false }
-            return true
-        }
+        // A vacancy's zone is its holder zone; an inspector not in the pool has no person and holds nothing.
+        if holderPerson[h] == nil { return holders[h].inspectorID == nil && holderZone[h] == schoolZone[s] }
+        if holderConflicts[h].contains(s) { return false }
+        if policy.zones == .require && holderZone[h] != schoolZone[s] { return false }
+        return true
     }
 
     /// Whether the move keeps crossings from rising and kept previous pairs from falling.
@@ -200,20 +212,17 @@ struct Refinement {
     }
 
     private func crosses(_ h: Int, _ s: Int) -> Int {
-        switch holders[h] {
-        case .vacancy(_, let zone, _): zone == schools[s].zone ? 0 : 1
-        case .inspector: inspector[h].map { $0.zone == schools[s].zone ? 0 : 1 } ?? 0
-        }
+        holderZone[h].map { $0 == schoolZone[s] ? 0 : 1 } ?? 0
     }
 
     private func kept(_ h: Int, _ s: Int) -> Int {
-        guard let person = inspector[h], let before = previous[schools[s].id] else { return 0 }
-        return before == person.id ? 1 : 0
+        guard let person = holderPerson[h], let before = schoolPrevious[s] else { return 0 }
+        return before == person ? 1 : 0
     }
 
     /// (stage mismatch, expiring holder, km) of holder h on school s; a vacancy or a missing location costs 0 km.
     private mutating func cost(_ h: Int, _ s: Int) -> Cost {
-        let mismatch = inspector[h].map { $0.isQualified(for: schools[s].stage) ? 0 : 1 } ?? 0
+        let mismatch = mismatch[h][schoolStageKind[s]]
         let expiringLoad = expiring[h] ? 1 : 0
         guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else {
             return Cost(mismatches: mismatch, expiring: expiringLoad, km: 0)
