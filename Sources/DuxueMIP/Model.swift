@@ -199,6 +199,19 @@ public struct Model: Sendable {
             && objective.terms.allSatisfy { $0.1 == $0.1.rounded() } && objective.constant == objective.constant.rounded()
     }
 
+    /// The objective value a solution strictly better than one of `value` reaches at worst: one unit
+    /// better with an integral objective (``hasIntegralObjective``), else `value` itself.
+    public func cutoff(betterThan value: Double) -> Double {
+        guard hasIntegralObjective else { return value }
+        return sense == .minimize ? value - 1 : value + 1
+    }
+
+    /// `point` with its integer columns rounded to the nearest whole number (a back end's values are
+    /// integral only within its tolerance, and GLPK refuses an offered point off the lattice).
+    public func roundedToIntegers(_ point: [Double]) -> [Double] {
+        point.indices.map { variables.indices.contains($0) && variables[$0].kind != .continuous ? point[$0].rounded() : point[$0] }
+    }
+
     /// Number of nonzero coefficients in the constraint matrix (before merging repeated terms).
     public var nonzeroCount: Int { constraints.reduce(0) { $0 + $1.expression.terms.count } }
 

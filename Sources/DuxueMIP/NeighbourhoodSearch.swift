@@ -89,8 +89,8 @@ public struct NeighbourhoodSearch: Sendable {
         self.rowColumns = rowColumns
         self.columnRows = columnRows
         self.choiceRowOf = choiceRowOf
-        integralObjective = model.objective.terms.allSatisfy { $0.1 == $0.1.rounded() }
-            && model.objective.constant == model.objective.constant.rounded()
+        // Every column is integer here (checked above), so this is the model's own test.
+        integralObjective = model.hasIntegralObjective
     }
 
     /// How much better a point must be than `value` to count.

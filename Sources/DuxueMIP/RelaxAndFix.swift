@@ -138,7 +138,7 @@ public struct RelaxAndFix: Sendable {
             // Once there is a solution, a better one keeps to the bounds the LP's reduced costs allow: the
             // freed columns that cannot move for it stay where they are (exact, unlike the fixing above).
             if reducedCostFixing, let fixing = outcome.fixing, outcome.hasSolution {
-                fixed = fixing.tightened(fixed, cutoff: cutoff(below: outcome.objective))
+                fixed = fixing.tightened(fixed, cutoff: integralObjective ? model.cutoff(betterThan: outcome.objective) : outcome.objective)
             }
             search.timeLimit = timeLimit.map { max(0.05, $0 - elapsed()) }
             let found = try solver.solve(fixed, options: search)
@@ -197,12 +197,6 @@ public struct RelaxAndFix: Sendable {
         return outcome
     }
 
-    /// The cutoff of a search for a solution better than `value`: a unit better for an integral objective.
-    func cutoff(below value: Double) -> Double {
-        let step = integralObjective && model.hasIntegralObjective ? 1.0 : 0
-        return sense == .minimize ? value - step : value + step
-    }
-
     /// Whether `value` is strictly better than `previous` (any value is better than none, NaN).
     private func improves(_ value: Double, on previous: Double) -> Bool {
         guard !value.isNaN else { return false }
@@ -214,7 +208,7 @@ public struct RelaxAndFix: Sendable {
     private func accept(_ found: Solution, into outcome: inout Outcome) {
         guard found.hasSolution, found.values.count == model.variables.count else { return }
         // Integer columns exactly integral.
-        let values = zip(model.variables, found.values).map { $0.kind == .continuous ? $1 : $1.rounded() }
+        let values = model.roundedToIntegers(found.values)
         guard model.firstViolation(in: values) == nil else { return }
         let objective = model.objective.value(in: values)
         let better = !outcome.hasSolution

@@ -65,20 +65,15 @@ public struct RestartSearch: Sendable {
         let relaxationBound = relaxation.termination == .optimal && relaxation.objective.isFinite
             ? relaxation.objective : (model.sense == .minimize ? -Double.infinity : .infinity)
         let integerColumns = model.variables.count(where: { $0.kind != .continuous })
-        // With an integral objective a better solution is a whole unit better: the cutoff is one below the
-        // incumbent (in the model's sense), and the columns on which the incumbent itself would leave the
-        // tightened box keep their own bounds.
-        let step = model.hasIntegralObjective ? (model.sense == .minimize ? -1.0 : 1.0) : 0
-        @Sendable func cutoff(_ value: Double) -> Double { value + step }
-        // The caller's incumbent, its integer columns rounded (a back end refuses a point off the lattice).
-        var incumbent = options.incumbent.map { point in
-            point.indices.map { model.variables.indices.contains($0) && model.variables[$0].kind != .continuous ? point[$0].rounded() : point[$0] }
-        }.flatMap { model.firstViolation(in: $0) == nil ? $0 : nil }
+        // With an integral objective a better solution is a whole unit better (``Model/cutoff(betterThan:)``);
+        // the columns on which the incumbent itself would leave the tightened box keep their own bounds.
+        let model = self.model
+        @Sendable func cutoff(_ value: Double) -> Double { model.cutoff(betterThan: value) }
+        var incumbent = options.incumbent.map(model.roundedToIntegers).flatMap { model.firstViolation(in: $0) == nil ? $0 : nil }
         // The LP relaxation's fixing, then each search's root LP after its cuts (tighter, so more).
         var fixings = ReducedCostFixing(model: model, relaxation: relaxation).map { [$0] } ?? []
         @Sendable func fixed(by fixings: [ReducedCostFixing], _ cutoff: Double) -> Int {
-            fixings.count <= 1 ? fixings.first?.tightenedCount(cutoff: cutoff) ?? 0
-                : Set(fixings.flatMap { $0.tightenedColumns(cutoff: cutoff) }).count
+            Set(fixings.flatMap { $0.tightenedColumns(cutoff: cutoff) }).count
         }
         var restarts = 0, tightened = 0, nodes = 0
         while true {
@@ -134,9 +129,7 @@ public struct RestartSearch: Sendable {
             }
             nodes += solution.nodes
             if restart.withLock({ $0 }), searchedItself, solution.termination == .solutionLimit {
-                incumbent = solution.values.indices.map {
-                    model.variables[$0].kind != .continuous ? solution.values[$0].rounded() : solution.values[$0]
-                }
+                incumbent = model.roundedToIntegers(solution.values)
                 restarts += 1
                 continue
             }

@@ -173,10 +173,8 @@ extension Planner {
                 if let lpBasis = found.basis { base.basis = lpBasis }
                 // Every roster better than the one in hand keeps to the bounds the LP's reduced costs
                 // allow: the search looks only there (and the roster in hand keeps to them too).
-                if options.reducedCostFixing, let fixing = found.fixing, model.firstViolation(in: start) == nil {
-                    let value = model.objective.value(in: start)
-                    let step = model.hasIntegralObjective ? 1.0 : 0
-                    searched = fixing.tightened(model, cutoff: sense == .minimize ? value - step : value + step, keeping: start)
+                if options.reducedCostFixing, let fixing = found.fixing {
+                    searched = fixing.tightened(model, cutoff: model.cutoff(betterThan: model.objective.value(in: start)), keeping: start)
                 }
             } catch {
                 // The heuristic is an extra: its fault is recorded and the level's own search goes on.

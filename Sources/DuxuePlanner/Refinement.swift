@@ -36,7 +36,7 @@ struct Refinement {
     /// a ``School`` at every candidate (those copies were most of P5's time at 3,000 schools): each
     /// holder's zone (``zone(of:person:)``), inspector, recusals (school indices), and stage mismatch per
     /// kind of school stage; each school's zone, stage kind and previous inspector.
-    private let holderZone: [Zone?], holderPerson: [Inspector.ID?], holderConflicts: [Set<Int>], mismatch: [[Int]]
+    private let holderZone: [Zone?], holderPerson: [Inspector.ID?], holderConflicts: [Set<Int>], stageMismatch: [[Int]]
     private let schoolZone: [Zone], schoolStageKind: [Int], schoolPrevious: [Inspector.ID?]
     /// Schools pinned to their holder (指定): never moved.
     private let pinned: [Bool]
@@ -87,7 +87,7 @@ struct Refinement {
         }
         let stageKinds = Array(Set(district.schools.map(\.stage)))
         let stageKind = Dictionary(stageKinds.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-        mismatch = people.map { person in stageKinds.map { stage in person.map { $0.isQualified(for: stage) ? 0 : 1 } ?? 0 } }
+        stageMismatch = people.map { person in stageKinds.map { stage in person.map { $0.isQualified(for: stage) ? 0 : 1 } ?? 0 } }
         schoolZone = district.schools.map(\.zone)
         schoolStageKind = district.schools.map { stageKind[$0.stage] ?? 0 }
         schoolPrevious = district.schools.map { previous[$0.id] }
@@ -222,7 +222,7 @@ struct Refinement {
 
     /// (stage mismatch, expiring holder, km) of holder h on school s; a vacancy or a missing location costs 0 km.
     private mutating func cost(_ h: Int, _ s: Int) -> Cost {
-        let mismatch = mismatch[h][schoolStageKind[s]]
+        let mismatch = stageMismatch[h][schoolStageKind[s]]
         let expiringLoad = expiring[h] ? 1 : 0
         guard useDistance, let a = holderPoint[h], let b = schoolPoint[s] else {
             return Cost(mismatches: mismatch, expiring: expiringLoad, km: 0)
